@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup lint bench quality speed clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -U pip
+	$(PY) -m pip install -q -e '.[dev,ray,testing]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Clean the bundled corpus into out/ and print a summary.
+run: $(STAMP)
+	$(VENV)/bin/cleaner clean corpus/seeds corpus/aeb/html -o out --force
+
+## Set up and run the whole test suite (what CI runs).
+test: $(STAMP)
+	$(PY) tests/setup_browser.py
+	$(PY) -m pytest -q -n 2 tests
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check cleaner tests benchmarks
+	$(VENV)/bin/mypy
+
+quality: $(STAMP)
+	$(PY) benchmarks/quality.py
+
+speed: $(STAMP)
+	$(PY) benchmarks/speed.py
+
+bench: quality speed
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,23 @@
+"""cleaner: strip boilerplate from scraped article text, with provenance offsets for every character."""
+
+from .config import Config
+from .errors import CleanerError, InputError, RuleError
+from .model import LABELS, Piece, Removal, Result
+from .pipeline import Cleaner, clean, clean_html
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LABELS",
+    "Cleaner",
+    "CleanerError",
+    "Config",
+    "InputError",
+    "Piece",
+    "Removal",
+    "Result",
+    "RuleError",
+    "__version__",
+    "clean",
+    "clean_html",
+]

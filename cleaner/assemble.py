@@ -1,0 +1,58 @@
+"""Build the Result from decisions: kept blocks become text and pieces, the rest removals.
+
+This is the only place that writes offsets, so the contract holds by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Piece, Removal, Result
+from .segment import Document
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happens to one block: kept as body, or removed with label, rule id and reason."""
+
+    label: str
+    rule: str
+    reason: str
+
+    @property
+    def kept(self) -> bool:
+        return self.label == "body"
+
+
+def assemble(
+    doc: Document,
+    decisions: Sequence[Decision],
+    title: str | None = None,
+    warnings: Sequence[str] = (),
+) -> Result:
+    """Join kept blocks with blank lines; every other block becomes one removal."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    removals: list[Removal] = []
+    target = 0
+    for block, decision in zip(doc.blocks, decisions, strict=True):
+        if decision.kept:
+            if parts:
+                parts.append(PARAGRAPH_SEPARATOR)
+                target += len(PARAGRAPH_SEPARATOR)
+            parts.append(block.text)
+            pieces.append(Piece(block.start, target, len(block.text)))
+            target += len(block.text)
+        else:
+            removals.append(Removal(block.start, block.end, decision.label, decision.rule, decision.reason))
+    return Result(
+        source=doc.source,
+        text="".join(parts),
+        title=title,
+        pieces=tuple(pieces),
+        removals=tuple(removals),
+        warnings=tuple(warnings),
+    )

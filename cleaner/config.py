@@ -1,0 +1,76 @@
+"""Config: every setting of a Cleaner, frozen, each with its default and the reason for it."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import CleanerError
+from .model import LABELS
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings that cross only the ``Cleaner`` constructor; never threaded through calls."""
+
+    #: Extra rule packs (TOML files) loaded after the built-in ones.
+    packs: tuple[Path, ...] = ()
+    #: Rule or heuristic ids to switch off, e.g. ``"promo.more_link"``.
+    disable: frozenset[str] = frozenset()
+    #: Labels put back into the body, e.g. ``{"dek", "byline"}``.
+    keep: frozenset[str] = frozenset()
+    #: Load the packs shipped in the package (switch off to run only your own).
+    builtin_packs: bool = True
+    #: Stopword language as a jusText name (``"English"``); ``None`` detects it per document.
+    language: str | None = None
+    #: Seconds one regex may run on one block before it is abandoned with a warning.
+    regex_timeout: float = 0.25
+    #: HTML mode: how much trafilatura's choice counts (its picks become body evidence).
+    use_trafilatura: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "packs", tuple(Path(p) for p in self.packs))
+        object.__setattr__(self, "disable", frozenset(self.disable))
+        object.__setattr__(self, "keep", frozenset(self.keep))
+        unknown = sorted(set(self.keep) - set(LABELS))
+        if unknown:
+            raise CleanerError(f"Config.keep: unknown label(s) {unknown}; known: {', '.join(LABELS)}")
+        if self.regex_timeout <= 0:
+            raise CleanerError("Config.regex_timeout must be a positive number of seconds")
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Config:
+        """Read a config file: the same keys as the fields (``packs``, ``disable``, ``keep``, ...)."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise CleanerError(f"{path}: cannot read config: {exc}") from exc
+        return cls.from_mapping(data, base=path.parent, origin=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], base: Path | None = None, origin: str = "config") -> Config:
+        """Build a Config from plain data; relative pack paths resolve against ``base``."""
+        known = {f.name for f in fields(cls)}
+        extra = sorted(set(data) - known)
+        if extra:
+            raise CleanerError(f"{origin}: unknown setting(s) {extra}; known: {', '.join(sorted(known))}")
+        values = dict(data)
+        if "packs" in values:
+            values["packs"] = tuple((base / p) if base else Path(p) for p in values["packs"])
+        return cls(**values)
+
+    def merged(self, **changes: Any) -> Config:
+        """A copy with some settings changed (collections are unioned, e.g. command-line additions)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key, value in changes.items():
+            current = values[key]
+            if isinstance(current, tuple):
+                values[key] = current + tuple(value)
+            elif isinstance(current, frozenset):
+                values[key] = current | frozenset(value)
+            else:
+                values[key] = value
+        return Config(**values)

@@ -1,0 +1,15 @@
+"""Exceptions raised by cleaner: one base class so callers can catch everything we raise."""
+
+from __future__ import annotations
+
+
+class CleanerError(Exception):
+    """Base class of every error cleaner raises on purpose."""
+
+
+class InputError(CleanerError, ValueError):
+    """The input cannot be cleaned: undecodable bytes, not HTML, unreadable file."""
+
+
+class RuleError(CleanerError, ValueError):
+    """A rule pack is invalid; the message names the file, the rule and the fix."""

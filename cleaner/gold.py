@@ -1,0 +1,78 @@
+"""Gold data readers: the seeds' line-span format and the article-extraction-benchmark format."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSpan:
+    """A labelled span of a document: ``text == document[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpanDocument:
+    """A text file with a gold label on every non-blank line (``NAME.txt`` + ``NAME.gold.json``)."""
+
+    name: str
+    text: str
+    spans: tuple[GoldSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AebPage:
+    """One benchmark page: its HTML (decoded) and the hand-marked article body."""
+
+    id: str
+    url: str
+    html: str
+    body: str
+
+
+def load_span_documents(folder: str | Path) -> Iterator[SpanDocument]:
+    """Every ``*.gold.json`` in ``folder`` with the text file it names, read without newline translation."""
+    folder = Path(folder)
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text_path = folder / gold["document"]
+            with open(text_path, encoding="utf-8", newline="") as handle:
+                text = handle.read()
+            spans = tuple(GoldSpan(s["start"], s["end"], s["label"], s["text"]) for s in gold["spans"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{gold_path}: not a valid span gold file ({exc})") from exc
+        yield SpanDocument(text_path.name, text, spans)
+
+
+def is_aeb_folder(folder: str | Path) -> bool:
+    """Whether ``folder`` holds the benchmark layout (``ground-truth.json`` and ``html/``)."""
+    folder = Path(folder)
+    return (folder / "ground-truth.json").is_file() and (folder / "html").is_dir()
+
+
+def load_aeb(folder: str | Path) -> Iterator[AebPage]:
+    """The benchmark pages in id order; HTML is gzip'ed UTF-8 (``html/<id>.html.gz``)."""
+    folder = Path(folder)
+    try:
+        truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{folder / 'ground-truth.json'}: cannot read benchmark gold ({exc})") from exc
+    for page_id in sorted(truth):
+        path = folder / "html" / f"{page_id}.html.gz"
+        try:
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read benchmark page ({exc})") from exc
+        entry = truth[page_id]
+        yield AebPage(page_id, entry.get("url", ""), html, entry.get("articleBody", "") or "")

@@ -1,0 +1,19 @@
+"""Site chrome: short blocks that repeat within the page (menus and footers printed twice)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..page import Page
+from .base import Verdict, heuristic
+
+
+@heuristic(
+    "repeated_chrome",
+    "nav",
+    "A short line printed more than once on the page is a menu or footer item, not prose.",
+)
+def repeated_chrome(page: Page) -> Iterator[Verdict]:
+    for block, f in zip(page.blocks, page.features, strict=True):
+        if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
+            yield block.index, "nav", f"This {f.words}-word line occurs {f.repeats} times on the page."

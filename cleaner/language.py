@@ -1,0 +1,57 @@
+"""Stopword lists (jusText's, about 100 languages) and detection of a page's language from them."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import justext
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, ...]]:
+    """Map each stopword to the languages whose list holds it (built once per process).
+
+    Also returns each language's weight, ``1 / log(list size)``: a long list hits more words
+    by chance, so a dialect with a superset list must not beat the language it extends.
+    """
+    # Simple English is a register of English, not a language: its short list would win on
+    # English pages and understate their stopword density.
+    names = tuple(sorted(set(justext.get_stoplists()) - {"Simple_English"}))
+    index: dict[str, list[int]] = {}
+    weights: list[float] = []
+    for number, name in enumerate(names):
+        words = {word.lower() for word in justext.get_stoplist(name)}
+        weights.append(1.0 / math.log(max(len(words), 3)))
+        for word in words:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(langs) for word, langs in index.items()}, names, tuple(weights)
+
+
+def languages() -> tuple[str, ...]:
+    """Every language with a stopword list, by jusText name."""
+    return _index()[1]
+
+
+@lru_cache(maxsize=128)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The lower-cased stopwords of a language; empty for ``None`` or an unknown language."""
+    if language is None or language not in _index()[1]:
+        return frozenset()
+    return frozenset(word.lower() for word in justext.get_stoplist(language))
+
+
+def detect_language(words: Iterable[str], minimum_hits: int = 5) -> str | None:
+    """The language whose stopwords cover most of ``words`` (lower-cased), or None if too few hit."""
+    index, names, weights = _index()
+    counts: Counter[int] = Counter()
+    for word in words:
+        langs = index.get(word)
+        if langs:
+            counts.update(langs)
+    if not counts:
+        return None
+    number = max(counts, key=lambda n: (counts[n] * weights[n], -n))
+    return names[number] if counts[number] >= minimum_hits else None

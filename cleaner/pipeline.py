@@ -1,0 +1,105 @@
+"""Cleaner: segment -> rules -> heuristics -> select -> title -> assemble, with rules compiled once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .assemble import Decision, assemble
+from .config import Config
+from .features import measure
+from .heuristics import DEFAULT_HEURISTICS, Heuristic
+from .model import Result
+from .page import Page
+from .rules import RuleMatch, RuleSet, builtin_pack_paths, load_packs
+from .segment import Document, segment
+from .decide import decide
+
+
+class Cleaner:
+    """A configured cleaner; build it once (rules compile here) and reuse it; it pickles."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        paths = (builtin_pack_paths() if self.config.builtin_packs else ()) + self.config.packs
+        rules = [r for r in load_packs(paths) if r.id not in self.config.disable]
+        self.rules = RuleSet(rules, self.config.regex_timeout)
+        self.heuristics: tuple[Heuristic, ...] = tuple(
+            h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable
+        )
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["config"])  # type: ignore[misc, arg-type]
+
+    def clean(self, text: str) -> Result:
+        """Clean plain text; never raises on a ``str``."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes str, not {type(text).__name__}; use clean_html() for bytes")
+        return self._clean_document(segment(text), votes=None)
+
+    def clean_html(self, html: str | bytes) -> Result:
+        """Clean an HTML page: render it to text, then combine trafilatura's choice with ours."""
+        from .html import render_html
+
+        rendered = render_html(html, use_extractor=self.config.use_trafilatura)
+        result = self._clean_document(segment(rendered.text), votes=rendered.kept_lines, warnings=rendered.warnings)
+        return result
+
+    def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
+        """Clean many texts on the same code path as :meth:`clean`; input order is kept."""
+        if jobs <= 1:
+            for text in texts:
+                yield self.clean(text)
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(self.clean, texts, chunksize=chunksize)
+
+    def _clean_document(
+        self,
+        doc: Document,
+        votes: frozenset[str] | None,
+        warnings: Sequence[str] = (),
+    ) -> Result:
+        page_warnings = list(warnings)
+        features = measure(doc, self.config.language)
+        language = features.language
+        matches: list[RuleMatch | None] = [
+            self.rules.match(block.text, language, page_warnings) for block in doc.blocks
+        ]
+        extractor_votes = tuple(
+            None if votes is None else _normalise(block.text) in votes for block in doc.blocks
+        )
+        page = Page(doc, language, features.blocks, tuple(matches), extractor_votes)
+        decisions, title = decide(page, self.heuristics, self.config.keep)
+        return assemble(doc, decisions, title, page_warnings)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def default_cleaner() -> Cleaner:
+    """The shared Cleaner with the default Config (built on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+def clean(text: str) -> Result:
+    """Clean plain text with the default settings."""
+    return default_cleaner().clean(text)
+
+
+def clean_html(html: str | bytes) -> Result:
+    """Clean an HTML page (``str`` or ``bytes``) with the default settings."""
+    return default_cleaner().clean_html(html)
+
+
+__all__ = ["Cleaner", "clean", "clean_html", "default_cleaner", "Decision", "Sequence"]

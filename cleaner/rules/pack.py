@@ -1,0 +1,176 @@
+"""Rule and load_pack(): read a TOML pack, compile and validate every rule, name the fix on error."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..errors import RuleError
+from ..model import LABELS
+
+BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
+
+#: Where a rule acts: on any block, or only as evidence that a block outside the article is junk.
+WHERE_VALUES = ("anywhere", "outside")
+_FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where"}
+_WORD_RE = regex.compile(r"\w+")
+#: A leading global inline flag group such as ``(?i)``; turned into a scoped group when combined.
+_LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One regex rule: a block whose stripped text matches ``pattern`` is removed as ``label``."""
+
+    id: str
+    label: str
+    why: str
+    pattern: str
+    remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    #: The rule applies only to blocks of at most this many words (``None``: any length).
+    max_words: int | None = None
+    #: jusText language names the rule is written for (``()``: every language).
+    languages: tuple[str, ...] = ()
+    where: str = "anywhere"
+    source: str = "<memory>"
+    compiled: Any = field(default=None, compare=False, repr=False)
+
+    def scoped_pattern(self) -> str:
+        """The pattern with a leading ``(?i)`` turned into ``(?i:...)`` so it can be combined."""
+        flags = _LEADING_FLAGS.match(self.pattern)
+        if flags:
+            return f"(?{flags.group(1)}:{self.pattern[flags.end():]})"
+        return f"(?:{self.pattern})"
+
+    def applies_to(self, text: str, language: str | None = None) -> bool:
+        """Whether the rule's length and language limits admit this block."""
+        if self.languages and language is not None and language not in self.languages:
+            return False
+        if self.max_words is not None and len(_WORD_RE.findall(text, concurrent=False)) > self.max_words:
+            return False
+        return True
+
+    def search(self, text: str, timeout: float) -> Any:
+        """The first match in ``text`` or ``None``; raises ``TimeoutError`` past ``timeout`` seconds."""
+        return self.compiled.search(text, timeout=timeout)
+
+    def matches(self, text: str, language: str | None = None, timeout: float = 1.0) -> bool:
+        """Whether this rule would remove a block with this text (limits included)."""
+        return self.applies_to(text, language) and self.search(text, timeout) is not None
+
+
+def _fail(path: Path | str, rule: str, problem: str, fix: str) -> RuleError:
+    return RuleError(f"{path}: rule [{rule}]: {problem}. Fix: {fix}")
+
+
+def _string_list(path: Path | str, name: str, table: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, name, f"'{key}' must be a list of strings", f'write {key} = ["..."]')
+    return tuple(value)
+
+
+def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | str, timeout: float = 1.0) -> Rule:
+    """Validate one TOML table and return its compiled Rule (examples checked too)."""
+    if not isinstance(table, dict):
+        raise _fail(path, name, "is not a table", f"write it as [{name}] with label, why and pattern")
+    unknown = sorted(set(table) - _FIELDS)
+    if unknown:
+        raise _fail(path, name, f"unknown key(s) {unknown}", f"use only {sorted(_FIELDS)}")
+    label = table.get("label")
+    if label not in LABELS or label == "body":
+        raise _fail(path, name, f"label {label!r} is not a removal label", f"use one of {', '.join(LABELS[1:])}")
+    why = table.get("why")
+    if not isinstance(why, str) or not why.strip():
+        raise _fail(path, name, "'why' is missing or empty", "say in one sentence what the rule removes and why")
+    pattern = table.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise _fail(path, name, "'pattern' is missing or empty", "give a regex (TOML literal string '...')")
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error as exc:
+        raise _fail(path, name, f"pattern does not compile ({exc})", "correct the regex syntax") from exc
+    max_words = table.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise _fail(path, name, "'max_words' must be a positive integer", "e.g. max_words = 12")
+    where = table.get("where", "anywhere")
+    if where not in WHERE_VALUES:
+        raise _fail(path, name, f"'where' is {where!r}", f"use one of {WHERE_VALUES}")
+    rule = Rule(
+        id=f"{pack}.{name}",
+        label=label,
+        why=why.strip(),
+        pattern=pattern,
+        remove=_string_list(path, name, table, "remove"),
+        keep=_string_list(path, name, table, "keep"),
+        max_words=max_words,
+        languages=_string_list(path, name, table, "languages"),
+        where=where,
+        source=str(path),
+        compiled=compiled,
+    )
+    if not rule.remove:
+        raise _fail(path, name, "has no 'remove' examples", "add at least one line the rule must remove")
+    check_examples(rule, path, timeout)
+    return rule
+
+
+def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0) -> None:
+    """Every ``remove`` example must match and every ``keep`` example must not."""
+    name = rule.id.split(".", 1)[-1]
+    language = rule.languages[0] if rule.languages else None
+    for example in rule.remove:
+        try:
+            hit = rule.matches(example, language, timeout)
+        except TimeoutError as exc:
+            raise _fail(path, name, f"pattern timed out on remove example {example!r}", "avoid nested quantifiers") from exc
+        if not hit:
+            raise _fail(path, name, f"remove example {example!r} is not removed", "widen the pattern or fix the example")
+    for example in rule.keep:
+        try:
+            hit = rule.matches(example, language, timeout)
+        except TimeoutError as exc:
+            raise _fail(path, name, f"pattern timed out on keep example {example!r}", "avoid nested quantifiers") from exc
+        if hit:
+            raise _fail(path, name, f"keep example {example!r} would be removed", "narrow the pattern (anchor it, add context)")
+
+
+def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
+    """Load and validate one TOML pack; its rules are named ``<file stem>.<table>``."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RuleError(f"{path}: rule pack not found. Fix: check the path") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule pack ({exc}). Fix: make it a readable UTF-8 file") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML ({exc}). Fix: correct the TOML syntax") from exc
+    return tuple(rule_from_table(name, table, path.stem, path, timeout) for name, table in data.items())
+
+
+def builtin_pack_paths() -> tuple[Path, ...]:
+    """The packs shipped with cleaner, in a fixed order (file name)."""
+    return tuple(sorted(BUILTIN_PACK_DIR.glob("*.toml")))
+
+
+def load_packs(paths: Iterable[str | Path], timeout: float = 1.0) -> tuple[Rule, ...]:
+    """Load several packs; rule ids must be unique across all of them."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for rule in load_pack(path, timeout):
+            if rule.id in seen:
+                raise RuleError(
+                    f"{path}: rule id {rule.id!r} is already defined in {seen[rule.id]}. "
+                    "Fix: rename the table or the pack file"
+                )
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return tuple(rules)

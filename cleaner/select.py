@@ -1,0 +1,70 @@
+"""Selection: score each block's body-likeness and choose the article as the best contiguous run.
+
+An article is mostly one contiguous run of body-like blocks, so the run with the largest summed
+score (a maximum-subarray) is the article; blocks outside it are boilerplate unless strongly body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import BlockFeatures
+
+#: Score of a block that a rule or heuristic already judged boilerplate.
+CLAIMED_SCORE = -3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A half-open range of block indices ``[start, end)`` chosen as article text."""
+
+    start: int
+    end: int
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.start <= index < self.end
+
+
+def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
+    """Positive for prose-like blocks (long, sentence-ending, stopword-rich), negative for chrome."""
+    if f.words == 0:
+        return -1.0
+    score = 0.0
+    if f.ends_sentence:
+        score += 1.0 + min(f.words, 80) / 10.0
+    else:
+        score += -1.0 + min(f.words, 80) / 25.0
+    if has_stoplist:
+        if f.stopword_ratio >= 0.30:
+            score += 1.0
+        elif f.stopword_ratio < 0.12:
+            score -= 1.5
+    if f.words < 4:
+        score -= 1.0
+    if f.repeats > 1:
+        score -= 2.0
+    return score
+
+
+def strongly_body(f: BlockFeatures, has_stoplist: bool) -> bool:
+    """Prose that stands on its own even outside the main run (several long sentences)."""
+    stop_ok = f.stopword_ratio >= 0.3 if has_stoplist else True
+    return f.ends_sentence and f.words >= 60 and f.sentences >= 3 and stop_ok and f.repeats == 1
+
+
+def best_run(scores: Sequence[float]) -> Run | None:
+    """The maximum-sum contiguous run of blocks (Kadane), or None if every score is negative."""
+    best_sum = 0.0
+    best: Run | None = None
+    current = 0.0
+    current_start = 0
+    for index, score in enumerate(scores):
+        if current <= 0:
+            current = 0.0
+            current_start = index
+        current += score
+        if current > best_sum:
+            best_sum = current
+            best = Run(current_start, index + 1)
+    return best
