@@ -21,7 +21,7 @@ run: $(STAMP)
 ## Set up and run the whole test suite (what CI runs).
 test: $(STAMP)
 	$(PY) tests/setup_browser.py
-	$(PY) -m pytest -q -n 2 tests
+	$(PY) -m pytest -q tests
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleaner tests benchmarks

@@ -76,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(
             json.dumps(
-                {f"{m}/{n}": {"f1": s.f1, "precision": s.precision, "recall": s.recall} for (m, n), s in results.items()},
+                {
+                    f"{m}/{n}": {"f1": s.f1, "precision": s.precision, "recall": s.recall}
+                    for (m, n), s in results.items()
+                },
                 indent=2,
             )
         )

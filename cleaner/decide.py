@@ -39,7 +39,9 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         if index == title_index:
-            decision = Decision("title", "heuristic.title", "The headline: a short heading line just before the article.")
+            decision = Decision(
+                "title", "heuristic.title", "The headline: a short heading line just before the article."
+            )
         elif index in claimed:
             decision = claimed[index]
         elif index in run or strongly_body(f, has_stoplist):
@@ -57,5 +59,7 @@ def _outside(page: Page, index: int) -> Decision:
     """A block outside the article run: a link-list line is nav, anything else other."""
     f = page.features[index]
     if not f.ends_sentence and f.words <= 12:
-        return Decision("nav", "heuristic.outside_run", f"A {f.words}-word line without a sentence end, outside the article.")
+        return Decision(
+            "nav", "heuristic.outside_run", f"A {f.words}-word line without a sentence end, outside the article."
+        )
     return Decision("other", "heuristic.outside_run", "Outside the main run of article paragraphs.")

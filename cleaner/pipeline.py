@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from .assemble import Decision, assemble
+from .assemble import assemble
 from .config import Config
+from .decide import decide
 from .features import measure
 from .heuristics import DEFAULT_HEURISTICS, Heuristic
+from .html import ExtractorVotes
 from .model import Result
 from .page import Page
 from .rules import RuleMatch, RuleSet, builtin_pack_paths, load_packs
 from .segment import Document, segment
-from .decide import decide
 
 
 class Cleaner:
@@ -24,9 +25,7 @@ class Cleaner:
         paths = (builtin_pack_paths() if self.config.builtin_packs else ()) + self.config.packs
         rules = [r for r in load_packs(paths) if r.id not in self.config.disable]
         self.rules = RuleSet(rules, self.config.regex_timeout)
-        self.heuristics: tuple[Heuristic, ...] = tuple(
-            h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable
-        )
+        self.heuristics: tuple[Heuristic, ...] = tuple(h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable)
 
     def __getstate__(self) -> dict[str, object]:
         return {"config": self.config}
@@ -45,8 +44,7 @@ class Cleaner:
         from .html import render_html
 
         rendered = render_html(html, use_extractor=self.config.use_trafilatura)
-        result = self._clean_document(segment(rendered.text), votes=rendered.kept_lines, warnings=rendered.warnings)
-        return result
+        return self._clean_document(segment(rendered.text), votes=rendered.votes, warnings=rendered.warnings)
 
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
         """Clean many texts on the same code path as :meth:`clean`; input order is kept."""
@@ -60,7 +58,7 @@ class Cleaner:
     def _clean_document(
         self,
         doc: Document,
-        votes: frozenset[str] | None,
+        votes: ExtractorVotes | None,
         warnings: Sequence[str] = (),
     ) -> Result:
         page_warnings = list(warnings)
@@ -69,16 +67,10 @@ class Cleaner:
         matches: list[RuleMatch | None] = [
             self.rules.match(block.text, language, page_warnings) for block in doc.blocks
         ]
-        extractor_votes = tuple(
-            None if votes is None else _normalise(block.text) in votes for block in doc.blocks
-        )
+        extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
         page = Page(doc, language, features.blocks, tuple(matches), extractor_votes)
         decisions, title = decide(page, self.heuristics, self.config.keep)
         return assemble(doc, decisions, title, page_warnings)
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
 
 
 _DEFAULT: Cleaner | None = None
@@ -102,4 +94,4 @@ def clean_html(html: str | bytes) -> Result:
     return default_cleaner().clean_html(html)
 
 
-__all__ = ["Cleaner", "clean", "clean_html", "default_cleaner", "Decision", "Sequence"]
+__all__ = ["Cleaner", "clean", "clean_html", "default_cleaner"]

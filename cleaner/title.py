@@ -20,7 +20,7 @@ def find_title(page: Page, run: Run, claimed: Mapping[int, Decision]) -> int | N
     best: tuple[float, int] | None = None
     for index in range(max(0, run.start - LOOKBACK), run.start + 1):
         f = page.features[index]
-        if index in claimed or f.ends_sentence and not page.blocks[index].text.endswith("?"):
+        if index in claimed or (f.ends_sentence and not page.blocks[index].text.endswith("?")):
             continue
         if not (3 <= f.words <= 30) or not f.starts_upper:
             continue

@@ -1,6 +1,6 @@
 """Rules: regexes kept as TOML data (one pack per label), validated when loaded."""
 
-from .engine import RuleSet, RuleMatch
+from .engine import RuleMatch, RuleSet
 from .pack import BUILTIN_PACK_DIR, Rule, builtin_pack_paths, load_pack, load_packs
 
 __all__ = [

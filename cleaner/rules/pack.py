@@ -45,7 +45,7 @@ class Rule:
         """The pattern with a leading ``(?i)`` turned into ``(?i:...)`` so it can be combined."""
         flags = _LEADING_FLAGS.match(self.pattern)
         if flags:
-            return f"(?{flags.group(1)}:{self.pattern[flags.end():]})"
+            return f"(?{flags.group(1)}:{self.pattern[flags.end() :]})"
         return f"(?:{self.pattern})"
 
     def applies_to(self, text: str, language: str | None = None) -> bool:
@@ -129,16 +129,24 @@ def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0) -> None:
         try:
             hit = rule.matches(example, language, timeout)
         except TimeoutError as exc:
-            raise _fail(path, name, f"pattern timed out on remove example {example!r}", "avoid nested quantifiers") from exc
+            raise _fail(
+                path, name, f"pattern timed out on remove example {example!r}", "avoid nested quantifiers"
+            ) from exc
         if not hit:
-            raise _fail(path, name, f"remove example {example!r} is not removed", "widen the pattern or fix the example")
+            raise _fail(
+                path, name, f"remove example {example!r} is not removed", "widen the pattern or fix the example"
+            )
     for example in rule.keep:
         try:
             hit = rule.matches(example, language, timeout)
         except TimeoutError as exc:
-            raise _fail(path, name, f"pattern timed out on keep example {example!r}", "avoid nested quantifiers") from exc
+            raise _fail(
+                path, name, f"pattern timed out on keep example {example!r}", "avoid nested quantifiers"
+            ) from exc
         if hit:
-            raise _fail(path, name, f"keep example {example!r} would be removed", "narrow the pattern (anchor it, add context)")
+            raise _fail(
+                path, name, f"keep example {example!r} would be removed", "narrow the pattern (anchor it, add context)"
+            )
 
 
 def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:

@@ -1,0 +1,109 @@
+"""HTML mode: decode and render a page to text (html-text), and ask trafilatura which lines it keeps.
+
+The rendered text is ``Result.source``; trafilatura's choice becomes one more piece of evidence
+for each block, which the decision step combines with our rules and heuristics.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import regex
+
+from .errors import InputError
+
+_META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
+_TAG = regex.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
+#: Blocks of at least this many words count as kept when trafilatura's text contains them.
+_SUBSTRING_WORDS = 5
+
+
+@dataclass(frozen=True)
+class ExtractorVotes:
+    """trafilatura's output, asked per block: did it keep this line?"""
+
+    lines: frozenset[str]
+    text: str
+
+    def kept(self, block_text: str) -> bool:
+        normal = normalise(block_text)
+        if normal in self.lines:
+            return True
+        return len(normal.split()) >= _SUBSTRING_WORDS and normal in self.text
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page rendered to text, with trafilatura's votes and any warnings about the input."""
+
+    text: str
+    votes: ExtractorVotes | None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace so lines from two renderers compare equal."""
+    return " ".join(text.split())
+
+
+def decode_html(data: bytes) -> tuple[str, list[str]]:
+    """Decode bytes: BOM, then strict UTF-8, then the page's declared charset, then a guess (warned)."""
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("input is binary (NUL bytes), not HTML")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), []
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot detect the encoding: the bytes are neither UTF-8 nor any known charset")
+    return str(best), [f"encoding not declared or wrong; guessed {best.encoding}"]
+
+
+def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
+    """Render the page to layout-preserving text; raise InputError for input that is not HTML."""
+    import html_text
+
+    warnings: list[str] = []
+    if isinstance(html, bytes | bytearray):
+        html, warnings = decode_html(bytes(html))
+    elif not isinstance(html, str):
+        raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+    if "\x00" in html[:4096]:
+        raise InputError("input is binary (NUL characters), not HTML")
+    if not _TAG.search(html[:65536]):
+        raise InputError("input does not look like HTML: no tag in the first 64 KiB")
+    try:
+        tree = html_text.parse_html(html)
+        text = html_text.extract_text(tree, guess_layout=True)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from exc
+    votes = _trafilatura_votes(html, warnings) if use_extractor else None
+    return Rendered(text, votes, tuple(warnings))
+
+
+def _trafilatura_votes(html: str, warnings: list[str]) -> ExtractorVotes | None:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False)
+    except Exception as exc:  # trafilatura raises many kinds on odd pages; its vote is optional
+        warnings.append(f"trafilatura failed ({type(exc).__name__}: {exc}); text-mode decisions only")
+        return None
+    if not extracted:
+        return None
+    lines = frozenset(normalise(line) for line in extracted.splitlines() if line.strip())
+    return ExtractorVotes(lines, normalise(extracted))
