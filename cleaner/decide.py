@@ -4,48 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .anchor import WINDOW, headline_candidates
 from .assemble import Decision
 from .heuristics import Heuristic
+from .lead import lead_zone
 from .page import Page
-from .select import CLAIMED_SCORE, Run, best_run, body_score, strongly_body
+from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run_sum, strongly_body
 from .title import find_title
 
 KEPT = Decision("body", "", "")
+#: How many repeated-headline candidates are tried as the article's start.
+MAX_ANCHORS = 4
+#: A run after the headline wins if it holds at least this share of the best run's score.
+ANCHORED_SHARE = 0.15
+#: Among headline repeats, the earliest whose run reaches this share of the best one is chosen.
+EARLIEST_SHARE = 0.5
+#: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block.
+HINT_PENALTY = 2.5
+#: Body-like score that must come before a comment-section heading for it to end the article.
+COMMENTS_AFTER = 15.0
 
 
 def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions and the headline (or None)."""
-    claimed: dict[int, Decision] = {}
-    hints: set[int] = set()
-    for index, match in enumerate(page.rule_matches):
-        if match is None:
-            continue
-        if match.rule.where == "outside":
-            hints.add(index)
-        else:
-            claimed[index] = Decision(match.rule.label, match.rule.id, match.reason)
-    for item in heuristics:
-        for index, label, reason in item(page):
-            claimed.setdefault(index, Decision(label, item.id, reason))
-
+    claimed, hints = _verdicts(page, heuristics)
     has_stoplist = page.language is not None
-    scores = [
-        CLAIMED_SCORE if (i in claimed or i in hints) else body_score(f, has_stoplist)
-        for i, f in enumerate(page.features)
-    ]
-    run = best_run(scores) or Run(0, 0)
-    title_index = find_title(page, run, claimed)
+    scores = [body_score(f, has_stoplist) for f in page.features]
+    for index in range(len(scores)):
+        if index in claimed:
+            scores[index] = CLAIMED_SCORE
+        elif index in hints:
+            scores[index] -= HINT_PENALTY
+    comments_from = _comments_start(page, claimed, scores)
+    for index in range(comments_from, len(scores)):
+        scores[index] = min(scores[index], -1.0)
+
+    run, title_index = _choose_run(page, scores)
+    if title_index is None or title_index in claimed:
+        title_index = find_title(page, run, claimed)
+    lead = lead_zone(page, title_index, claimed)
 
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         if index == title_index:
-            decision = Decision(
-                "title", "heuristic.title", "The headline: a short heading line just before the article."
-            )
+            decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
         elif index in claimed:
             decision = claimed[index]
+        elif index in lead:
+            decision = lead[index]
+        elif index >= comments_from:
+            decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif index in run or strongly_body(f, has_stoplist):
             decision = KEPT
+        elif index in hints:
+            decision = hints[index]
         else:
             decision = _outside(page, index)
         if decision.label in keep:
@@ -55,10 +67,59 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
     return decisions, title
 
 
+def _verdicts(page: Page, heuristics: Sequence[Heuristic]) -> tuple[dict[int, Decision], dict[int, Decision]]:
+    """Rule matches and heuristic verdicts: decisive ones (claimed) and evidence-only ones (hints)."""
+    claimed: dict[int, Decision] = {}
+    hints: dict[int, Decision] = {}
+    for index, match in enumerate(page.rule_matches):
+        if match is not None:
+            target = hints if match.rule.where == "outside" else claimed
+            target[index] = Decision(match.rule.label, match.rule.id, match.reason)
+    for item in heuristics:
+        target = hints if item.where == "outside" else claimed
+        for index, label, reason in item(page):
+            if index not in claimed:
+                target.setdefault(index, Decision(label, item.id, reason))
+    return claimed, hints
+
+
+def _comments_start(page: Page, claimed: dict[int, Decision], scores: list[float]) -> int:
+    """The first comment-section heading after a substantial article, or the page's end."""
+    seen = 0.0
+    for index, score in enumerate(scores):
+        decision = claimed.get(index)
+        if decision is not None and decision.label == "comments" and seen >= COMMENTS_AFTER:
+            return index
+        seen += max(score, 0.0)
+    return len(scores)
+
+
+def _choose_run(page: Page, scores: list[float]) -> tuple[Run, int | None]:
+    """The article run: after the repeated headline when the page has one, else the global best.
+
+    The headline may repeat further down (related-story lists), so the earliest repeat whose
+    run is nearly as good as the best one wins: the real headline comes first.
+    """
+    overall = best_run(scores) or Run(0, 0)
+    overall_total = run_sum(scores, overall)
+    anchored: list[tuple[int, float, Run]] = []
+    for candidate in headline_candidates(page)[:MAX_ANCHORS]:
+        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
+        if run is not None:
+            anchored.append((candidate, run_sum(scores, run), run))
+    if not anchored:
+        return overall, None
+    top = max(total for _, total, _ in anchored)
+    candidate, total, run = min(item for item in anchored if item[1] >= EARLIEST_SHARE * top)
+    if total >= ANCHORED_SHARE * overall_total:
+        return run, candidate
+    return overall, None
+
+
 def _outside(page: Page, index: int) -> Decision:
     """A block outside the article run: a link-list line is nav, anything else other."""
     f = page.features[index]
-    if not f.ends_sentence and f.words <= 12:
+    if not f.ends_sentence and (f.words <= 12 or f.capitalised_ratio >= 0.5):
         return Decision(
             "nav", "heuristic.outside_run", f"A {f.words}-word line without a sentence end, outside the article."
         )

@@ -68,3 +68,31 @@ def best_run(scores: Sequence[float]) -> Run | None:
             best_sum = current
             best = Run(current_start, index + 1)
     return best
+
+
+def run_sum(scores: Sequence[float], run: Run) -> float:
+    """The summed score of a run."""
+    return sum(scores[run.start : run.end])
+
+
+def best_run_from(scores: Sequence[float], first: int, last: int) -> Run | None:
+    """The best run whose start lies in ``[first, last]`` (any end), or None if none is positive."""
+    n = len(scores)
+    if first >= n:
+        return None
+    prefix = [0.0]
+    for score in scores:
+        prefix.append(prefix[-1] + score)
+    # best_end[i]: the end e >= i maximising prefix[e], scanning from the right.
+    best_end = [0] * (n + 1)
+    best_end[n] = n
+    for i in range(n - 1, -1, -1):
+        best_end[i] = i if prefix[i] > prefix[best_end[i + 1]] else best_end[i + 1]
+    best: Run | None = None
+    best_total = 0.0
+    for start in range(first, min(last, n - 1) + 1):
+        end = best_end[start + 1]
+        total = prefix[end] - prefix[start]
+        if total > best_total:
+            best_total, best = total, Run(start, end)
+    return best

@@ -2,7 +2,8 @@
 
 from .base import REGISTRY, Heuristic, Verdict, heuristic
 from .chrome import repeated_chrome
+from .figures import caption_above_credit
 
-DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (repeated_chrome,)
+DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (caption_above_credit, repeated_chrome)
 
 __all__ = ["DEFAULT_HEURISTICS", "REGISTRY", "Heuristic", "Verdict", "heuristic"]

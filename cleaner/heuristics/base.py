@@ -14,11 +14,16 @@ HeuristicFunction = Callable[[Page], Iterable[Verdict]]
 
 @dataclass(frozen=True)
 class Heuristic:
-    """A named decision step; ``id`` is stable (``heuristic.<name>``) and can be disabled."""
+    """A named decision step; ``id`` is stable (``heuristic.<name>``) and can be disabled.
+
+    ``where="anywhere"`` verdicts remove the block; ``where="outside"`` verdicts are evidence
+    only: they lower the block's score, and label it if selection leaves it outside the article.
+    """
 
     id: str
     label: str
     why: str
+    where: str
     function: HeuristicFunction
 
     def __call__(self, page: Page) -> Iterable[Verdict]:
@@ -28,11 +33,11 @@ class Heuristic:
 REGISTRY: dict[str, Heuristic] = {}
 
 
-def heuristic(name: str, label: str, why: str) -> Callable[[HeuristicFunction], Heuristic]:
+def heuristic(name: str, label: str, why: str, where: str = "anywhere") -> Callable[[HeuristicFunction], Heuristic]:
     """Register a function as the heuristic ``heuristic.<name>``."""
 
     def register(function: HeuristicFunction) -> Heuristic:
-        item = Heuristic(f"heuristic.{name}", label, why, function)
+        item = Heuristic(f"heuristic.{name}", label, why, where, function)
         if item.id in REGISTRY:
             raise ValueError(f"duplicate heuristic id {item.id}")
         REGISTRY[item.id] = item

@@ -11,7 +11,8 @@ from .base import Verdict, heuristic
 @heuristic(
     "repeated_chrome",
     "nav",
-    "A short line printed more than once on the page is a menu or footer item, not prose.",
+    "A short line printed more than once on the page is usually a menu or footer item.",
+    where="outside",
 )
 def repeated_chrome(page: Page) -> Iterator[Verdict]:
     for block, f in zip(page.blocks, page.features, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
 WHERE_VALUES = ("anywhere", "outside")
 _FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where"}
 _WORD_RE = regex.compile(r"\w+")
+#: Table names become the second half of a rule id, so they are plain identifiers.
+_TABLE_NAME_RE = regex.compile(r"^[A-Za-z0-9_-]+$")
 #: A leading global inline flag group such as ``(?i)``; turned into a scoped group when combined.
 _LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
 
@@ -80,6 +83,8 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
     """Validate one TOML table and return its compiled Rule (examples checked too)."""
     if not isinstance(table, dict):
         raise _fail(path, name, "is not a table", f"write it as [{name}] with label, why and pattern")
+    if not _TABLE_NAME_RE.match(name):
+        raise _fail(path, name, "the table name is not a plain identifier", "use letters, digits, '_' and '-' only")
     unknown = sorted(set(table) - _FIELDS)
     if unknown:
         raise _fail(path, name, f"unknown key(s) {unknown}", f"use only {sorted(_FIELDS)}")
@@ -97,7 +102,7 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
     except regex.error as exc:
         raise _fail(path, name, f"pattern does not compile ({exc})", "correct the regex syntax") from exc
     max_words = table.get("max_words")
-    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+    if max_words is not None and (isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1):
         raise _fail(path, name, "'max_words' must be a positive integer", "e.g. max_words = 12")
     where = table.get("where", "anywhere")
     if where not in WHERE_VALUES:
@@ -117,13 +122,41 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
     )
     if not rule.remove:
         raise _fail(path, name, "has no 'remove' examples", "add at least one line the rule must remove")
-    check_examples(rule, path, timeout)
+    _check_example_lines(rule, path, name)
+    _check_languages(rule, path, name)
+    check_examples(rule, path, timeout, name)
     return rule
 
 
-def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0) -> None:
+def _check_example_lines(rule: Rule, path: Path | str, name: str) -> None:
+    """Examples stand for blocks, and a block is one non-blank line."""
+    for key, examples in (("remove", rule.remove), ("keep", rule.keep)):
+        for example in examples:
+            if not example.strip():
+                raise _fail(path, name, f"a '{key}' example is blank", "remove it or give the line's text")
+            if len(example.splitlines()) > 1:
+                raise _fail(
+                    path, name, f"{key} example {example!r} spans several lines", "give one example per line"
+                )
+
+
+def _check_languages(rule: Rule, path: Path | str, name: str) -> None:
+    """A misspelt language name would silently switch the rule off, so it is an error."""
+    if not rule.languages:
+        return
+    import justext
+
+    known = set(justext.get_stoplists())
+    unknown = [lang for lang in rule.languages if lang not in known]
+    if unknown:
+        hints = sorted({m for lang in unknown for m in difflib.get_close_matches(lang, known, n=2)})
+        suggestion = f"did you mean {', '.join(hints)}?" if hints else "use jusText names such as 'English', 'German'"
+        raise _fail(path, name, f"unknown language(s) {unknown}", suggestion)
+
+
+def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0, name: str | None = None) -> None:
     """Every ``remove`` example must match and every ``keep`` example must not."""
-    name = rule.id.split(".", 1)[-1]
+    name = name or rule.id.rsplit(".", 1)[-1]
     language = rule.languages[0] if rule.languages else None
     for example in rule.remove:
         try:
@@ -160,7 +193,13 @@ def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
         raise RuleError(f"{path}: cannot read rule pack ({exc}). Fix: make it a readable UTF-8 file") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: not valid TOML ({exc}). Fix: correct the TOML syntax") from exc
+    if not data:
+        raise RuleError(f"{path}: the pack has no rules. Fix: add a table such as [house_ad] with label, why, pattern")
     return tuple(rule_from_table(name, table, path.stem, path, timeout) for name, table in data.items())
+
+
+def _is_builtin(path: str) -> bool:
+    return Path(path).parent.resolve() == BUILTIN_PACK_DIR.resolve()
 
 
 def builtin_pack_paths() -> tuple[Path, ...]:
@@ -175,9 +214,10 @@ def load_packs(paths: Iterable[str | Path], timeout: float = 1.0) -> tuple[Rule,
     for path in paths:
         for rule in load_pack(path, timeout):
             if rule.id in seen:
+                where = "the built-in pack " if _is_builtin(seen[rule.id]) else ""
                 raise RuleError(
-                    f"{path}: rule id {rule.id!r} is already defined in {seen[rule.id]}. "
-                    "Fix: rename the table or the pack file"
+                    f"{path}: rule [{rule.id.rsplit('.', 1)[-1]}]: id {rule.id!r} is already defined in "
+                    f"{where}{seen[rule.id]}. Fix: rename the table or the pack file (ids are <file stem>.<table>)"
                 )
             seen[rule.id] = str(path)
             rules.append(rule)

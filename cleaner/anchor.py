@@ -1,0 +1,41 @@
+"""The headline anchor: pages rendered to text start with the <title>, and the article follows
+the line that repeats it (the on-page headline). That line pins where the article begins."""
+
+from __future__ import annotations
+
+import regex
+
+from .page import Page
+
+_WORDS = regex.compile(r"\w+")
+#: A title line ends with the site name after a separator ("Headline | Site", "Headline - Site").
+_SITE_SUFFIX = regex.compile(r"\s+[|–—•·:»-]\s+[^|–—•·:»]{1,60}$")
+#: Share of the candidate's words that must appear in the title line, and vice versa.
+MIN_OVERLAP = 0.6
+#: The article is searched for at most this many blocks after a headline candidate.
+WINDOW = 25
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def headline_candidates(page: Page) -> list[int]:
+    """Blocks after the first that repeat the first line (the page title), best matches first."""
+    if len(page) < 3:
+        return []
+    first = page.blocks[0].text
+    title_words = _word_set(first)
+    core_words = _word_set(_SITE_SUFFIX.sub("", first)) or title_words
+    if len(core_words) < 2:
+        return []
+    found: list[tuple[float, int]] = []
+    for block in page.blocks[1:]:
+        words = _word_set(block.text)
+        if len(words) < 2 or len(words) > 2 * len(title_words) + 2:
+            continue
+        inside = len(words & title_words) / len(words)
+        covers = len(words & core_words) / len(core_words)
+        if inside >= MIN_OVERLAP and covers >= MIN_OVERLAP:
+            found.append((inside + covers, block.index))
+    return [index for _, index in sorted(found, key=lambda item: (-item[0], item[1]))]

@@ -1,0 +1,99 @@
+"""Failure records and ``OUT/failures.jsonl``: one JSON line per input (or JSONL record) that failed."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+FAILURES_NAME = "failures.jsonl"
+#: Temporary files cleaner writes start with this; they are never inputs and are swept on rerun.
+TEMP_PREFIX = ".cleaner-tmp-"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why one input file, or one record (``line``) of a JSONL file, has no output."""
+
+    path: str
+    error: str
+    message: str
+    line: int | None = None
+    id: str | None = None
+
+    @classmethod
+    def from_exception(cls, path: str, exc: BaseException, line: int | None = None) -> Failure:
+        """A failure named after the exception's type, with its message."""
+        return cls(path, type(exc).__name__, str(exc) or repr(exc), line)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The failures.jsonl line: ``path``, ``error``, ``message``, and ``line``/``id`` for a record."""
+        data: dict[str, Any] = {"path": self.path, "error": self.error, "message": self.message}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.id is not None:
+            data["id"] = self.id
+        return data
+
+
+class FailureLog:
+    """``OUT/failures.jsonl``, written by the coordinating process only (workers return failures).
+
+    A rerun keeps the old lines of inputs it skips (their outputs are done, e.g. a JSONL file with
+    one bad record) and drops the others, which are retried and logged again if they fail again.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / FAILURES_NAME
+        self._handle: TextIO | None = None
+
+    def open(self, kept_paths: Collection[str]) -> int:
+        """Rewrite the log with the old lines of ``kept_paths`` (atomically), then open it to append."""
+        kept = [line for line in self._old_lines() if _line_path(line) in kept_paths]
+        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
+        tmp.write_text("".join(kept), encoding="utf-8")
+        os.replace(tmp, self.path)
+        self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        return len(kept)
+
+    def append(self, failures: Iterable[Failure]) -> None:
+        """Add one line per failure; each line is one write, flushed, so a kill cannot tear it."""
+        if self._handle is None:
+            raise RuntimeError("FailureLog.open() first")
+        for failure in failures:
+            self._handle.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        """Close the log file."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def _old_lines(self) -> list[str]:
+        try:
+            text = self.path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return []
+        return [line + "\n" for line in text.splitlines() if _line_path(line) is not None]
+
+
+def _line_path(line: str) -> str | None:
+    """The ``path`` of a log line, or None for a torn or foreign line."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    path = data.get("path") if isinstance(data, dict) else None
+    return path if isinstance(path, str) else None
+
+
+def read_failures(out: str | Path) -> list[dict[str, Any]]:
+    """The lines of ``OUT/failures.jsonl`` as dicts (empty when there is none)."""
+    path = Path(out) / FAILURES_NAME
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,99 @@
+"""BatchRun: set up OUT for one run and account for every input; engines only execute its tasks.
+
+Set-up (``with BatchRun(paths, out, options) as run``): lock OUT against a second run, sweep the
+temp files of a killed run, walk the inputs, plan outputs, skip finished ones (unless ``force``)
+and rewrite ``failures.jsonl`` keeping only the lines of skipped inputs. Then an engine executes
+``run.tasks`` (with :func:`cleaner.batch.work.process_tasks`) and hands each outcome to
+:meth:`BatchRun.record`. ``run.report`` is the closing report.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from ..errors import CleanerError
+from .discover import discover
+from .failures import FailureLog
+from .options import BatchOptions
+from .report import BatchReport, FileOutcome
+from .work import Task, cleaner_for
+from .writers import is_done, plan_outputs, remove_temp_files
+
+LOCK_NAME = ".cleaner.lock"
+
+
+class BatchRun:
+    """One run over PATHs into OUT; a context manager that owns OUT's lock and failure log."""
+
+    def __init__(self, paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> None:
+        self.paths = list(paths)
+        self.out = Path(out)
+        self.options = options
+        self.tasks: list[Task] = []
+        self.report = BatchReport(out=str(self.out))
+        self.log = FailureLog(self.out)
+        self._lock: IO[str] | None = None
+        self._started = 0.0
+
+    def __enter__(self) -> BatchRun:
+        self._started = time.perf_counter()
+        if self.out.exists() and not self.out.is_dir():
+            raise CleanerError(f"-o {self.out}: exists and is not a folder")
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._take_lock()
+        try:
+            self._plan()
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.report.seconds = time.perf_counter() - self._started
+        self._release()
+
+    def record(self, outcome: FileOutcome) -> None:
+        """Account for one executed task: counts into the report, failures into the log."""
+        self.report.add(outcome)
+        self.log.append(outcome.failures)
+
+    def _plan(self) -> None:
+        cleaner_for(self.options.config)  # a bad rule pack is bad usage: fail before any file
+        remove_temp_files(self.out)
+        found = discover(self.paths, self.out)
+        outputs = plan_outputs(found.sources, self.out, self.options.format)
+        skipped: set[str] = set()
+        for source, output in zip(found.sources, outputs, strict=True):
+            if not self.options.force and is_done(source, output):
+                skipped.add(source.path)
+            else:
+                self.tasks.append(Task(source, output))
+        self.report.files_total = len(found.sources)
+        self.report.files_skipped = len(skipped)
+        self.log.open(skipped)
+        for failure in found.failures:
+            self.report.add_failure(failure)
+        self.log.append(found.failures)
+
+    def _take_lock(self) -> None:
+        handle = open(self.out / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise CleanerError(f"{self.out}: another cleaner run is writing here; wait for it to end") from exc
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._lock = handle
+
+    def _release(self) -> None:
+        self.log.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None

@@ -1,0 +1,129 @@
+"""The local engine: run a BatchRun's tasks in this process (``jobs=1``) or a process pool.
+
+Tasks go to workers in small chunks, a bounded number in flight, so memory does not grow with
+the number of files. Workers die with the coordinating process (Linux ``PR_SET_PDEATHSIG``), so a
+killed run leaves no orphan still writing. A worker that crashes (segfault, OOM kill) costs only
+the file it was on: the files it held are retried one by one in a fresh worker.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .failures import Failure
+from .options import BatchOptions
+from .progress import BatchProgress
+from .report import BatchReport, FileOutcome
+from .run import BatchRun
+from .work import Task, process_task, process_tasks
+
+Record = Callable[[FileOutcome], None]
+
+
+def run_batch(paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> BatchReport:
+    """Clean every input under ``paths`` into ``out`` with the local engine; returns the report."""
+    with BatchRun(paths, out, options) as run:
+        progress = BatchProgress(len(run.tasks), enabled=options.progress)
+
+        def record(outcome: FileOutcome) -> None:
+            run.record(outcome)
+            progress.advance(outcome)
+
+        with progress:
+            execute(run.tasks, options, record)
+    return run.report
+
+
+def execute(tasks: Sequence[Task], options: BatchOptions, record: Record) -> None:
+    """Run ``tasks`` and call ``record`` with each outcome (in completion order)."""
+    if options.jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            record(process_task(task, options.format, options.config))
+        return
+    size = max(1, min(16, len(tasks) // (options.jobs * 16)))
+    chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    while chunks:
+        lost, chunks = _run_pool(chunks, options, record)
+        for task in lost:
+            record(_retry_alone(task, options))
+
+
+def _run_pool(
+    chunks: list[list[Task]], options: BatchOptions, record: Record
+) -> tuple[list[Task], list[list[Task]]]:
+    """Run chunks in a pool until done or a worker crashes: (tasks lost in flight, chunks not started)."""
+    pending = iter(chunks)
+    in_flight: dict[Future[list[FileOutcome]], list[Task]] = {}
+    lost: list[Task] = []
+    with _pool(options.jobs) as pool:
+        try:
+            _fill(pool, pending, in_flight, options)
+            while in_flight:
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    tasks = in_flight.pop(future)
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        lost.extend(tasks)
+                        continue
+                    for outcome in outcomes:
+                        record(outcome)
+                if lost:
+                    break
+                _fill(pool, pending, in_flight, options)
+        except BrokenProcessPool:
+            pass
+        finally:
+            for future, tasks in in_flight.items():
+                future.cancel()
+                lost.extend(tasks)
+    return lost, list(pending)
+
+
+def _fill(
+    pool: ProcessPoolExecutor,
+    pending: Iterator[list[Task]],
+    in_flight: dict[Future[list[FileOutcome]], list[Task]],
+    options: BatchOptions,
+) -> None:
+    while len(in_flight) < options.jobs * 3:
+        chunk = next(pending, None)
+        if chunk is None:
+            return
+        in_flight[pool.submit(process_tasks, chunk, options.format, options.config)] = chunk
+
+
+def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
+    """Run one task in a worker of its own; if that worker dies too, the file fails."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(process_task, task, options.format, options.config).result()
+        except BrokenProcessPool:
+            message = "the worker process died while cleaning this file (crash or out of memory)"
+            return FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)])
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
+
+
+def _init_worker(parent: int) -> None:
+    """Die with the coordinating process; let it alone handle Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)

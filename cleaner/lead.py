@@ -1,0 +1,46 @@
+"""The lead zone: between the headline and the first full paragraph sit the standfirst (dek),
+picture captions and similar header material; the line just before the first full paragraph
+is the article's opening line and stays."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .assemble import Decision
+from .page import Page
+
+#: A full paragraph: at least this many words and a sentence end.
+PARAGRAPH_WORDS = 25
+#: The first full paragraph is looked for at most this many blocks after the headline.
+LEAD_WINDOW = 10
+
+
+def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) -> dict[int, Decision]:
+    """Decisions for the unclaimed blocks between the headline and the first full paragraph."""
+    if title is None:
+        return {}
+    first_paragraph = next(
+        (
+            index
+            for index in range(title + 1, min(len(page), title + 1 + LEAD_WINDOW))
+            if page.features[index].words >= PARAGRAPH_WORDS and page.features[index].ends_sentence
+        ),
+        None,
+    )
+    if first_paragraph is None:
+        return {}
+    decisions: dict[int, Decision] = {}
+    open_blocks = [i for i in range(title + 1, first_paragraph - 1) if i not in claimed]
+    for position, index in enumerate(open_blocks):
+        f = page.features[index]
+        if position == 0 and index == title + 1 and (f.ends_sentence or f.words >= 8):
+            decisions[index] = Decision(
+                "dek", "heuristic.lead_zone", "The standfirst: the first sentence under the headline."
+            )
+        elif f.ends_sentence:
+            decisions[index] = Decision(
+                "caption",
+                "heuristic.lead_zone",
+                "A lone sentence between the headline and the first paragraph, as a picture caption is.",
+            )
+    return decisions
