@@ -21,6 +21,10 @@ ANCHORED_SHARE = 0.15
 EARLIEST_SHARE = 0.5
 #: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block.
 HINT_PENALTY = 2.5
+#: Rules whose match is the heading of a comment section.
+COMMENT_HEADINGS = frozenset({"comments.comments_header"})
+#: HTML mode: how much trafilatura keeping (or dropping) a block adds to (or takes from) its score.
+EXTRACTOR_WEIGHT = 4.0
 #: Body-like score that must come before a comment-section heading for it to end the article.
 COMMENTS_AFTER = 15.0
 
@@ -35,6 +39,7 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
             scores[index] = CLAIMED_SCORE
         elif index in hints:
             scores[index] -= HINT_PENALTY
+    _weigh_extractor(page, scores)
     comments_from = _comments_start(page, claimed, scores)
     for index in range(comments_from, len(scores)):
         scores[index] = min(scores[index], -1.0)
@@ -54,6 +59,8 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
             decision = lead[index]
         elif index >= comments_from:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
+        elif page.extractor_votes[index] is not None:
+            decision = KEPT if page.extractor_votes[index] else _extractor_dropped(page, index)
         elif index in run or strongly_body(f, has_stoplist):
             decision = KEPT
         elif index in hints:
@@ -88,7 +95,7 @@ def _comments_start(page: Page, claimed: dict[int, Decision], scores: list[float
     seen = 0.0
     for index, score in enumerate(scores):
         decision = claimed.get(index)
-        if decision is not None and decision.label == "comments" and seen >= COMMENTS_AFTER:
+        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
             return index
         seen += max(score, 0.0)
     return len(scores)
@@ -114,6 +121,20 @@ def _choose_run(page: Page, scores: list[float]) -> tuple[Run, int | None]:
     if total >= ANCHORED_SHARE * overall_total:
         return run, candidate
     return overall, None
+
+
+def _weigh_extractor(page: Page, scores: list[float]) -> None:
+    """HTML mode: trafilatura's choice is strong evidence either way."""
+    for index, vote in enumerate(page.extractor_votes):
+        if vote is True:
+            scores[index] += EXTRACTOR_WEIGHT
+        elif vote is False:
+            scores[index] -= EXTRACTOR_WEIGHT
+
+
+def _extractor_dropped(page: Page, index: int) -> Decision:
+    decision = _outside(page, index)
+    return Decision(decision.label, "heuristic.extractor", "trafilatura left this block out of the article.")
 
 
 def _outside(page: Page, index: int) -> Decision:

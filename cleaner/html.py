@@ -16,7 +16,8 @@ from .errors import InputError
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 _TAG = regex.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
 #: Blocks of at least this many words count as kept when trafilatura's text contains them.
-_SUBSTRING_WORDS = 5
+_SUBSTRING_WORDS = 3
+_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,10 @@ class ExtractorVotes:
     text: str
 
     def kept(self, block_text: str) -> bool:
-        normal = normalise(block_text)
-        if normal in self.lines:
-            return True
-        return len(normal.split()) >= _SUBSTRING_WORDS and normal in self.text
+        key = word_key(block_text)
+        if not key.strip() or key in self.lines:
+            return bool(key.strip())
+        return key.count(" ") - 1 >= _SUBSTRING_WORDS and key in self.text
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,12 @@ class Rendered:
     warnings: tuple[str, ...] = field(default=())
 
 
-def normalise(text: str) -> str:
-    """Collapse whitespace so lines from two renderers compare equal."""
-    return " ".join(text.split())
+def word_key(text: str) -> str:
+    """The text's lower-cased words joined by single spaces and padded with one space each side.
+
+    Two renderers differ in whitespace, table pipes and punctuation spacing; their words agree.
+    """
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
@@ -105,5 +109,5 @@ def _trafilatura_votes(html: str, warnings: list[str]) -> ExtractorVotes | None:
         return None
     if not extracted:
         return None
-    lines = frozenset(normalise(line) for line in extracted.splitlines() if line.strip())
-    return ExtractorVotes(lines, normalise(extracted))
+    lines = frozenset(word_key(line) for line in extracted.splitlines() if line.strip())
+    return ExtractorVotes(lines, word_key(extracted))
