@@ -15,8 +15,8 @@ from .errors import InputError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 _TAG = regex.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
-#: Blocks of at least this many words count as kept when trafilatura's text contains them.
-_SUBSTRING_WORDS = 3
+#: Blocks of at least this many letters and digits count as kept when trafilatura's text contains them.
+_SUBSTRING_CHARS = 12
 _WORD = regex.compile(r"\w+")
 
 
@@ -29,9 +29,9 @@ class ExtractorVotes:
 
     def kept(self, block_text: str) -> bool:
         key = word_key(block_text)
-        if not key.strip() or key in self.lines:
-            return bool(key.strip())
-        return key.count(" ") - 1 >= _SUBSTRING_WORDS and key in self.text
+        if not key or key in self.lines:
+            return bool(key)
+        return len(key) >= _SUBSTRING_CHARS and key in self.text
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,12 @@ class Rendered:
 
 
 def word_key(text: str) -> str:
-    """The text's lower-cased words joined by single spaces and padded with one space each side.
+    """The text's lower-cased letters and digits, run together.
 
-    Two renderers differ in whitespace, table pipes and punctuation spacing; their words agree.
+    Two renderers differ in whitespace, table pipes, punctuation and split drop caps ("T he");
+    the letters agree.
     """
-    return " " + " ".join(_WORD.findall(text.lower())) + " "
+    return "".join(_WORD.findall(text.lower()))
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
