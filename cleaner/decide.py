@@ -21,6 +21,11 @@ ANCHORED_SHARE = 0.15
 EARLIEST_SHARE = 0.5
 #: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block.
 HINT_PENALTY = 2.5
+#: A list item is a line of at most this many words without a sentence end, next to another.
+LIST_ITEM_WORDS = 20
+LIST_PENALTY = 1.0
+#: Only headline-like items (capitalised, at least this many words) pay the list penalty.
+HEADLINE_WORDS = 4
 #: Rules whose match is the heading of a comment section.
 COMMENT_HEADINGS = frozenset({"comments.comments_header"})
 #: HTML mode: how much trafilatura keeping (or dropping) a block adds to (or takes from) its score.
@@ -34,6 +39,7 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
     claimed, hints = _verdicts(page, heuristics)
     has_stoplist = page.language is not None
     scores = [body_score(f, has_stoplist) for f in page.features]
+    _penalise_lists(page, scores)
     for index in range(len(scores)):
         if index in claimed:
             scores[index] = CLAIMED_SCORE
@@ -121,6 +127,20 @@ def _choose_run(page: Page, scores: list[float]) -> tuple[Run, int | None]:
     if total >= ANCHORED_SHARE * overall_total:
         return run, candidate
     return overall, None
+
+
+def _penalise_lists(page: Page, scores: list[float]) -> None:
+    """Consecutive lines without sentence ends form a list (related stories, menus): each item
+    loses LIST_PENALTY. A lone heading between paragraphs keeps its score."""
+    fragment = [not f.ends_sentence and f.words <= LIST_ITEM_WORDS for f in page.features]
+    for index, is_fragment in enumerate(fragment):
+        f = page.features[index]
+        if not (is_fragment and f.starts_upper and f.words >= HEADLINE_WORDS):
+            continue
+        before = index > 0 and fragment[index - 1]
+        after = index + 1 < len(fragment) and fragment[index + 1]
+        if before or after:
+            scores[index] -= LIST_PENALTY
 
 
 def _weigh_extractor(page: Page, scores: list[float]) -> None:
