@@ -30,7 +30,10 @@ def headline_candidates(page: Page) -> list[int]:
     if len(core_words) < 2:
         return []
     found: list[tuple[float, int]] = []
+    longest = 2 * len(first) + 20
     for block in page.blocks[1:]:
+        if len(block.text) > longest:
+            continue
         words = _word_set(block.text)
         if len(words) < 2 or len(words) > 2 * len(title_words) + 2:
             continue

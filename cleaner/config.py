@@ -27,8 +27,11 @@ class Config:
     language: str | None = None
     #: Seconds one regex may run on one block before it is abandoned with a warning.
     regex_timeout: float = 0.25
-    #: HTML mode: how much trafilatura's choice counts (its picks become body evidence).
+    #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True
+    #: Run every rule on every block, so removals far from the article carry their rule's label
+    #: rather than ``heuristic.outside_run``. Slower; ``cleaner explain`` turns it on.
+    exhaustive: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "packs", tuple(Path(p) for p in self.packs))

@@ -1,4 +1,9 @@
-"""Turn rule matches, heuristic verdicts and the selected run into one Decision per block."""
+"""Turn rule matches, heuristic verdicts and the selected run into one Decision per block.
+
+Rules and heuristics are evaluated only in the region around the candidate article runs (plus a
+margin), unless the Cleaner is exhaustive: a block far from any candidate run is removed by
+selection whatever rule would have claimed it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from .heuristics import Heuristic
 from .lead import lead_zone
 from .page import Page
 from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run_sum, strongly_body
-from .title import find_title
+from .title import LOOKBACK, find_title
 
 KEPT = Decision("body", "", "")
 #: How many repeated-headline candidates are tried as the article's start.
@@ -32,25 +37,33 @@ COMMENT_HEADINGS = frozenset({"comments.comments_header"})
 EXTRACTOR_WEIGHT = 4.0
 #: Body-like score that must come before a comment-section heading for it to end the article.
 COMMENTS_AFTER = 15.0
+#: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
+MARGIN = LOOKBACK + 3
+#: Rounds of widening the evaluated region when the chosen run leaves it.
+MAX_ROUNDS = 3
 
 
-def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) -> tuple[list[Decision], str | None]:
+def decide(
+    page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str], exhaustive: bool = False
+) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions and the headline (or None)."""
-    claimed, hints = _verdicts(page, heuristics)
     has_stoplist = page.language is not None
-    scores = [body_score(f, has_stoplist) for f in page.features]
-    _penalise_lists(page, scores)
-    for index in range(len(scores)):
-        if index in claimed:
-            scores[index] = CLAIMED_SCORE
-        elif index in hints:
-            scores[index] -= HINT_PENALTY
-    _weigh_extractor(page, scores)
-    comments_from = _comments_start(page, claimed, scores)
-    for index in range(comments_from, len(scores)):
-        scores[index] = min(scores[index], -1.0)
+    base = [body_score(f, has_stoplist) for f in page.features]
+    _penalise_lists(page, base)
+    _weigh_extractor(page, base)
 
-    run, title_index = _choose_run(page, scores)
+    anchors = headline_candidates(page)[:MAX_ANCHORS]
+    region: set[int] = set(range(len(page))) if exhaustive else _near(page, _candidate_runs(anchors, base))
+    for _ in range(MAX_ROUNDS):
+        claimed, hints = _verdicts(page, heuristics, sorted(region))
+        scores = _claimed_scores(base, claimed, hints)
+        comments_from = _comments_start(claimed, scores)
+        run, title_index = _choose_run(anchors, scores)
+        missing = _near(page, [run]) - region
+        if not missing:
+            break
+        region |= missing
+
     if title_index is None or title_index in claimed:
         title_index = find_title(page, run, claimed)
     lead = lead_zone(page, title_index, claimed)
@@ -80,58 +93,57 @@ def decide(page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str]) ->
     return decisions, title
 
 
-def _verdicts(page: Page, heuristics: Sequence[Heuristic]) -> tuple[dict[int, Decision], dict[int, Decision]]:
+def _candidate_runs(anchors: Sequence[int], scores: list[float]) -> list[Run]:
+    """Runs that could become the article: the global best and those after headline repeats."""
+    runs = [best_run(scores) or Run(0, 0)]
+    for candidate in anchors:
+        runs.append(Run(candidate, candidate + 1))
+        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
+        if run is not None:
+            runs.append(run)
+    return runs
+
+
+def _near(page: Page, runs: Sequence[Run]) -> set[int]:
+    """Block indices within MARGIN of any of the runs."""
+    near: set[int] = set()
+    for run in runs:
+        near.update(range(max(0, run.start - MARGIN), min(len(page), run.end + MARGIN)))
+    return near
+
+
+def _verdicts(
+    page: Page, heuristics: Sequence[Heuristic], indices: Sequence[int]
+) -> tuple[dict[int, Decision], dict[int, Decision]]:
     """Rule matches and heuristic verdicts: decisive ones (claimed) and evidence-only ones (hints)."""
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
-    for index, match in enumerate(page.rule_matches):
+    for index in indices:
+        match = page.rule_match(index)
         if match is not None:
             target = hints if match.rule.where == "outside" else claimed
             target[index] = Decision(match.rule.label, match.rule.id, match.reason)
     for item in heuristics:
         target = hints if item.where == "outside" else claimed
-        for index, label, reason in item(page):
+        for index, label, reason in item(page, indices):
             if index not in claimed:
                 target.setdefault(index, Decision(label, item.id, reason))
     return claimed, hints
 
 
-def _comments_start(page: Page, claimed: dict[int, Decision], scores: list[float]) -> int:
-    """The first comment-section heading after a substantial article, or the page's end."""
-    seen = 0.0
-    for index, score in enumerate(scores):
-        decision = claimed.get(index)
-        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
-            return index
-        seen += max(score, 0.0)
-    return len(scores)
-
-
-def _choose_run(page: Page, scores: list[float]) -> tuple[Run, int | None]:
-    """The article run: after the repeated headline when the page has one, else the global best.
-
-    The headline may repeat further down (related-story lists), so the earliest repeat whose
-    run is nearly as good as the best one wins: the real headline comes first.
-    """
-    overall = best_run(scores) or Run(0, 0)
-    overall_total = run_sum(scores, overall)
-    anchored: list[tuple[int, float, Run]] = []
-    for candidate in headline_candidates(page)[:MAX_ANCHORS]:
-        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
-        if run is not None:
-            anchored.append((candidate, run_sum(scores, run), run))
-    if not anchored:
-        return overall, None
-    top = max(total for _, total, _ in anchored)
-    candidate, total, run = min(item for item in anchored if item[1] >= EARLIEST_SHARE * top)
-    if total >= ANCHORED_SHARE * overall_total:
-        return run, candidate
-    return overall, None
+def _claimed_scores(base: list[float], claimed: dict[int, Decision], hints: dict[int, Decision]) -> list[float]:
+    scores = list(base)
+    for index in claimed:
+        scores[index] = CLAIMED_SCORE
+    for index in hints:
+        if index not in claimed:
+            scores[index] -= HINT_PENALTY
+    return scores
 
 
 def _penalise_lists(page: Page, scores: list[float]) -> None:
-    """Consecutive lines without sentence ends form a list (related stories, menus): each item
-    loses LIST_PENALTY. A lone heading between paragraphs keeps its score."""
+    """Consecutive lines without sentence ends form a list (related stories, menus): each
+    headline-like item loses LIST_PENALTY. A lone heading between paragraphs keeps its score."""
     fragment = [not f.ends_sentence and f.words <= LIST_ITEM_WORDS for f in page.features]
     for index, is_fragment in enumerate(fragment):
         f = page.features[index]
@@ -150,6 +162,41 @@ def _weigh_extractor(page: Page, scores: list[float]) -> None:
             scores[index] += EXTRACTOR_WEIGHT
         elif vote is False:
             scores[index] -= EXTRACTOR_WEIGHT
+
+
+def _comments_start(claimed: dict[int, Decision], scores: list[float]) -> int:
+    """The first comment-section heading after a substantial article, or the page's end."""
+    seen = 0.0
+    for index, score in enumerate(scores):
+        decision = claimed.get(index)
+        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
+            for later in range(index, len(scores)):
+                scores[later] = min(scores[later], -1.0)
+            return index
+        seen += max(score, 0.0)
+    return len(scores)
+
+
+def _choose_run(anchors: Sequence[int], scores: list[float]) -> tuple[Run, int | None]:
+    """The article run: after the repeated headline when the page has one, else the global best.
+
+    The headline may repeat further down (related-story lists), so the earliest repeat whose
+    run is nearly as good as the best one wins: the real headline comes first.
+    """
+    overall = best_run(scores) or Run(0, 0)
+    overall_total = run_sum(scores, overall)
+    anchored: list[tuple[int, float, Run]] = []
+    for candidate in anchors:
+        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
+        if run is not None:
+            anchored.append((candidate, run_sum(scores, run), run))
+    if not anchored:
+        return overall, None
+    top = max(total for _, total, _ in anchored)
+    candidate, total, run = min(item for item in anchored if item[1] >= EARLIEST_SHARE * top)
+    if total >= ANCHORED_SHARE * overall_total:
+        return run, candidate
+    return overall, None
 
 
 def _extractor_dropped(page: Page, index: int) -> Decision:

@@ -1,24 +1,46 @@
-"""Page: everything the decision steps read about one document, computed once."""
+"""Page: everything the decision steps read about one document, computed once or on demand."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .features import BlockFeatures
-from .rules import RuleMatch
+from .rules import RuleMatch, RuleSet
 from .segment import Block, Document
 
 
-@dataclass(frozen=True, slots=True)
+class RuleCache(dict[tuple[str, "str | None"], "RuleMatch | None"]):
+    """A bounded memo of rule outcomes; emptied when full (cheap, and keeps memory flat)."""
+
+    def __init__(self, capacity: int = 50_000) -> None:
+        super().__init__()
+        self.capacity = capacity
+
+    def put(self, key: tuple[str, str | None], value: RuleMatch | None) -> None:
+        if len(self) >= self.capacity:
+            self.clear()
+        self[key] = value
+
+
+@dataclass(frozen=True)
 class Page:
-    """A segmented document, its block features and the rule that claimed each block (if any)."""
+    """A segmented document with its block features; rules run on a block only when asked.
+
+    Most of a page is chrome far from the article, which selection removes whatever its label;
+    evaluating rules lazily spares the regexes there (``Config(exhaustive=True)`` asks for all).
+    """
 
     doc: Document
     language: str | None
     features: tuple[BlockFeatures, ...]
-    rule_matches: tuple[RuleMatch | None, ...]
     #: Per block: trafilatura (HTML mode) kept it (True), dropped it (False), or no opinion (None).
     extractor_votes: tuple[bool | None, ...]
+    rules: RuleSet
+    warnings: list[str] = field(default_factory=list)
+    #: Rule outcomes by (block text, language), shared across the pages one Cleaner cleans: menus,
+    #: share bars and footers repeat within a page and across a site's pages.
+    cache: RuleCache | None = None
+    _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -26,3 +48,23 @@ class Page:
 
     def __len__(self) -> int:
         return len(self.doc.blocks)
+
+    def rule_match(self, index: int) -> RuleMatch | None:
+        """The first rule matching block ``index`` (evaluated once, then remembered)."""
+        if index in self._matches:
+            return self._matches[index]
+        text = self.doc.blocks[index].text
+        key = (text, self.language)
+        if self.cache is not None and key in self.cache:
+            found = self.cache[key]
+        else:
+            warned = len(self.warnings)
+            found = self.rules.match(text, self.language, self.warnings)
+            if self.cache is not None and len(self.warnings) == warned:  # a timed-out result is not final
+                self.cache.put(key, found)
+        self._matches[index] = found
+        return found
+
+    def evaluated(self) -> dict[int, RuleMatch | None]:
+        """The blocks whose rules have run so far, with their matches."""
+        return self._matches

@@ -12,8 +12,8 @@ from .features import measure
 from .heuristics import DEFAULT_HEURISTICS, Heuristic
 from .html import ExtractorVotes
 from .model import Result
-from .page import Page
-from .rules import RuleMatch, RuleSet, builtin_pack_paths, load_packs
+from .page import Page, RuleCache
+from .rules import RuleSet, builtin_pack_paths, load_packs
 from .segment import Document, segment
 
 
@@ -25,6 +25,7 @@ class Cleaner:
         paths = (builtin_pack_paths() if self.config.builtin_packs else ()) + self.config.packs
         rules = [r for r in load_packs(paths) if r.id not in self.config.disable]
         self.rules = RuleSet(rules, self.config.regex_timeout)
+        self._cache = RuleCache()
         self.heuristics: tuple[Heuristic, ...] = tuple(h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable)
 
     def __getstate__(self) -> dict[str, object]:
@@ -61,16 +62,11 @@ class Cleaner:
         votes: ExtractorVotes | None,
         warnings: Sequence[str] = (),
     ) -> Result:
-        page_warnings = list(warnings)
         features = measure(doc, self.config.language)
-        language = features.language
-        matches: list[RuleMatch | None] = [
-            self.rules.match(block.text, language, page_warnings) for block in doc.blocks
-        ]
         extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
-        page = Page(doc, language, features.blocks, tuple(matches), extractor_votes)
-        decisions, title = decide(page, self.heuristics, self.config.keep)
-        return assemble(doc, decisions, title, page_warnings)
+        page = Page(doc, features.language, features.blocks, extractor_votes, self.rules, list(warnings), self._cache)
+        decisions, title = decide(page, self.heuristics, self.config.keep, self.config.exhaustive)
+        return assemble(doc, decisions, title, page.warnings)
 
 
 _DEFAULT: Cleaner | None = None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..page import Page
 
 #: What a heuristic yields: (block index, label, one-sentence reason with evidence).
 Verdict = tuple[int, str, str]
-HeuristicFunction = Callable[[Page], Iterable[Verdict]]
+#: A heuristic reads the page and judges the blocks at the given indices (in increasing order).
+HeuristicFunction = Callable[[Page, Sequence[int]], Iterable[Verdict]]
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class Heuristic:
     where: str
     function: HeuristicFunction
 
-    def __call__(self, page: Page) -> Iterable[Verdict]:
-        return self.function(page)
+    def __call__(self, page: Page, indices: Sequence[int] | None = None) -> Iterable[Verdict]:
+        return self.function(page, range(len(page)) if indices is None else indices)
 
 
 REGISTRY: dict[str, Heuristic] = {}

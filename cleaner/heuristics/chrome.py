@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..page import Page
 from .base import Verdict, heuristic
@@ -14,7 +14,8 @@ from .base import Verdict, heuristic
     "A short line printed more than once on the page is usually a menu or footer item.",
     where="outside",
 )
-def repeated_chrome(page: Page) -> Iterator[Verdict]:
-    for block, f in zip(page.blocks, page.features, strict=True):
+def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    for index in indices:
+        f = page.features[index]
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
-            yield block.index, "nav", f"This {f.words}-word line occurs {f.repeats} times on the page."
+            yield index, "nav", f"This {f.words}-word line occurs {f.repeats} times on the page."

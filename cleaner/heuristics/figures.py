@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..page import Page
 from .base import Verdict, heuristic
@@ -16,11 +16,13 @@ MAX_CAPTION_WORDS = 60
     "caption",
     "A line immediately followed (no blank line between) by a photo credit is that photo's caption.",
 )
-def caption_above_credit(page: Page) -> Iterator[Verdict]:
-    for index in range(len(page) - 1):
-        following = page.rule_matches[index + 1]
-        if following is None or following.rule.label != "credit" or page.rule_matches[index] is not None:
+def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    for index in indices:
+        if index + 1 >= len(page) or page.blocks[index + 1].gap_before != 0:
             continue
-        if page.blocks[index + 1].gap_before == 0 and page.features[index].words <= MAX_CAPTION_WORDS:
+        if page.features[index].words > MAX_CAPTION_WORDS or page.rule_match(index) is not None:
+            continue
+        following = page.rule_match(index + 1)
+        if following is not None and following.rule.label == "credit":
             credit = page.blocks[index + 1].text
             yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
