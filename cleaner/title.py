@@ -18,7 +18,7 @@ def find_title(page: Page, run: Run, claimed: Mapping[int, Decision]) -> int | N
         return None
     first = page.blocks[0].text if page.blocks else ""
     best: tuple[float, int] | None = None
-    for index in range(max(0, run.start - LOOKBACK), run.start + 1):
+    for index in range(max(0, run.start - LOOKBACK), run.start):
         f = page.features[index]
         if index in claimed or (f.ends_sentence and not page.blocks[index].text.endswith("?")):
             continue
