@@ -22,8 +22,8 @@ def _word_set(text: str) -> set[str]:
 
 def headline_candidates(page: Page) -> list[int]:
     """Blocks after the first that repeat the first line (the page title), best matches first."""
-    if len(page) < 3:
-        return []
+    if len(page) < 3 or page.features[0].ends_sentence:
+        return []  # a first line that ends a sentence is prose, not a <title>
     first = page.blocks[0].text
     title_words = _word_set(first)
     core_words = _word_set(_SITE_SUFFIX.sub("", first)) or title_words

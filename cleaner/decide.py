@@ -24,7 +24,8 @@ MAX_ANCHORS = 4
 ANCHORED_SHARE = 0.15
 #: Among headline repeats, the earliest whose run reaches this share of the best one is chosen.
 EARLIEST_SHARE = 0.5
-#: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block.
+#: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block; a hinted block
+#: never scores above -1, so the article run never ends on one (it is kept only between paragraphs).
 HINT_PENALTY = 2.5
 #: A list item is a line of at most this many words without a sentence end, next to another.
 LIST_ITEM_WORDS = 20
@@ -137,7 +138,7 @@ def _claimed_scores(base: list[float], claimed: dict[int, Decision], hints: dict
         scores[index] = CLAIMED_SCORE
     for index in hints:
         if index not in claimed:
-            scores[index] -= HINT_PENALTY
+            scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
     return scores
 
 

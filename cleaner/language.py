@@ -43,15 +43,24 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(word.lower() for word in justext.get_stoplist(language))
 
 
-def detect_language(words: Iterable[str], minimum_hits: int = 5) -> str | None:
-    """The language whose stopwords cover most of ``words`` (lower-cased), or None if too few hit."""
+def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinct: int = 3) -> str | None:
+    """The language whose stopwords cover most of ``words`` (lower-cased), or None if too few hit.
+
+    At least ``minimum_distinct`` different stopwords must hit: a page of one repeated letter
+    ("a a a") has no language.
+    """
     index, names, weights = _index()
     counts: Counter[int] = Counter()
+    distinct: dict[int, set[str]] = {}
     for word in words:
         langs = index.get(word)
         if langs:
             counts.update(langs)
+            for number in langs:
+                distinct.setdefault(number, set()).add(word)
     if not counts:
         return None
     number = max(counts, key=lambda n: (counts[n] * weights[n], -n))
-    return names[number] if counts[number] >= minimum_hits else None
+    if counts[number] < minimum_hits or len(distinct[number]) < minimum_distinct:
+        return None
+    return names[number]

@@ -36,13 +36,13 @@ def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     else:
         score += -1.0 + min(f.words, 80) / 25.0
     if has_stoplist:
-        if f.stopword_ratio >= 0.30:
+        if f.stopword_ratio >= 0.30 and (f.ends_sentence or f.words >= 10):
             score += 1.0
         elif f.stopword_ratio < 0.12:
             score -= 1.5
     if f.words < 4:
         score -= 1.0
-    if f.repeats > 1:
+    if f.repeats > 1 and not f.ends_sentence and f.words <= 12:
         score -= 2.0
     return score
 
