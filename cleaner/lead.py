@@ -29,8 +29,14 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
     )
     if first_paragraph is None:
         return {}
+    # The article's opening lines run unbroken up to the first full paragraph; header material
+    # (credits, bylines, dates, picture lines) sits before the last non-sentence or claimed block.
+    last_header = max(
+        (i for i in range(title + 1, first_paragraph) if i in claimed or not page.features[i].ends_sentence),
+        default=title,
+    )
     decisions: dict[int, Decision] = {}
-    open_blocks = [i for i in range(title + 1, first_paragraph - 1) if i not in claimed]
+    open_blocks = [i for i in range(title + 1, min(last_header, first_paragraph - 1)) if i not in claimed]
     for position, index in enumerate(open_blocks):
         f = page.features[index]
         if position == 0 and index == title + 1 and (f.ends_sentence or f.words >= 8):
