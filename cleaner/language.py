@@ -51,16 +51,17 @@ def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinc
     """
     index, names, weights = _index()
     counts: Counter[int] = Counter()
-    distinct: dict[int, set[str]] = {}
+    hits: list[str] = []
     for word in words:
         langs = index.get(word)
         if langs:
             counts.update(langs)
-            for number in langs:
-                distinct.setdefault(number, set()).add(word)
+            hits.append(word)
     if not counts:
         return None
     number = max(counts, key=lambda n: (counts[n] * weights[n], -n))
-    if counts[number] < minimum_hits or len(distinct[number]) < minimum_distinct:
+    if counts[number] < minimum_hits:
+        return None
+    if len({word for word in hits if number in index[word]}) < minimum_distinct:
         return None
     return names[number]
