@@ -57,7 +57,7 @@ def decide(
     region: set[int] = set(range(len(page))) if exhaustive else _near(page, _candidate_runs(anchors, base))
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
-        scores = _claimed_scores(base, claimed, hints)
+        scores = _claimed_scores(page, base, claimed, hints)
         comments_from = _comments_start(claimed, scores)
         run, title_index = _choose_run(anchors, scores)
         missing = _near(page, [run]) - region
@@ -132,10 +132,14 @@ def _verdicts(
     return claimed, hints
 
 
-def _claimed_scores(base: list[float], claimed: dict[int, Decision], hints: dict[int, Decision]) -> list[float]:
+def _claimed_scores(
+    page: Page, base: list[float], claimed: dict[int, Decision], hints: dict[int, Decision]
+) -> list[float]:
+    """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
+    a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one strong."""
     scores = list(base)
     for index in claimed:
-        scores[index] = CLAIMED_SCORE
+        scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
     for index in hints:
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
