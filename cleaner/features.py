@@ -67,8 +67,8 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     for block, tokens, raw in zip(doc.blocks, token_lists, raw_tokens, strict=True):
         text = block.text
         n_tokens = len(tokens)
-        stop_hits = sum(1 for t in tokens if t in stops) if stops else 0
-        capitalised = sum(1 for t in raw if t[0].isupper())
+        stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
+        capitalised = sum(map(str.isupper, [t[0] for t in raw]))
         measured.append(
             BlockFeatures(
                 chars=len(text),
