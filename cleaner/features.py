@@ -57,7 +57,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     if language is None:
         sample: list[str] = []
         for tokens in sorted(token_lists, key=len, reverse=True):
-            sample.extend(tokens)
+            sample.extend(tokens[: _DETECTION_WORDS - len(sample)])
             if len(sample) >= _DETECTION_WORDS:
                 break
         language = detect_language(sample)
