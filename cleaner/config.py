@@ -34,6 +34,7 @@ class Config:
     exhaustive: bool = False
 
     def __post_init__(self) -> None:
+        self._check_types()
         object.__setattr__(self, "packs", tuple(Path(p) for p in self.packs))
         object.__setattr__(self, "disable", frozenset(self.disable))
         object.__setattr__(self, "keep", frozenset(self.keep))
@@ -42,6 +43,22 @@ class Config:
             raise CleanerError(f"Config.keep: unknown label(s) {unknown}; known: {', '.join(LABELS)}")
         if self.regex_timeout <= 0:
             raise CleanerError("Config.regex_timeout must be a positive number of seconds")
+
+    def _check_types(self) -> None:
+        """Name the setting and the expected type when a value has the wrong one (e.g. from TOML)."""
+        collections = {"packs": (str, Path), "disable": (str,), "keep": (str,)}
+        for name, item_types in collections.items():
+            value = getattr(self, name)
+            if isinstance(value, str | bytes) or not all(isinstance(v, item_types) for v in value):
+                raise CleanerError(f"Config.{name} must be a list of strings, not {value!r}")
+        for name, kinds in (("builtin_packs", bool), ("use_trafilatura", bool), ("exhaustive", bool)):
+            if not isinstance(getattr(self, name), kinds):
+                raise CleanerError(f"Config.{name} must be true or false, not {getattr(self, name)!r}")
+        if self.language is not None and not isinstance(self.language, str):
+            raise CleanerError(f"Config.language must be a language name such as 'English', not {self.language!r}")
+        timeout = self.regex_timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+            raise CleanerError(f"Config.regex_timeout must be a number of seconds, not {timeout!r}")
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:

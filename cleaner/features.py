@@ -15,7 +15,7 @@ _TOKEN_RE = regex.compile(r"\w+")
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
 _SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"”’»)\]]*$")
-_SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"”’»)]*\s+\p{Lu}|[。！？]")
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"”’»)]*\s+\p{Lu}|[。！？](?=\S)")
 _UPPER_START_RE = regex.compile(r"^\p{Lu}")
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250
@@ -75,7 +75,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
                 words=_word_count(text, tokens),
                 stopword_ratio=stop_hits / n_tokens if n_tokens else 0.0,
                 ends_sentence=_SENTENCE_END_RE.search(text) is not None,
-                sentences=len(_SENTENCE_BREAK_RE.findall(text)) + 1 if n_tokens > 8 else 1,
+                sentences=len(_SENTENCE_BREAK_RE.findall(text)) + 1,
                 capitalised_ratio=capitalised / n_tokens if n_tokens else 0.0,
                 starts_upper=_UPPER_START_RE.match(text) is not None,
                 repeats=counts[text],

@@ -14,7 +14,8 @@ import regex
 from .errors import InputError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
-_TAG = regex.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
+#: A tag starts right after "<" (no space): "a < b" in plain text is not one.
+_TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
 #: Blocks of at least this many letters and digits count as kept when trafilatura's text contains them.
 _SUBSTRING_CHARS = 12
 _WORD = regex.compile(r"\w+")
@@ -72,10 +73,12 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    candidates = from_bytes(data)
+    # windows-1252 is the web's default for undeclared pages (WHATWG): take it when it fits.
+    chosen = next((m for m in candidates if m.encoding == "cp1252"), None) or candidates.best()
+    if chosen is None or chosen.encoding is None:
         raise InputError("cannot detect the encoding: the bytes are neither UTF-8 nor any known charset")
-    return str(best), [f"encoding not declared or wrong; guessed {best.encoding}"]
+    return str(chosen), [f"encoding not declared (or not the declared one); decoded as {chosen.encoding}, a guess"]
 
 
 def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
