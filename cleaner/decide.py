@@ -38,6 +38,8 @@ COMMENT_HEADINGS = frozenset({"comments.comments_header"})
 EXTRACTOR_WEIGHT = 4.0
 #: Body-like score that must come before a comment-section heading for it to end the article.
 COMMENTS_AFTER = 15.0
+#: Word range of an opening line without a full stop that is kept with the article below it.
+OPENING_WORDS = (8, 40)
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
@@ -65,6 +67,7 @@ def decide(
             break
         region |= missing
 
+    run = _with_opening_line(page, run, claimed, title_index)
     if title_index is None or title_index in claimed:
         title_index = find_title(page, run, claimed)
     lead = lead_zone(page, title_index, claimed)
@@ -92,6 +95,24 @@ def decide(
         decisions.append(decision)
     title = page.blocks[title_index].text if title_index is not None else None
     return decisions, title
+
+
+def _with_opening_line(page: Page, run: Run, claimed: dict[int, Decision], title: int | None) -> Run:
+    """Extend the run by the line just before it when that line reads as an opening sentence
+    (sentence case, 8-40 words) that merely lacks its full stop: keep rather than guess "headline"."""
+    opening = run.start - 1
+    if run.end <= run.start or opening < 0 or opening == title or opening in claimed:
+        return run
+    f = page.features[opening]
+    if (
+        not f.ends_sentence
+        and f.starts_upper
+        and OPENING_WORDS[0] <= f.words <= OPENING_WORDS[1]
+        and f.capitalised_ratio < 0.5
+        and page.extractor_votes[opening] is not False
+    ):
+        return Run(opening, run.end)
+    return run
 
 
 def _candidate_runs(anchors: Sequence[int], scores: list[float]) -> list[Run]:

@@ -11,6 +11,9 @@ from .page import Page
 
 #: A full paragraph: at least this many words and a sentence end.
 PARAGRAPH_WORDS = 25
+#: The zone is header material only when it holds at least this many unclaimed sentences
+#: (standfirst + caption); a single one may be the article's first paragraph.
+MIN_OPEN_BLOCKS = 2
 #: The first full paragraph is looked for at most this many blocks after the headline.
 LEAD_WINDOW = 10
 
@@ -37,6 +40,8 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
     )
     decisions: dict[int, Decision] = {}
     open_blocks = [i for i in range(title + 1, min(last_header, first_paragraph - 1)) if i not in claimed]
+    if len(open_blocks) < MIN_OPEN_BLOCKS:
+        return decisions  # one lone sentence may be the first paragraph: keep it (a dek is fine either way)
     for position, index in enumerate(open_blocks):
         f = page.features[index]
         if position == 0 and index == title + 1 and (f.ends_sentence or f.words >= 8):

@@ -36,7 +36,7 @@ def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     else:
         score += -1.0 + min(f.words, 80) / 25.0
     if has_stoplist:
-        if f.stopword_ratio >= 0.30 and (f.ends_sentence or f.words >= 10):
+        if f.stopword_ratio >= 0.30 and f.ends_sentence:
             score += 1.0
         elif f.stopword_ratio < 0.12:
             score -= 1.5
