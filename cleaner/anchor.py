@@ -12,6 +12,8 @@ _WORDS = regex.compile(r"\w+")
 _SITE_SUFFIX = regex.compile(r"\s+[|–—•·:»-]\s+[^|–—•·:»]{1,60}$")
 #: Share of the candidate's words that must appear in the title line, and vice versa.
 MIN_OVERLAP = 0.6
+#: A <title> line is at most this long.
+MAX_TITLE_WORDS = 40
 #: The article is searched for at most this many blocks after a headline candidate.
 WINDOW = 25
 
@@ -22,8 +24,8 @@ def _word_set(text: str) -> set[str]:
 
 def headline_candidates(page: Page) -> list[int]:
     """Blocks after the first that repeat the first line (the page title), best matches first."""
-    if len(page) < 3 or page.features[0].ends_sentence:
-        return []  # a first line that ends a sentence is prose, not a <title>
+    if len(page) < 3 or page.features[0].ends_sentence or page.features[0].words > MAX_TITLE_WORDS:
+        return []  # a first line that ends a sentence, or runs long, is prose, not a <title>
     first = page.blocks[0].text
     title_words = _word_set(first)
     core_words = _word_set(_SITE_SUFFIX.sub("", first)) or title_words

@@ -14,8 +14,8 @@ _TOKEN_RE = regex.compile(r"\w+")
 #: Scripts written without spaces between words: a character there is worth about half a word.
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
-_SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"”’»)\]]*$")
-_SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"”’»)]*\s+\p{Lu}|[。！？](?=\S)")
+_SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"“”‘’«»‹›)\]」』》]*$")
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"“”‘’«»)」』]*\s+\p{Lu}|[。！？](?=\S)")
 _UPPER_START_RE = regex.compile(r"^\p{Lu}")
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250

@@ -11,9 +11,12 @@ from .page import Page
 
 #: A full paragraph: at least this many words and a sentence end.
 PARAGRAPH_WORDS = 25
+#: Claimed blocks that belong to an article's header (and so mark where the header ends).
+HEADER_LABELS = frozenset({"caption", "credit", "byline", "dateline", "dek"})
 #: The zone is header material only when it holds at least this many unclaimed sentences
 #: (standfirst + caption); a single one may be the article's first paragraph.
 MIN_OPEN_BLOCKS = 2
+MAX_OPEN_BLOCKS = 3
 #: The first full paragraph is looked for at most this many blocks after the headline.
 LEAD_WINDOW = 10
 
@@ -33,15 +36,25 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
     if first_paragraph is None:
         return {}
     # The article's opening lines run unbroken up to the first full paragraph; header material
-    # (credits, bylines, dates, picture lines) sits before the last non-sentence or claimed block.
+    # sits before the last credit, byline or date line, or before an opening line without a full
+    # stop right above the first paragraph.
     last_header = max(
-        (i for i in range(title + 1, first_paragraph) if i in claimed or not page.features[i].ends_sentence),
+        (
+            i
+            for i in range(title + 1, first_paragraph)
+            if (i in claimed and claimed[i].label in HEADER_LABELS)
+            or (i == first_paragraph - 1 and i not in claimed and not page.features[i].ends_sentence)
+        ),
         default=title,
     )
     decisions: dict[int, Decision] = {}
     open_blocks = [i for i in range(title + 1, min(last_header, first_paragraph - 1)) if i not in claimed]
-    if len(open_blocks) < MIN_OPEN_BLOCKS:
-        return decisions  # one lone sentence may be the first paragraph: keep it (a dek is fine either way)
+    if any(page.features[i].sentences > 1 for i in open_blocks):
+        return decisions  # standfirsts and captions are single sentences; these are paragraphs
+    if not MIN_OPEN_BLOCKS <= len(open_blocks) <= MAX_OPEN_BLOCKS:
+        # One lone sentence may be the first paragraph (a dek is fine either way); many short
+        # sentences are the article itself, written in short paragraphs.
+        return decisions
     for position, index in enumerate(open_blocks):
         f = page.features[index]
         if position == 0 and index == title + 1 and (f.ends_sentence or f.words >= 8):

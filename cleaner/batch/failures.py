@@ -60,12 +60,13 @@ class FailureLog:
         return len(kept)
 
     def append(self, failures: Iterable[Failure]) -> None:
-        """Add one line per failure; each line is one write, flushed, so a kill cannot tear it."""
+        """Add one line per failure, written and flushed at once, so a kill cannot tear a line."""
         if self._handle is None:
             raise RuntimeError("FailureLog.open() first")
-        for failure in failures:
-            self._handle.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
-        self._handle.flush()
+        lines = [json.dumps(failure.to_dict(), ensure_ascii=False) + "\n" for failure in failures]
+        if lines:
+            self._handle.write("".join(lines))
+            self._handle.flush()
 
     def close(self) -> None:
         """Close the log file."""

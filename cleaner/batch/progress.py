@@ -6,7 +6,7 @@ import time
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from .report import FileOutcome
 
@@ -21,7 +21,7 @@ class BatchProgress:
         self._started = time.perf_counter()
         self._shown = 0.0
         self._progress: Progress | None = None
-        self._task = 0
+        self._task = TaskID(0)
         if enabled:
             self._progress = Progress(
                 TextColumn("cleaning"),

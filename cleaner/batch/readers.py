@@ -68,7 +68,7 @@ def decode_text(data: bytes) -> str:
 
 def _open(source: Source) -> IO[bytes]:
     if source.gzip:
-        return gzip.open(source.path, "rb")
+        return gzip.open(source.path, "rb")  # type: ignore[return-value]
     return open(source.path, "rb")
 
 

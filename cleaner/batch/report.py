@@ -100,14 +100,12 @@ class BatchReport:
         total_chars = self.chars_kept + self.chars_removed
         share = 100.0 * self.chars_removed / total_chars if total_chars else 0.0
         console.print(
-            f"[bold]files[/] {self.files_total}: {self.files_done} cleaned, {self.files_skipped} skipped "
-            f"(done before), {self.files_failed} failed   [bold]documents[/] {self.documents} cleaned, "
-            f"{self.documents_failed} failed records"
+            f"[bold]files[/]      {self.files_done} cleaned, {self.files_skipped} skipped (done before), "
+            f"{self.files_failed} failed, of {self.files_total}"
         )
-        console.print(
-            f"[bold]chars[/] {self.chars_kept:,} kept, {self.chars_removed:,} removed ({share:.1f}%)   "
-            f"[bold]time[/] {self.seconds:.1f} s ({rate:.1f} docs/s)"
-        )
+        console.print(f"[bold]documents[/]  {self.documents} cleaned, {self.documents_failed} failed records")
+        console.print(f"[bold]chars[/]      {self.chars_kept:,} kept, {self.chars_removed:,} removed ({share:.1f}%)")
+        console.print(f"[bold]time[/]       {self.seconds:.1f} s, {rate:.1f} docs/s")
         if self.by_label:
             console.print(_table("removals per label", "label", self.by_label, len(self.by_label)))
             console.print(_table("removals per rule", "rule id", self.by_rule, top_rules))

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO
 
 from ..errors import CleanerError
-from .discover import discover
+from .discover import Source, discover
 from .failures import FailureLog
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
@@ -66,8 +66,10 @@ class BatchRun:
     def _plan(self) -> None:
         cleaner_for(self.options.config)  # a bad rule pack is bad usage: fail before any file
         remove_temp_files(self.out)
+        _refuse_input_as_out(self.paths, self.out)
         found = discover(self.paths, self.out)
         outputs = plan_outputs(found.sources, self.out, self.options.format)
+        _refuse_overwriting(found.sources, outputs)
         skipped: set[str] = set()
         for source, output in zip(found.sources, outputs, strict=True):
             if not self.options.force and is_done(source, output):
@@ -97,3 +99,20 @@ class BatchRun:
         if self._lock is not None:
             self._lock.close()
             self._lock = None
+
+
+def _refuse_input_as_out(paths: Sequence[str | Path], out: Path) -> None:
+    """OUT may sit inside an input folder (it is skipped) but must not be one."""
+    out_real = os.path.realpath(out)
+    for path in paths:
+        if os.path.isdir(path) and os.path.realpath(path) == out_real:
+            raise CleanerError(f"-o {out} is the input folder {path}: outputs would replace inputs; choose another")
+
+
+def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[Path]) -> None:
+    """No output may land on an input (e.g. OUT is the parent of an input file of the same name)."""
+    inputs = {os.path.realpath(source.path): source.path for source in sources}
+    for output in outputs:
+        clash = inputs.get(os.path.realpath(output))
+        if clash is not None:
+            raise CleanerError(f"the output {output} would replace the input {clash}; choose another -o OUT")

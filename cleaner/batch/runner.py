@@ -8,6 +8,7 @@ the file it was on: the files it held are retried one by one in a fresh worker.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -56,9 +57,7 @@ def execute(tasks: Sequence[Task], options: BatchOptions, record: Record) -> Non
             record(_retry_alone(task, options))
 
 
-def _run_pool(
-    chunks: list[list[Task]], options: BatchOptions, record: Record
-) -> tuple[list[Task], list[list[Task]]]:
+def _run_pool(chunks: list[list[Task]], options: BatchOptions, record: Record) -> tuple[list[Task], list[list[Task]]]:
     """Run chunks in a pool until done or a worker crashes: (tasks lost in flight, chunks not started)."""
     pending = iter(chunks)
     in_flight: dict[Future[list[FileOutcome]], list[Task]] = {}
@@ -121,9 +120,7 @@ def _init_worker(parent: int) -> None:
     """Die with the coordinating process; let it alone handle Ctrl-C."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except OSError:
-            pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)

@@ -36,7 +36,7 @@ def sniff(data: bytes) -> str:
     return "txt"
 
 
-def clean_stream(data: bytes, fmt: str, config: Config, write: Callable[[str], None]) -> FileOutcome:
+def clean_stream(data: bytes, fmt: str, config: Config, write: Callable[[str], object]) -> FileOutcome:
     """Clean a whole stream, writing each document's output; failures are returned, not raised."""
     outcome = FileOutcome(STDIN, output=STDIN)
     try:

@@ -67,12 +67,16 @@ def render_output(doc: Document, result: Result, fmt: str) -> str:
     if fmt == "txt":
         return result.text + "\n" if result.text else ""
     if fmt == "json":
-        return json.dumps(result_record(doc, result), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(result_record(doc, result), ensure_ascii=False) + "\n"
     return json.dumps(result_record(doc, result), ensure_ascii=False) + "\n"
 
 
 def clean_into(
-    items: Iterable[Document | Failure], path: str, cleaner: Cleaner, fmt: str, write: Callable[[str], object],
+    items: Iterable[Document | Failure],
+    path: str,
+    cleaner: Cleaner,
+    fmt: str,
+    write: Callable[[str], object],
     outcome: FileOutcome,
 ) -> None:
     """Clean documents and ``write`` their output; a bad JSONL record fails alone, anything else raises."""

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+import pickle
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,8 @@ from ..pipeline import Cleaner
 if TYPE_CHECKING:
     import pyarrow as pa
     from ray.data import Dataset
+
+    from ..batch import BatchOptions, BatchReport, FileOutcome, Task
 
 #: How to get what this module needs; printed whenever Ray is missing.
 INSTALL_HINT = "pip install 'cleaner[ray]'"
@@ -57,8 +62,13 @@ def start_ray(
     *,
     num_cpus: int | None = None,
     object_store_memory: int | None = None,
+    logging_level: int = logging.WARNING,
 ) -> bool:
     """Connect to the cluster at ``address``, or start a local Ray; return True if this call started it.
+
+    ``address`` is what ``ray.init`` takes (``"auto"``, ``"HOST:6379"``, ``"ray://HOST:10001"``)
+    to connect to a running cluster; ``None`` means ``RAY_ADDRESS`` when it is set, else a new
+    local instance (``"local"``), never a cluster found by chance on this machine.
 
     An already initialised Ray is reused as is (and False returned), so a caller shuts down only
     what it started. ``num_cpus`` and ``object_store_memory`` apply only to a local instance:
@@ -69,13 +79,14 @@ def start_ray(
         return False
     for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
-    options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING}
-    if address is None:
+    address = address or os.environ.get("RAY_ADDRESS") or "local"
+    options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging_level}
+    if address == "local":
         options.update(num_cpus=num_cpus, object_store_memory=object_store_memory)
     try:
         ray.init(address=address, **options)
     except Exception as exc:  # ConnectionError, RuntimeError, ValueError...: all mean "no cluster"
-        where = f"the Ray cluster at {address}" if address else "a local Ray instance"
+        where = "a local Ray instance" if address == "local" else f"the Ray cluster at {address}"
         raise CleanerError(f"cannot start or reach {where}: {type(exc).__name__}: {exc}") from exc
     return True
 
@@ -235,3 +246,189 @@ def _with_columns(table: pa.Table, columns: dict[str, pa.Array]) -> pa.Table:
         else:
             table = table.append_column(name, array)
     return table
+
+
+# --------------------------------------------------------------------------- the --engine ray backend
+
+#: Input files per ``map_batches`` call: files vary from a few KB to GB-sized JSONL, so keep
+#: batches small and let the actors balance the load.
+FILES_PER_BATCH = 4
+#: Object store of a local instance started by ``run_batch``: only file names and per-file
+#: counts cross it (workers read inputs and write outputs themselves).
+LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
+
+
+def run_batch(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    options: BatchOptions,
+    address: str | None = None,
+) -> BatchReport:
+    """``cleaner clean PATH... -o OUT --engine ray``: the local engine's outputs, computed on Ray.
+
+    The coordinating process does what the local engine does (lock OUT, walk the inputs, plan
+    outputs, skip finished ones, keep ``failures.jsonl``); the files go to Ray Data as a dataset
+    of tasks, and actors (one ``Cleaner`` each) clean them with the batch engine's own
+    ``process_tasks``, so every output is byte for byte what the local engine writes. Workers read
+    the inputs and write the outputs themselves: on a cluster of several machines, PATHs and OUT
+    must be on storage every node mounts at the same path. Without ``address`` (and without
+    ``RAY_ADDRESS``) a new local Ray with ``options.jobs`` CPUs is started, and stopped at the end;
+    a Ray this process is already connected to is used as it is.
+    """
+    ray = require_ray()
+    from ..batch import BatchRun
+    from ..batch.progress import BatchProgress
+
+    started = False
+    try:
+        with BatchRun(inputs, out, options) as run:
+            if run.tasks:
+                started = start_ray(
+                    address,
+                    num_cpus=options.jobs,
+                    object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                    logging_level=logging.ERROR,  # the closing report says what matters
+                )
+            progress = BatchProgress(len(run.tasks), enabled=options.progress)
+
+            def record(outcome: FileOutcome) -> None:
+                run.record(outcome)
+                progress.advance(outcome)
+
+            with progress:
+                execute(run.tasks, options, record)
+    finally:
+        if started:
+            ray.shutdown()
+    return run.report
+
+
+def execute(tasks: Sequence[Task], options: BatchOptions, record: Callable[[FileOutcome], None]) -> None:
+    """Run ``tasks`` on the Ray instance this process is connected to; ``record`` each outcome as it arrives.
+
+    A batch whose actor dies (a crash or an out-of-memory kill) is retried once; if it fails
+    again, its files are run one per task, and a file whose task dies too becomes a
+    ``WorkerDied`` failure, as in the local engine. Other files are not affected.
+    """
+    if not tasks:
+        return
+    require_ray()
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    saved = (context.max_errored_blocks, context.enable_progress_bars)
+    context.max_errored_blocks, context.enable_progress_bars = -1, False
+    data_logger = logging.getLogger("ray.data")
+    saved_level = data_logger.level
+    data_logger.setLevel(logging.ERROR)
+    try:
+        done = _run_dataset(tasks, options, record)
+        lost = [task for index, task in enumerate(tasks) if index not in done]
+        for outcome in _run_alone(lost, options):
+            record(outcome)
+    finally:
+        context.max_errored_blocks, context.enable_progress_bars = saved
+        data_logger.setLevel(saved_level)
+
+
+def _run_dataset(tasks: Sequence[Task], options: BatchOptions, record: Callable[[FileOutcome], None]) -> set[int]:
+    """Stream the tasks through an actor pool; returns the indexes of the tasks that came back."""
+    import ray
+    import ray.data
+
+    items = [{"index": index, "path": task.source.path, "task": pickle.dumps(task)} for index, task in enumerate(tasks)]
+    batches = -(-len(tasks) // FILES_PER_BATCH)
+    actors = max(1, min(batches, int(ray.cluster_resources().get("CPU", 1))))
+    ds = _map_files(ray.data.from_items(items, override_num_blocks=min(batches, 8 * actors)), options, actors)
+    done: set[int] = set()
+    try:
+        for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
+            table = _as_table(batch)
+            for index, blob in zip(table.column("index").to_pylist(), table.column("outcome").to_pylist(), strict=True):
+                done.add(index)
+                record(pickle.loads(blob))
+    except Exception as exc:  # the job itself failed (cluster lost, workers cannot import cleaner)
+        message = f"the Ray job failed after {len(done)} of {len(tasks)} files: {type(exc).__name__}: {exc}"
+        raise CleanerError(message + "; rerun the same command to finish (done files are skipped)") from exc
+    return done
+
+
+def _map_files(ds: Dataset, options: BatchOptions, actors: int) -> Dataset:
+    """``ds.map_batches(CleanFiles)``, retrying a batch whose actor died once rather than forever.
+
+    Ray Data retries such a batch without end by default, so a file that kills its worker would
+    stall the run. ``max_task_retries`` has no named parameter yet (Ray warns that the generic
+    keywords will go); when a Ray refuses it, the default applies.
+    """
+    arguments: dict[str, Any] = {
+        "batch_format": "pyarrow",
+        "batch_size": FILES_PER_BATCH,
+        "compute": actor_pool(actors),
+        "num_cpus": 1,
+        "fn_constructor_kwargs": {"options": options, "cwd": os.getcwd()},
+    }
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return ds.map_batches(CleanFiles, max_task_retries=1, **arguments)
+    except TypeError:
+        return ds.map_batches(CleanFiles, **arguments)
+
+
+class CleanFiles:
+    """``map_batches`` callable of :func:`run_batch`: each row is one input file, cleaned into its output.
+
+    The actor works in the coordinating process's folder (``cwd``), so relative PATHs and OUT mean
+    the same thing as on the command line, and the outputs name their inputs as the local engine does.
+    """
+
+    def __init__(self, options: BatchOptions, cwd: str | None = None) -> None:
+        from ..batch.work import cleaner_for
+
+        if cwd and os.path.isdir(cwd):
+            os.chdir(cwd)
+        self.options = options
+        cleaner_for(options.config)  # compile the rules once, before the first batch
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        """Clean every file of the batch; return each one's pickled ``FileOutcome`` by task index."""
+        import pyarrow as pa
+
+        from ..batch.work import process_tasks
+
+        tasks = [pickle.loads(blob) for blob in batch.column("task").to_pylist()]
+        outcomes = process_tasks(tasks, self.options.format, self.options.config)
+        blobs = [pickle.dumps(outcome) for outcome in outcomes]
+        return pa.table({"index": batch.column("index"), "outcome": pa.array(blobs, pa.binary())})
+
+
+def _run_alone(tasks: Sequence[Task], options: BatchOptions) -> list[FileOutcome]:
+    """Retry files one per Ray task, without retries; a task that dies makes its file a failure."""
+    if not tasks:
+        return []
+    import ray
+
+    from ..batch import Failure, FileOutcome
+
+    remote = ray.remote(num_cpus=1, max_retries=0)(_process_in)
+    refs = [remote.remote(task, options, os.getcwd()) for task in tasks]
+    outcomes = []
+    for task, ref in zip(tasks, refs, strict=True):
+        try:
+            outcomes.append(ray.get(ref))
+        except ray.exceptions.RayError as exc:
+            message = f"the Ray worker died while cleaning this file ({type(exc).__name__})"
+            outcomes.append(FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)]))
+    return outcomes
+
+
+def _process_in(task: Task, options: BatchOptions, cwd: str) -> FileOutcome:
+    """One file in a Ray worker, from the coordinating process's folder (restored afterwards)."""
+    from ..batch.work import process_task
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return process_task(task, options.format, options.config)
+    finally:
+        os.chdir(before)

@@ -1,13 +1,13 @@
-"""RuleSet: apply many rules to a block fast (one combined prefilter search, then the rules in order)."""
+"""RuleSet: apply many rules to a block fast: rules are grouped by language once, and a rule whose
+``max_words`` the block exceeds is never run (most article paragraphs are longer than any
+boilerplate line, so they meet few regexes)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
-from .pack import Rule
+from .pack import WORD_RE, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,17 +26,18 @@ class RuleMatch:
 
 
 class RuleSet:
-    """An ordered set of rules; the first rule (pack order) that matches a block claims it."""
+    """An ordered set of rules; the first rule (pack order) that matches a block claims it.
+
+    Each rule's cheap limits (language, ``max_words``) are checked before its regex runs, with
+    the block's words counted once. (A combined "any rule" regex was measured slower: one
+    unanchored alternative with a lookahead makes every block pay for every rule.)
+    """
 
     def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
-        self._prefilter = None
-        if self.rules:
-            try:
-                self._prefilter = regex.compile("|".join(rule.scoped_pattern() for rule in self.rules))
-            except regex.error:
-                self._prefilter = None  # a rule's inline flags cannot be combined: check one by one
+        self._count_words = any(rule.max_words is not None for rule in self.rules)
+        self._by_language: dict[str | None, tuple[Rule, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout}
@@ -47,19 +48,19 @@ class RuleSet:
     def match(self, text: str, language: str | None, warnings: list[str]) -> RuleMatch | None:
         """The first rule matching ``text``; a rule that times out is skipped with a warning.
 
+        A ``where = "outside"`` rule only gives evidence, so its match does not hide a later
+        rule that claims the block outright (a user pack's rule after the built-ins, say): the
+        first claiming match wins, else the first evidence-only match.
+
         ``warnings`` belongs to one document: a rule that already timed out in it (its warning is
-        there) is not run again on that document, so a page of pathological lines costs a few
-        time limits, not one per line.
+        there) is not run again on that document, so a page of pathological lines costs one
+        time limit per slow rule, not one per line.
         """
         slow = _timed_out_rules(warnings)
-        if self._prefilter is not None and not slow:
-            try:
-                if self._prefilter.search(text, timeout=self.timeout) is None:
-                    return None
-            except TimeoutError:
-                pass  # some rule is slow on this text: find out which one below
-        for rule in self.rules:
-            if rule.id in slow or not rule.applies_to(text, language):
+        words = len(WORD_RE.findall(text)) if self._count_words else 0
+        evidence: RuleMatch | None = None
+        for rule in self._for_language(language):
+            if (rule.max_words is not None and words > rule.max_words) or rule.id in slow:
                 continue
             try:
                 found = rule.search(text, self.timeout)
@@ -67,9 +68,23 @@ class RuleSet:
                 warnings.append(timeout_warning(rule.id, self.timeout, len(text)))
                 slow = slow | {rule.id}
                 continue
-            if found is not None:
+            if found is None:
+                continue
+            if rule.where != "outside":
                 return RuleMatch(rule, found.group(0))
-        return None
+            if evidence is None:
+                evidence = RuleMatch(rule, found.group(0))
+        return evidence
+
+    def _for_language(self, language: str | None) -> tuple[Rule, ...]:
+        """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
+        rules = self._by_language.get(language)
+        if rules is None:
+            rules = tuple(
+                r for r in self.rules if not (r.languages and language is not None and language not in r.languages)
+            )
+            self._by_language[language] = rules
+        return rules
 
 
 _TIMEOUT_PREFIX = "rule "
@@ -80,7 +95,7 @@ def timeout_warning(rule_id: str, timeout: float, length: int) -> str:
     """The warning for a rule abandoned on a block; ``_timed_out_rules`` reads it back."""
     return (
         f"{_TIMEOUT_PREFIX}{rule_id}{_TIMEOUT_MARK}{timeout:g}s regex time limit on a block of {length} "
-        "characters; the block was left as it was and the rule was skipped for the rest of the document"
+        "characters; it made no decision on that block and was skipped for the rest of the document"
     )
 
 

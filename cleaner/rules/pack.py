@@ -19,7 +19,8 @@ BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
 #: Where a rule acts: on any block, or only as evidence that a block outside the article is junk.
 WHERE_VALUES = ("anywhere", "outside")
 _FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where"}
-_WORD_RE = regex.compile(r"\w+")
+#: Words as rules count them for ``max_words``.
+WORD_RE = regex.compile(r"\w+")
 #: Table names become the second half of a rule id, so they are plain identifiers.
 _TABLE_NAME_RE = regex.compile(r"^[A-Za-z0-9_-]+$")
 #: A leading global inline flag group such as ``(?i)``; turned into a scoped group when combined.
@@ -55,9 +56,7 @@ class Rule:
         """Whether the rule's length and language limits admit this block."""
         if self.languages and language is not None and language not in self.languages:
             return False
-        if self.max_words is not None and len(_WORD_RE.findall(text, concurrent=False)) > self.max_words:
-            return False
-        return True
+        return self.max_words is None or len(WORD_RE.findall(text, concurrent=False)) <= self.max_words
 
     def search(self, text: str, timeout: float) -> Any:
         """The first match in ``text`` or ``None``; raises ``TimeoutError`` past ``timeout`` seconds."""

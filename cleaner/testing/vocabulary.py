@@ -137,7 +137,7 @@ GERMAN = Vocabulary(
         "dateline": ("Veröffentlicht am {date}", "Stand: {date}, {time} Uhr", "Aktualisiert am {date}"),
         "byline": ("Von {name}", "Von {name} und {name}"),
         "legal": ("© {year} {org}. Alle Rechte vorbehalten.", "Impressum | Datenschutz | AGB"),
-        "bio": ("{name} ist Redakteurin im Ressort Wirtschaft.",),
+        "bio": ("{name} schreibt für das Ressort Wirtschaft.",),
         "comments": ("{small} Kommentare", "Kommentare anzeigen"),
         "embed": ("— {name} (@{handle}) {date}",),
     },
@@ -215,7 +215,8 @@ SPANISH = Vocabulary(
         "La empresa, fundada en {year}, emplea a más de {number} personas.",
         "{name} declinó hacer comentarios.",
     ),
-    headlines=("{place} aprueba un nuevo presupuesto para las escuelas", "Por qué siguen subiendo los precios en {place}",
+    headlines=("{place} aprueba un nuevo presupuesto para las escuelas",
+               "Por qué siguen subiendo los precios en {place}",
                "Lo que cambian las nuevas normas", "Telefónica recortará {number} empleos"),
     sections=("Portada", "España", "Internacional", "Economía", "Sociedad", "Cultura", "Deportes", "Opinión"),
     boilerplate={

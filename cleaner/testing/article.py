@@ -1,0 +1,57 @@
+"""Article and Line: a generated text with a gold label on every line (no hypothesis needed here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..gold import GoldSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of an article and its gold label (``body`` or a removal label)."""
+
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A generated article: its text and the gold span of every line, in order.
+
+    ``spans`` use the corpus gold form (``cleaner.gold.GoldSpan``): ``text[start:end]`` is the
+    line without its surrounding whitespace, so they line up with cleaner's blocks.
+    """
+
+    text: str
+    spans: tuple[GoldSpan, ...]
+    language: str
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[Line], separator: str = "\n\n", language: str = "English") -> Article:
+        """Join lines with ``separator`` and record where each one landed."""
+        parts: list[str] = []
+        spans: list[GoldSpan] = []
+        position = 0
+        for index, line in enumerate(lines):
+            if index:
+                parts.append(separator)
+                position += len(separator)
+            spans.append(GoldSpan(position, position + len(line.text), line.label, line.text))
+            parts.append(line.text)
+            position += len(line.text)
+        return cls("".join(parts), tuple(spans), language)
+
+    def labelled(self, *labels: str) -> tuple[GoldSpan, ...]:
+        """The spans carrying any of ``labels``."""
+        return tuple(span for span in self.spans if span.label in labels)
+
+    @property
+    def body(self) -> str:
+        """What a perfect cleaner returns: the gold body lines joined by blank lines."""
+        return "\n\n".join(span.text for span in self.labelled("body"))
+
+    def lines(self) -> tuple[Line, ...]:
+        """The article as labelled lines again."""
+        return tuple(Line(span.text, span.label) for span in self.spans)

@@ -1,0 +1,111 @@
+"""Write sentences, paragraphs, headlines and boilerplate from a vocabulary and a ``random.Random``.
+
+Plain Python, no hypothesis: the strategies draw only the structure and a seed per piece, and
+this module turns the seed into words. That keeps a generated article to a few dozen draws, so
+thousands of articles fit in a CI budget, while shrinking still removes whole lines.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from random import Random
+
+from .vocabulary import Vocabulary
+
+_HANDLES = ("citynews", "maria_lopez", "acme", "newsdesk", "wx_alerts")
+_NAV_JOINERS = (" ", " | ", " · ", " › ", " / ", " > ")
+
+
+@cache
+def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, field) for literal, field, _, _ in string.Formatter().parse(template))
+
+
+def _grouped(number: int, separator: str) -> str:
+    digits = str(number)
+    head = len(digits) % 3 or 3
+    return separator.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
+
+
+def _date(vocab: Vocabulary, rng: Random) -> str:
+    day, month, year = rng.randint(1, 28), rng.randrange(len(vocab.months)), rng.randint(2015, 2025)
+    name = vocab.months[month]
+    return {
+        "English": f"{name} {day}, {year}",
+        "German": f"{day}. {name} {year}",
+        "French": f"{day} {name} {year}",
+        "Spanish": f"{day} de {name} de {year}",
+    }.get(vocab.language, f"{day:02}.{month + 1:02}.{year}")  # numeric where months decline (Russian)
+
+
+def _time(vocab: Vocabulary, rng: Random) -> str:
+    if vocab.language == "English":
+        return f"{rng.randint(1, 12)}:{rng.randint(0, 59):02} {rng.choice(('AM', 'PM'))}"
+    return f"{rng.randint(0, 23)}:{rng.randint(0, 59):02}"
+
+
+def slot(vocab: Vocabulary, name: str, rng: Random) -> str:
+    """One value for the template slot ``name``."""
+    if name in ("name", "place", "org", "day", "month", "quote"):
+        return rng.choice(getattr(vocab, {"name": "names", "place": "places", "org": "orgs", "day": "days",
+                                          "month": "months", "quote": "quotes"}[name]))
+    if name == "number":
+        return _grouped(rng.randint(12, 250_000), vocab.thousands)
+    if name in ("percent", "money"):
+        tenths = rng.randint(11, 999) if name == "percent" else rng.randint(15, 9_999)
+        return f"{tenths // 10}{vocab.decimal}{tenths % 10}"
+    if name == "year":
+        return str(rng.randint(1990, 2025))
+    if name == "small":
+        return str(rng.randint(2, 40))
+    if name == "date":
+        return _date(vocab, rng)
+    if name == "time":
+        return _time(vocab, rng)
+    if name == "handle":
+        return rng.choice(_HANDLES)
+    if name == "headline":
+        return headline(vocab, rng)
+    raise ValueError(f"unknown template slot {{{name}}} in the {vocab.language} vocabulary")
+
+
+def fill(template: str, vocab: Vocabulary, rng: Random) -> str:
+    """The template with each ``{slot}`` filled independently (``{name} and {name}`` may differ)."""
+    out: list[str] = []
+    for literal, field in _parsed(template):
+        out.append(literal)
+        if field is not None:
+            out.append(slot(vocab, field, rng))
+    return "".join(out)
+
+
+def sentence(vocab: Vocabulary, rng: Random) -> str:
+    """One news sentence ending in terminal punctuation."""
+    return fill(rng.choice(vocab.sentences), vocab, rng)
+
+
+def paragraph(vocab: Vocabulary, rng: Random, sentences: int) -> str:
+    """``sentences`` sentences on one line."""
+    return " ".join(sentence(vocab, rng) for _ in range(sentences))
+
+
+def headline(vocab: Vocabulary, rng: Random) -> str:
+    """A headline, without a final full stop."""
+    return fill(rng.choice(vocab.headlines), vocab, rng)
+
+
+def nav(vocab: Vocabulary, rng: Random) -> str:
+    """A menu or breadcrumb flattened to one line."""
+    items = rng.sample(vocab.sections, rng.randint(2, min(9, len(vocab.sections))))
+    return rng.choice(_NAV_JOINERS).join(items)
+
+
+def boilerplate_line(vocab: Vocabulary, label: str, rng: Random) -> str:
+    """One line of boilerplate of ``label`` in the vocabulary's language."""
+    if label == "nav":
+        return nav(vocab, rng)
+    templates = vocab.boilerplate.get(label)
+    if not templates:
+        raise ValueError(f"no {label!r} boilerplate in the {vocab.language} vocabulary")
+    return fill(rng.choice(templates), vocab, rng)
