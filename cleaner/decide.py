@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .anchor import WINDOW, headline_candidates
 from .assemble import Decision
 from .heuristics import Heuristic
-from .lead import lead_zone
+from .lead import PARAGRAPH_WORDS, lead_zone
 from .page import Page
 from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run_sum, strongly_body
 from .title import LOOKBACK, find_title
@@ -103,6 +103,9 @@ def _with_opening_line(page: Page, run: Run, claimed: dict[int, Decision], title
     opening = run.start - 1
     if run.end <= run.start or opening < 0 or opening == title or opening in claimed:
         return run
+    first = page.features[run.start]
+    if first.words < PARAGRAPH_WORDS or not first.ends_sentence:
+        return run  # an opening line leads into a full paragraph; before a short one it may be a headline
     f = page.features[opening]
     if (
         not f.ends_sentence
