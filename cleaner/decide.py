@@ -216,6 +216,8 @@ def _choose_run(anchors: Sequence[int], scores: list[float]) -> tuple[Run, int |
     overall_total = run_sum(scores, overall)
     anchored: list[tuple[int, float, Run]] = []
     for candidate in anchors:
+        if overall.start < candidate < overall.end:
+            continue  # the headline quoted inside the best run is part of it, not where it starts
         run = best_run_from(scores, candidate + 1, candidate + WINDOW)
         if run is not None:
             anchored.append((candidate, run_sum(scores, run), run))
