@@ -38,8 +38,8 @@ def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     if has_stoplist:
         if f.stopword_ratio >= 0.30 and f.ends_sentence:
             score += 1.0
-        elif f.stopword_ratio < 0.12:
-            score -= 1.5
+        elif f.stopword_ratio < 0.12 and (f.words >= 8 or not f.ends_sentence):
+            score -= 1.5  # (a short sentence's ratio is noise)
     if f.words < 4:
         score -= 1.0
     if f.repeats > 1 and not f.ends_sentence and f.words <= 12:
