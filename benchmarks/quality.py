@@ -17,8 +17,9 @@ import html_text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import cleaner  # noqa: E402
 from baselines import c4_line_filter, trafilatura_alone  # noqa: E402
+
+import cleaner  # noqa: E402
 from cleaner.gold import AebPage, load_aeb  # noqa: E402
 from cleaner.scoring import Score, aggregate, page_score  # noqa: E402
 

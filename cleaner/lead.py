@@ -21,7 +21,11 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
         return {}
     end = min(len(page), title + 1 + LEAD_WINDOW)
     first_paragraph = next(
-        (i for i in range(title + 1, end) if page.features[i].words >= PARAGRAPH_WORDS and page.features[i].ends_sentence),
+        (
+            i
+            for i in range(title + 1, end)
+            if page.features[i].words >= PARAGRAPH_WORDS and page.features[i].ends_sentence
+        ),
         None,
     )
     if first_paragraph is None:

@@ -250,9 +250,11 @@ def _with_columns(table: pa.Table, columns: dict[str, pa.Array]) -> pa.Table:
 
 # --------------------------------------------------------------------------- the --engine ray backend
 
-#: Input files per ``map_batches`` call: files vary from a few KB to GB-sized JSONL, so keep
-#: batches small and let the actors balance the load.
-FILES_PER_BATCH = 4
+#: At most this many input files per block (Ray Data's unit of scheduling, retry and progress):
+#: files vary from a few KB to GB-sized JSONL, so blocks stay small and actors balance the load.
+MAX_FILES_PER_BLOCK = 16
+#: At most this many blocks per run: past it, blocks grow instead (the driver holds every block).
+MAX_BLOCKS = 4096
 #: Object store of a local instance started by ``run_batch``: only file names and per-file
 #: counts cross it (workers read inputs and write outputs themselves).
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
@@ -337,9 +339,10 @@ def _run_dataset(tasks: Sequence[Task], options: BatchOptions, record: Callable[
     import ray.data
 
     items = [{"index": index, "path": task.source.path, "task": pickle.dumps(task)} for index, task in enumerate(tasks)]
-    batches = -(-len(tasks) // FILES_PER_BATCH)
-    actors = max(1, min(batches, int(ray.cluster_resources().get("CPU", 1))))
-    ds = _map_files(ray.data.from_items(items, override_num_blocks=min(batches, 8 * actors)), options, actors)
+    cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    per_block = max(1, min(MAX_FILES_PER_BLOCK, len(tasks) // (cpus * 16)))  # as the local engine's chunks
+    blocks = min(-(-len(tasks) // per_block), MAX_BLOCKS)
+    ds = _map_files(ray.data.from_items(items, override_num_blocks=blocks), options, min(cpus, blocks))
     done: set[int] = set()
     try:
         for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
@@ -362,7 +365,7 @@ def _map_files(ds: Dataset, options: BatchOptions, actors: int) -> Dataset:
     """
     arguments: dict[str, Any] = {
         "batch_format": "pyarrow",
-        "batch_size": FILES_PER_BATCH,
+        "batch_size": None,  # a whole block per call: the block is the unit of work
         "compute": actor_pool(actors),
         "num_cpus": 1,
         "fn_constructor_kwargs": {"options": options, "cwd": os.getcwd()},
@@ -403,23 +406,45 @@ class CleanFiles:
 
 
 def _run_alone(tasks: Sequence[Task], options: BatchOptions) -> list[FileOutcome]:
-    """Retry files one per Ray task, without retries; a task that dies makes its file a failure."""
+    """Retry files one per Ray task, without retries, a few per CPU in flight.
+
+    An exception in the task fails its file with that exception (as the local engine would);
+    a task whose worker dies fails its file as ``WorkerDied``.
+    """
     if not tasks:
         return []
     import ray
 
+    remote = ray.remote(num_cpus=1, max_retries=0)(_process_in)
+    limit = 4 * max(1, int(ray.cluster_resources().get("CPU", 1)))
+    pending = list(reversed(tasks))
+    in_flight: dict[Any, Task] = {}
+    outcomes = []
+    while pending or in_flight:
+        while pending and len(in_flight) < limit:
+            task = pending.pop()
+            in_flight[remote.remote(task, options, os.getcwd())] = task
+        ready, _ = ray.wait(list(in_flight), num_returns=1)
+        task = in_flight.pop(ready[0])
+        outcomes.append(_outcome_of(ready[0], task))
+    return outcomes
+
+
+def _outcome_of(ref: Any, task: Task) -> FileOutcome:
+    """The outcome a retried file's task returned, or its failure."""
+    import ray
+
     from ..batch import Failure, FileOutcome
 
-    remote = ray.remote(num_cpus=1, max_retries=0)(_process_in)
-    refs = [remote.remote(task, options, os.getcwd()) for task in tasks]
-    outcomes = []
-    for task, ref in zip(tasks, refs, strict=True):
-        try:
-            outcomes.append(ray.get(ref))
-        except ray.exceptions.RayError as exc:
-            message = f"the Ray worker died while cleaning this file ({type(exc).__name__})"
-            outcomes.append(FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)]))
-    return outcomes
+    path = task.source.path
+    try:
+        return ray.get(ref)  # type: ignore[no-any-return]
+    except ray.exceptions.RayTaskError as exc:  # the task raised: name the real exception
+        cause = exc.cause if isinstance(getattr(exc, "cause", None), BaseException) else exc
+        return FileOutcome(path, failures=[Failure.from_exception(path, cause)])
+    except ray.exceptions.RayError as exc:
+        message = f"the Ray worker died while cleaning this file ({type(exc).__name__})"
+        return FileOutcome(path, failures=[Failure(path, "WorkerDied", message)])
 
 
 def _process_in(task: Task, options: BatchOptions, cwd: str) -> FileOutcome:
