@@ -10,8 +10,11 @@ from .page import Page
 _WORDS = regex.compile(r"\w+")
 #: A title line ends with the site name after a separator ("Headline | Site", "Headline - Site").
 _SITE_SUFFIX = regex.compile(r"\s+[|–—•·:»-]\s+[^|–—•·:»]{1,60}$")
-#: Share of the candidate's words that must appear in the title line, and vice versa.
-MIN_OVERLAP = 0.6
+#: Share of the candidate's words that must appear in the title line (a headline repeat adds
+#: almost nothing: "Read also: <headline>" is a promo, not the headline), and of the title's
+#: words (without the site name) that the candidate must cover.
+MIN_INSIDE = 0.8
+MIN_COVER = 0.6
 #: A <title> line is at most this long.
 MAX_TITLE_WORDS = 40
 #: The article is searched for at most this many blocks after a headline candidate.
@@ -41,6 +44,6 @@ def headline_candidates(page: Page) -> list[int]:
             continue
         inside = len(words & title_words) / len(words)
         covers = len(words & core_words) / len(core_words)
-        if inside >= MIN_OVERLAP and covers >= MIN_OVERLAP:
+        if inside >= MIN_INSIDE and covers >= MIN_COVER:
             found.append((inside + covers, block.index))
     return [index for _, index in sorted(found, key=lambda item: (-item[0], item[1]))]

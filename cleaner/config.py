@@ -29,8 +29,9 @@ class Config:
     regex_timeout: float = 0.25
     #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True
-    #: Run every rule on every block, so removals far from the article carry their rule's label
-    #: rather than ``heuristic.outside_run``. Slower; ``cleaner explain`` turns it on.
+    #: Also run the rules on blocks far from the article, which selection removes anyway, so their
+    #: removals carry the rule's label rather than ``heuristic.outside_run``. What is kept is the
+    #: same either way; it is only slower. ``cleaner explain`` turns it on.
     exhaustive: bool = False
 
     def __post_init__(self) -> None:

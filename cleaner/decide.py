@@ -1,8 +1,9 @@
 """Turn rule matches, heuristic verdicts and the selected run into one Decision per block.
 
 Rules and heuristics are evaluated only in the region around the candidate article runs (plus a
-margin), unless the Cleaner is exhaustive: a block far from any candidate run is removed by
-selection whatever rule would have claimed it.
+margin): a block far from any candidate run is removed by selection whatever rule would claim it.
+An exhaustive Cleaner still runs the rules on those blocks afterwards, for their labels only, so
+what is kept never depends on it.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def decide(
     _weigh_extractor(page, base)
 
     anchors = headline_candidates(page)[:MAX_ANCHORS]
-    region: set[int] = set(range(len(page))) if exhaustive else _near(page, _candidate_runs(anchors, base))
+    region = _near(page, _candidate_runs(anchors, base))
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         scores = _claimed_scores(page, base, claimed, hints)
@@ -90,6 +91,8 @@ def decide(
             decision = hints[index]
         else:
             decision = _outside(page, index)
+        if exhaustive and decision.rule == "heuristic.outside_run":
+            decision = _rule_label(page, index) or decision
         if decision.label in keep:
             decision = KEPT
         decisions.append(decision)
@@ -116,6 +119,12 @@ def _with_opening_line(page: Page, run: Run, claimed: dict[int, Decision], title
     ):
         return Run(opening, run.end)
     return run
+
+
+def _rule_label(page: Page, index: int) -> Decision | None:
+    """The rule that would claim a block selection already removed (labels only, same decisions)."""
+    match = page.rule_match(index)
+    return None if match is None else Decision(match.rule.label, match.rule.id, match.reason)
 
 
 def _candidate_runs(anchors: Sequence[int], scores: list[float]) -> list[Run]:
@@ -216,8 +225,6 @@ def _choose_run(anchors: Sequence[int], scores: list[float]) -> tuple[Run, int |
     overall_total = run_sum(scores, overall)
     anchored: list[tuple[int, float, Run]] = []
     for candidate in anchors:
-        if overall.start < candidate < overall.end:
-            continue  # the headline quoted inside the best run is part of it, not where it starts
         run = best_run_from(scores, candidate + 1, candidate + WINDOW)
         if run is not None:
             anchored.append((candidate, run_sum(scores, run), run))

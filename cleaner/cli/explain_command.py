@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     """Clean one document, show it, write the report when asked."""
-    cleaner = cleaner_for(build_config(args))
+    cleaner = cleaner_for(build_config(args).merged(exhaustive=True))  # exact labels; same decisions
     try:
         doc = load_document(args.file, args.line)
         result = clean_document(cleaner, doc)

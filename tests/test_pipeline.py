@@ -1,0 +1,101 @@
+"""The Cleaner's decision pipeline: selection, anchors, laziness, labels and pickling."""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+from pathlib import Path
+
+import html_text
+import pytest
+
+import cleaner
+from cleaner.gold import load_span_documents
+
+ARTICLE = "\n\n".join(
+    [
+        "Council approves new budget for schools | Example News",
+        "Home",
+        "News",
+        "Sport",
+        "Council approves new budget for schools",
+        "By Jane Doe",
+        "The city council approved a budget of 12 million euros for the schools on Monday, after a debate "
+        "that lasted most of the evening and ended with a clear majority.",
+        "Critics said the plan did not go far enough and asked the council for more details about the costs.",
+        "MORE: Why the bus fares are rising again this year",
+        "The mayor said that the first schools would be renovated before the end of the year.",
+        "Related Articles",
+        "Ten things to do in the city this weekend",
+        "Why the bus fares are rising again",
+        "© 2024 Example News. All rights reserved.",
+    ]
+)
+
+
+def aeb_texts(aeb_dir: Path, count: int) -> list[str]:
+    pages = sorted((aeb_dir / "html").glob("*.html.gz"))[:count]
+    return [html_text.extract_text(gzip.decompress(p.read_bytes()).decode("utf-8"), guess_layout=True) for p in pages]
+
+
+def test_article_body_title_and_labels(default_cleaner: cleaner.Cleaner) -> None:
+    result = default_cleaner.clean(ARTICLE)
+    paragraphs = result.text.split("\n\n")
+    assert result.title == "Council approves new budget for schools"
+    assert paragraphs[0].startswith("The city council approved")
+    assert paragraphs[-1].startswith("The mayor said")
+    assert "MORE:" not in result.text and "Related Articles" not in result.text
+    labels = {result.source[r.start : r.end]: r.label for r in result.removals}
+    assert labels["MORE: Why the bus fares are rising again this year"] == "promo"
+    assert labels["By Jane Doe"] == "byline"
+    assert labels["© 2024 Example News. All rights reserved."] == "legal"
+
+
+def test_keep_puts_a_label_back(default_cleaner: cleaner.Cleaner) -> None:
+    keeper = cleaner.Cleaner(cleaner.Config(keep=frozenset({"byline", "promo"})))
+    result = keeper.clean(ARTICLE)
+    assert "By Jane Doe" in result.text.split("\n\n")
+    assert "MORE: Why the bus fares are rising again this year" in result.text
+    assert "By Jane Doe" not in default_cleaner.clean(ARTICLE).text
+
+
+def test_disable_switches_a_rule_off() -> None:
+    result = cleaner.Cleaner(cleaner.Config(disable=frozenset({"promo.more_link"}))).clean(ARTICLE)
+    assert all(r.rule != "promo.more_link" for r in result.removals)
+
+
+def test_exhaustive_changes_labels_never_decisions(seeds_dir: Path, aeb_dir: Path) -> None:
+    lazy = cleaner.Cleaner()
+    exhaustive = cleaner.Cleaner(cleaner.Config(exhaustive=True))
+    texts = [d.text for d in load_span_documents(seeds_dir)] + aeb_texts(aeb_dir, 25)
+    relabelled = 0
+    for text in texts:
+        a, b = lazy.clean(text), exhaustive.clean(text)
+        assert (a.text, a.pieces, a.title) == (b.text, b.pieces, b.title)
+        assert [(r.start, r.end) for r in a.removals] == [(r.start, r.end) for r in b.removals]
+        relabelled += sum(x.rule != y.rule for x, y in zip(a.removals, b.removals, strict=True))
+    assert relabelled > 0, "exhaustive mode should name the rule for some far-away removals"
+
+
+def test_headline_repeat_anchors_the_article_after_a_teaser_list() -> None:
+    teasers = [f"Teaser story number {n} explains what happened in the city and why it matters now." for n in range(12)]
+    body = [f"Paragraph {n} of the article says the council met again and decided to act quickly." for n in range(4)]
+    text = "\n\n".join(["Storm closes schools | Daily", *teasers, "Storm closes schools", "Share", *body, "Menu"])
+    result = cleaner.clean(text)
+    assert result.title == "Storm closes schools"
+    assert result.text.split("\n\n") == body
+
+
+def test_cleaner_pickles_and_cleans_the_same() -> None:
+    original = cleaner.Cleaner(cleaner.Config(keep=frozenset({"dek"})))
+    copy = pickle.loads(pickle.dumps(original))
+    assert copy.config == original.config
+    assert copy.clean(ARTICLE) == original.clean(ARTICLE)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "\u200b", "a\nb\nc", "Only one line without an end"])
+def test_degenerate_inputs_keep_the_contract(text: str) -> None:
+    result = cleaner.clean(text)
+    covered = "".join(result.text[p.target : p.target + p.length] for p in result.pieces)
+    assert covered.replace("\n", "") == result.text.replace("\n", "")
+    assert all(not result.source[r.start : r.end].isspace() for r in result.removals)
