@@ -18,9 +18,11 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/cleaner clean corpus/seeds corpus/aeb/html -o out --force
 
-## Set up and run the whole test suite (what CI runs).
+## Set up and run the whole test suite (what CI runs): lint, types, then pytest.
 test: $(STAMP)
 	$(PY) tests/setup_browser.py
+	$(VENV)/bin/ruff check cleaner tests benchmarks
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q tests
 
 lint: $(STAMP)

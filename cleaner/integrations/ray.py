@@ -39,6 +39,9 @@ RESULT_COLUMNS: tuple[str, ...] = ("text", "title", "pieces", "removals", "warni
 DEFAULT_BATCH_SIZE = 32
 #: Environment for a Ray started here: no usage reporting, nothing fetched from the network.
 QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
+#: A local instance's workers run at the priority of the command that started them, as the
+#: local engine's processes do; Ray's default (nice 15) gives their CPU to any other process.
+LOCAL_ENV = {"RAY_worker_niceness": "0"}
 
 
 class RayMissingError(CleanerError, ImportError):
@@ -72,7 +75,8 @@ def start_ray(
 
     An already initialised Ray is reused as is (and False returned), so a caller shuts down only
     what it started. ``num_cpus`` and ``object_store_memory`` apply only to a local instance:
-    a running cluster has its own.
+    a running cluster has its own. A local instance's workers run at normal priority
+    (``RAY_worker_niceness=0`` unless the environment says otherwise), like local processes.
     """
     ray = require_ray()
     if ray.is_initialized():
@@ -83,6 +87,10 @@ def start_ray(
     options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging_level}
     if address == "local":
         options.update(num_cpus=num_cpus, object_store_memory=object_store_memory)
+        for key, value in LOCAL_ENV.items():
+            os.environ.setdefault(key, value)
+    elif address.startswith("ray://"):
+        options = {}  # Ray Client forwards settings to the server's ray.init: send none
     try:
         ray.init(address=address, **options)
     except Exception as exc:  # ConnectionError, RuntimeError, ValueError...: all mean "no cluster"

@@ -1,0 +1,33 @@
+"""Shared fixtures: where the bundled corpus lives, and one Cleaner built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS_DIR = CORPUS / "seeds"
+AEB_DIR = CORPUS / "aeb"
+BENCHMARKS_DIR = ROOT / "benchmarks"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """``corpus/seeds``: five scraped articles with a gold label on every line."""
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def aeb_dir() -> Path:
+    """``corpus/aeb``: the article-extraction-benchmark pages and their gold bodies."""
+    return AEB_DIR
+
+
+@pytest.fixture(scope="session")
+def default_cleaner() -> cleaner.Cleaner:
+    """A Cleaner with the default Config (rules compiled once for the whole session)."""
+    return cleaner.Cleaner()

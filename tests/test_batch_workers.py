@@ -1,0 +1,43 @@
+"""A worker process that dies (segfault, OOM kill) costs only the file it was cleaning."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cleaner.batch import BatchOptions, read_failures, run_batch, runner, work
+from cleaner.batch.report import FileOutcome
+from cleaner.batch.work import Task
+from cleaner.config import Config
+
+ORIGINAL_TASKS = work.process_tasks
+ORIGINAL_TASK = work.process_task
+
+
+def dying_tasks(tasks: list[Task], fmt: str, config: Config) -> list[FileOutcome]:
+    if any("crash" in task.source.path for task in tasks):
+        os._exit(3)  # what a segfault or the OOM killer looks like to the pool
+    return ORIGINAL_TASKS(tasks, fmt, config)
+
+
+def dying_task(task: Task, fmt: str, config: Config) -> FileOutcome:
+    if "crash" in task.source.path:
+        os._exit(3)
+    return ORIGINAL_TASK(task, fmt, config)
+
+
+def test_a_dead_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "process_tasks", dying_tasks)
+    monkeypatch.setattr(runner, "process_task", dying_task)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(60):
+        (src / f"f{i:02d}.txt").write_text(f"Paragraph number {i} of a plain article body, long enough to keep.")
+    (src / "f30-crash.txt").write_text("this one kills its worker")
+    report = run_batch([src], tmp_path / "out", BatchOptions(jobs=2))
+    assert (report.files_done, report.files_failed) == (60, 1)
+    [line] = read_failures(tmp_path / "out")
+    assert line["error"] == "WorkerDied" and line["path"].endswith("f30-crash.txt")
+    assert len(list((tmp_path / "out").glob("f*.txt"))) == 60

@@ -1,0 +1,53 @@
+"""Output names (mirrored, never colliding, never failures.jsonl) and atomic writes."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from cleaner.batch import Source, atomic_writer, plan_outputs, remove_temp_files
+
+
+def src(rel: str, kind: str, gz: bool = False) -> Source:
+    return Source("in/" + rel, PurePosixPath(rel), kind, gz)
+
+
+def names(sources: list[Source], fmt: str) -> list[str]:
+    out = Path("/out")
+    return [str(p.relative_to(out)) for p in plan_outputs(sources, out, fmt)]
+
+
+def test_extension_rules() -> None:
+    sources = [src("d/a.html.gz", "html", True), src("b.jsonl", "jsonl"), src("c.txt", "txt")]
+    assert names(sources, "txt") == ["d/a.txt", "b.jsonl", "c.txt"]
+    assert names(sources, "json") == ["d/a.json", "b.jsonl", "c.json"]
+    assert names(sources, "jsonl") == ["d/a.jsonl", "b.jsonl", "c.jsonl"]
+
+
+def test_collisions_keep_the_full_input_name() -> None:
+    sources = [src("a.html", "html"), src("a.txt", "txt"), src("a.txt.gz", "txt", True), src("failures.jsonl", "jsonl")]
+    result = names(sources, "txt")
+    assert result == ["a.txt", "a.txt.txt", "a.txt.gz.txt", "failures.jsonl.jsonl"]
+    assert len(set(result)) == len(result)
+
+
+def test_atomic_writer_replaces_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "a.txt"
+    with atomic_writer(target) as handle:
+        handle.write("done")
+    assert target.read_text() == "done"
+    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
+        handle.write("half")
+        raise RuntimeError("boom")
+    assert target.read_text() == "done"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
+    assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # not the private mode of mkstemp
+
+
+def test_temp_files_left_by_a_kill_are_swept(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / ".cleaner-tmp-abc-a.txt").write_text("torn")
+    (tmp_path / "d" / "a.txt").write_text("kept")
+    assert remove_temp_files(tmp_path) == 1
+    assert [p.name for p in (tmp_path / "d").iterdir()] == ["a.txt"]

@@ -1,0 +1,143 @@
+"""Block features: exact values on small hand-made blocks, and the page language."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.features import BlockFeatures, PageFeatures, measure
+from cleaner.segment import segment
+
+ENGLISH = (
+    "The council said on Tuesday that it would not change the rules, but many of the people who live in the "
+    "area are worried about what will happen to their homes."
+)
+
+
+def one(text: str, language: str | None = "English") -> BlockFeatures:
+    """Features of a one-block document."""
+    page = measure(segment(text), language)
+    assert len(page.blocks) == 1
+    return page.blocks[0]
+
+
+def test_one_feature_record_per_block() -> None:
+    doc = segment("a\n\nb c\nd e f\n")
+    page = measure(doc, "English")
+    assert isinstance(page, PageFeatures)
+    assert len(page.blocks) == len(doc.blocks) == 3
+    assert [f.chars for f in page.blocks] == [1, 3, 5]
+
+
+def test_empty_document() -> None:
+    page = measure(segment(""))
+    assert page.blocks == ()
+    assert page.language is None
+
+
+def test_chars_and_words_of_a_sentence() -> None:
+    f = one("The cat sat on the mat, didn't it?")
+    assert f.chars == len("The cat sat on the mat, didn't it?")
+    assert f.words == 9  # \w+ tokens: didn't -> didn, t
+    assert f.ends_sentence
+    assert f.starts_upper
+
+
+def test_stopword_ratio_uses_the_given_language() -> None:
+    f = one("the cat and the dog")
+    assert f.stopword_ratio == pytest.approx(3 / 5)
+    assert one("der Hund und die Katze", language="German").stopword_ratio == pytest.approx(3 / 5)
+    assert one("der Hund und die Katze", language="English").stopword_ratio == pytest.approx(0.0)
+    assert one("el perro y el gato", language="Spanish").stopword_ratio == pytest.approx(3 / 5)
+
+
+def test_unknown_language_gives_no_stopwords() -> None:
+    assert one("the cat and the dog", language="Klingon").stopword_ratio == 0.0
+
+
+def test_no_tokens_gives_zero_ratios() -> None:
+    f = one("— • — | ...")
+    assert f.words == 0
+    assert f.stopword_ratio == 0.0
+    assert f.capitalised_ratio == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("It rained.", True),
+        ("Did it rain?", True),
+        ("It rained!", True),
+        ("It rained…", True),
+        ('He said "it rained."', True),
+        ("He said “it rained.”", True),
+        ("(It rained.)", True),
+        ("«Il pleuvait.»", True),
+        ("雨が降った。", True),
+        ("Home | News | Sport", False),
+        ("Read more:", False),
+        ("Photo: AP", False),
+        ("Posted 3 hours ago", False),
+    ],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert one(text).ends_sentence is ends
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One short line", 1),
+        ("It rained. Then it stopped.", 2),
+        ("It rained. Then it stopped! Was it over? Yes.", 4),
+        ("version 2.5 was released", 1),
+        ("雨が降った。風が吹いた。", 2),
+    ],
+)
+def test_sentence_count(text: str, sentences: int) -> None:
+    assert one(text).sentences == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "upper"),
+    [("The end.", True), ("the end.", False), ("Élan.", True), ("Это.", True), ("123 main street", False)],
+)
+def test_starts_upper(text: str, upper: bool) -> None:
+    assert one(text).starts_upper is upper
+
+
+def test_capitalised_ratio() -> None:
+    assert one("Home News Sport Weather").capitalised_ratio == pytest.approx(1.0)
+    assert one("The cat sat on the Mat").capitalised_ratio == pytest.approx(2 / 6)
+    assert one("all lower case here").capitalised_ratio == 0.0
+
+
+def test_unspaced_scripts_count_about_two_characters_per_word() -> None:
+    text = "東京で大きな会議が開かれました"  # 15 characters, one \w+ token
+    assert one(text).words == len(text) // 2
+    assert one("hello world").words == 2
+
+
+def test_repeats_count_identical_blocks_on_the_page() -> None:
+    page = measure(segment("Home | News\nA line of text.\nHome | News\n  Home | News  \nOther"), "English")
+    assert [f.repeats for f in page.blocks] == [3, 1, 3, 3, 1]
+
+
+def test_language_detected_from_the_page_when_not_given() -> None:
+    page = measure(segment(f"Menu\n\n{ENGLISH}\n\n{ENGLISH.upper()}\n"))
+    assert page.language == "English"
+    french = (
+        "Le gouvernement a annoncé mardi qu'il ne changerait pas les règles, mais beaucoup de personnes qui "
+        "vivent dans la région s'inquiètent de ce qui va arriver à leurs maisons."
+    )
+    assert measure(segment(f"Accueil\n{french}\n")).language == "French"
+
+
+def test_given_language_is_not_second_guessed() -> None:
+    page = measure(segment(ENGLISH), "French")
+    assert page.language == "French"
+
+
+def test_no_stopword_evidence_gives_no_language() -> None:
+    page = measure(segment("12 34 56\nxyz qqq\n"))
+    assert page.language is None
+    assert all(f.stopword_ratio == 0.0 for f in page.blocks)

@@ -1,0 +1,172 @@
+"""HTML mode: str and bytes in, encodings detected (and warned about when guessed), bad input refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import cleaner
+from cleaner import InputError, Result
+from cleaner.html import decode_html, render_html
+
+PARAGRAPHS = [
+    "The café’s owner said “we’re open again” on Monday, after the naïve plan to close for the summer failed.",
+    "Prices rose by 5 € this week — déjà vu for the regulars, who remember the last increase très bien.",
+    "The council will review the lease in June, when the current agreement with the owner runs out.",
+]
+
+
+def page(head: str = "") -> str:
+    """A small article page; ``head`` goes into <head> (e.g. a charset declaration)."""
+    body = "".join(f"<p>{p}</p>\n" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html>\n<html><head>{head}<title>Café reopens</title></head>\n"
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\n"
+        f"<article><h1>Café reopens after a summer of doubt</h1>\n{body}</article>\n"
+        "<footer>© 2024 Example News</footer></body></html>"
+    )
+
+
+def check_pieces(result: Result) -> None:
+    for piece in result.pieces:
+        assert (
+            result.source[piece.source : piece.source + piece.length]
+            == result.text[piece.target : piece.target + piece.length]
+        )
+
+
+def test_clean_html_on_str(default_cleaner: cleaner.Cleaner) -> None:
+    result = default_cleaner.clean_html(page())
+    assert isinstance(result, Result)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.source, "source is the page rendered to text"
+    assert "<p>" not in result.source
+    assert PARAGRAPHS[0] in result.text
+    assert result.warnings == ()
+    check_pieces(result)
+
+
+def test_module_level_clean_html_is_the_same_code_path(default_cleaner: cleaner.Cleaner) -> None:
+    assert cleaner.clean_html(page()) == default_cleaner.clean_html(page())
+
+
+def test_clean_html_on_utf8_bytes_equals_str(default_cleaner: cleaner.Cleaner) -> None:
+    from_bytes = default_cleaner.clean_html(page().encode("utf-8"))
+    assert from_bytes == default_cleaner.clean_html(page())
+    assert "naïve" in from_bytes.source
+    assert from_bytes.warnings == ()
+
+
+def test_utf8_bom_is_honoured() -> None:
+    text, warnings = decode_html(codecs.BOM_UTF8 + page().encode("utf-8"))
+    assert text == page()
+    assert warnings == []
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    text, warnings = decode_html(page().encode("utf-16"))
+    assert text == page()
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ['<meta charset="iso-8859-1">', "<meta http-equiv='Content-Type' content='text/html; charset=latin-1'>"],
+    ids=["meta charset", "http-equiv"],
+)
+def test_declared_latin1_bytes(default_cleaner: cleaner.Cleaner, declaration: str) -> None:
+    html = page(declaration).replace("’", "'").replace("“", '"').replace("”", '"').replace("€", "EUR")
+    html = html.replace("—", "-")
+    result = default_cleaner.clean_html(html.encode("latin-1"))
+    assert "The café's owner said \"we're open again\"" in result.source
+    assert "déjà vu" in result.source and "très bien" in result.source
+    assert result.warnings == (), "a declared charset that decodes is not a guess"
+
+
+def test_undeclared_cp1252_bytes_warn_about_the_guess(default_cleaner: cleaner.Cleaner) -> None:
+    result = default_cleaner.clean_html(page().encode("cp1252"))
+    assert result.warnings, "a guessed encoding must be reported"
+    assert any("guess" in warning.lower() for warning in result.warnings)
+    assert "council will review the lease" in result.source
+
+
+def test_undeclared_cp1252_bytes_are_decoded_as_cp1252() -> None:
+    """windows-1252 is the web's default for undeclared Western pages (WHATWG); no mojibake."""
+    text, warnings = decode_html(page().encode("cp1252"))
+    assert "the naïve plan" in text
+    assert "“we’re open again”" in text
+    assert any("guess" in w.lower() and "1252" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+        b"\x1f\x8b\x08\x00" + bytes(100),
+        b"<html>\x00\x00\x00\x00</html>",
+    ],
+    ids=["all bytes", "png", "gzip", "NULs in html"],
+)
+def test_binary_bytes_are_an_input_error(default_cleaner: cleaner.Cleaner, data: bytes) -> None:
+    with pytest.raises(InputError, match=r"(?i)binary"):
+        default_cleaner.clean_html(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just some plain text. No markup here at all.",
+        "Line one\nLine two\n\nA paragraph of text that looks like an article but has no tags.",
+        "",
+        "   \n\t",
+        "a < b and b > c, so 3<4 is true",
+    ],
+    ids=["sentence", "lines", "empty", "whitespace", "angle brackets"],
+)
+def test_plain_text_is_an_input_error_saying_not_html(default_cleaner: cleaner.Cleaner, text: str) -> None:
+    for value in (text, text.encode("utf-8")):
+        with pytest.raises(InputError, match=r"(?i)not (look like )?html"):
+            default_cleaner.clean_html(value)
+
+
+def test_input_error_is_a_value_error(default_cleaner: cleaner.Cleaner) -> None:
+    with pytest.raises(ValueError):
+        default_cleaner.clean_html("no tags here")
+
+
+@pytest.mark.parametrize("value", [None, 42, ["<p>x</p>"]])
+def test_wrong_type_is_a_type_error(default_cleaner: cleaner.Cleaner, value: object) -> None:
+    with pytest.raises(TypeError):
+        default_cleaner.clean_html(value)  # type: ignore[arg-type]
+
+
+def test_clean_rejects_bytes_and_points_to_clean_html(default_cleaner: cleaner.Cleaner) -> None:
+    with pytest.raises(TypeError, match="clean_html"):
+        default_cleaner.clean(b"<p>bytes</p>")  # type: ignore[arg-type]
+
+
+def test_fragment_without_html_element_is_accepted(default_cleaner: cleaner.Cleaner) -> None:
+    result = default_cleaner.clean_html("<p>" + PARAGRAPHS[2] + "</p>")
+    assert PARAGRAPHS[2] in result.source
+    check_pieces(result)
+
+
+def test_render_without_extractor_has_no_votes() -> None:
+    rendered = render_html(page(), use_extractor=False)
+    assert rendered.votes is None
+    assert PARAGRAPHS[1] in rendered.text
+
+
+def test_render_with_extractor_votes_for_article_lines() -> None:
+    rendered = render_html(page(), use_extractor=True)
+    assert rendered.votes is not None
+    assert rendered.votes.kept(PARAGRAPHS[0])
+    assert not rendered.votes.kept("© 2024 Example News")
+
+
+def test_use_trafilatura_false_still_cleans() -> None:
+    result = cleaner.Cleaner(cleaner.Config(use_trafilatura=False)).clean_html(page())
+    assert PARAGRAPHS[1] in result.source
+    check_pieces(result)

@@ -1,0 +1,89 @@
+"""Language detection from jusText stopword lists, and the stopword lookup itself."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from cleaner.language import detect_language, languages, stopwords
+
+SAMPLES = {
+    "English": (
+        "The government said on Tuesday that it would not change the rules, but many of the people who live "
+        "in the area are worried about what will happen to their homes and their jobs if the plan goes ahead."
+    ),
+    "French": (
+        "Le gouvernement a annoncé mardi qu'il ne changerait pas les règles, mais beaucoup de personnes qui "
+        "vivent dans la région s'inquiètent de ce qui va arriver à leurs maisons et à leurs emplois si le "
+        "projet est adopté."
+    ),
+    "German": (
+        "Die Regierung hat am Dienstag erklärt, dass sie die Regeln nicht ändern werde, aber viele der "
+        "Menschen, die in der Gegend leben, sind besorgt darüber, was mit ihren Häusern und ihren "
+        "Arbeitsplätzen geschehen wird, wenn der Plan umgesetzt wird."
+    ),
+    "Spanish": (
+        "El gobierno dijo el martes que no cambiaría las normas, pero muchas de las personas que viven en "
+        "la zona están preocupadas por lo que pasará con sus casas y sus empleos si el plan sigue adelante."
+    ),
+    "Russian": (
+        "Правительство заявило во вторник, что не будет менять правила, но многие люди, которые живут в "
+        "этом районе, беспокоятся о том, что будет с их домами и их работой, если план будет принят."
+    ),
+}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, as the feature step feeds them to detection."""
+    return regex.findall(r"\w+", text.lower())
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_detects_the_language_of_a_paragraph(language: str) -> None:
+    assert detect_language(words(SAMPLES[language])) == language
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_detection_does_not_depend_on_word_order(language: str) -> None:
+    assert detect_language(sorted(words(SAMPLES[language]))) == language
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        [],
+        ["xqz", "blorf", "12345", "zzkk", "qwrtp", "vvbnm", "ptkq"],
+        ["2018", "05", "14", "10", "30", "am", "pm"][:4],
+        ["the", "and", "of"],
+    ],
+    ids=["empty", "no stopwords", "numbers", "too few hits"],
+)
+def test_unknown_or_too_little_evidence_is_none(tokens: list[str]) -> None:
+    assert detect_language(tokens) is None
+
+
+def test_minimum_hits_is_respected() -> None:
+    tokens = words(SAMPLES["English"])
+    assert detect_language(tokens, minimum_hits=len(tokens) + 1) is None
+    assert detect_language(tokens, minimum_hits=5) == "English"
+
+
+def test_stopwords_of_a_language_are_lower_cased_and_hit_the_sample() -> None:
+    english = stopwords("English")
+    assert {"the", "and", "of", "would"} <= english
+    assert all(word == word.lower() for word in english)
+    assert "das" in stopwords("German")
+    assert "и" in stopwords("Russian")
+
+
+@pytest.mark.parametrize("name", [None, "Klingon", "english"])
+def test_stopwords_of_unknown_language_are_empty(name: str | None) -> None:
+    assert stopwords(name) == frozenset()
+
+
+def test_languages_cover_the_samples_and_skip_simple_english() -> None:
+    names = languages()
+    assert set(SAMPLES) <= set(names)
+    assert "Simple_English" not in names
+    assert len(names) >= 90
+    assert list(names) == sorted(names)

@@ -1,0 +1,96 @@
+"""Property tests of the public contract (DESIGN.md §1): the four invariants, on any str and on articles."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.testing import Article, articles, assert_contract
+
+SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))
+
+#: Every line break Python's str.splitlines knows, plus the whitespace that trips offset code.
+LINE_BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"]
+ODD_SPACES = ["\t", "\u00a0", "\u200b", "\u202f", "\u3000", "\ufeff", " ", "  "]
+#: Any code point except surrogates (which a Python str from decoded text never holds alone).
+ANY_CHAR = st.characters(exclude_categories=("Cs",))
+
+#: Articles per CI run for the generated-article property, and how they are batched per example.
+ARTICLES_PER_RUN = 10_000
+BATCH = 5
+
+
+@st.composite
+def awkward_texts(draw: st.DrawFn) -> str:
+    """Lines of random text and of real-looking words, joined by every kind of line break and space."""
+    line = st.one_of(
+        st.text(ANY_CHAR, max_size=40),
+        st.lists(st.sampled_from(["The", "council", "said", "ZTE", "„Zitat“", "«citation»", "Москва", "2018", "."]),
+                 max_size=12).map(" ".join),
+        st.sampled_from(ODD_SPACES),
+    )
+    parts = draw(st.lists(st.tuples(line, st.sampled_from(LINE_BREAKS + ODD_SPACES)), max_size=20))
+    return "".join(text + sep for text, sep in parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ANY_CHAR))
+def test_contract_on_any_str(text: str) -> None:
+    assert_contract(text, cleaner.clean(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(awkward_texts())
+def test_contract_on_line_breaks_and_odd_whitespace(text: str) -> None:
+    assert_contract(text, cleaner.clean(text))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["a", "A", "Ж", " ", ".", "\u200b", "word ", "“", "0"]), st.integers(1_000, 30_000))
+def test_contract_on_very_long_lines(unit: str, repeat: int) -> None:
+    text = "Intro line.\n" + unit * repeat + "\nThe end of the article is here."
+    assert_contract(text, cleaner.clean(text))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "\r\n\r\n", "\t \u00a0\u2028", "\u200b", "x", "\ufeff"])
+def test_contract_on_edge_cases(text: str) -> None:
+    assert_contract(text, cleaner.clean(text))
+
+
+def test_seed_corpus_is_present() -> None:
+    assert len(SEEDS) >= 5
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_contract_on_seed_corpus(path: Path) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    result = cleaner.clean(text)
+    assert_contract(text, result)
+    assert result.text, "a seed article lost all of its text"
+
+
+def test_contract_and_idempotence_on_ten_thousand_generated_articles() -> None:
+    """At least ARTICLES_PER_RUN articles per run (batched to spread hypothesis's per-example cost)."""
+    seen: list[int] = []
+
+    @settings(max_examples=ARTICLES_PER_RUN // BATCH, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(articles(), min_size=BATCH, max_size=BATCH))
+    def check(batch: list[Article]) -> None:
+        for article in batch:
+            try:
+                assert_contract(article.text, cleaner.clean(article.text))
+            except AssertionError as exc:
+                raise AssertionError(f"{exc}\nthe whole article: {article.text!r}") from None
+        seen.append(len(batch))
+
+    started = time.perf_counter()
+    check()
+    elapsed = time.perf_counter() - started
+    print(f"\n{sum(seen)} generated articles: contract and idempotence held, {elapsed:.1f}s")
+    assert sum(seen) >= ARTICLES_PER_RUN
