@@ -10,13 +10,17 @@ from .segment import Block, Document
 
 
 class RuleCache(dict[tuple[str, "str | None"], "RuleMatch | None"]):
-    """A bounded memo of rule outcomes; emptied when full (cheap, and keeps memory flat)."""
+    """A bounded memo of rule outcomes for short lines (menus, share bars and footers are short
+    and repeat; paragraphs rarely do); emptied when full, so memory stays flat over any batch."""
 
-    def __init__(self, capacity: int = 50_000) -> None:
+    def __init__(self, capacity: int = 8_192, longest: int = 160) -> None:
         super().__init__()
         self.capacity = capacity
+        self.longest = longest
 
     def put(self, key: tuple[str, str | None], value: RuleMatch | None) -> None:
+        if len(key[0]) > self.longest:
+            return
         if len(self) >= self.capacity:
             self.clear()
         self[key] = value

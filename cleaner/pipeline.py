@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from .assemble import assemble
 from .config import Config
@@ -15,6 +17,23 @@ from .model import Result
 from .page import Page, RuleCache
 from .rules import RuleSet, builtin_pack_paths, load_packs
 from .segment import Document, segment
+
+#: Inputs longer than this (characters) are cleaned with the cyclic garbage collector paused:
+#: cleaning makes millions of small objects and no cycles, and the collector's repeated scans
+#: would otherwise cost ~40% on a 25 MB input.
+_PAUSE_GC_FROM = 1_000_000
+
+
+@contextmanager
+def _collector_paused(size: int) -> Iterator[None]:
+    if size < _PAUSE_GC_FROM or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Cleaner:
@@ -38,7 +57,8 @@ class Cleaner:
         """Clean plain text; never raises on a ``str``."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; use clean_html() for bytes")
-        return self._clean_document(segment(text), votes=None)
+        with _collector_paused(len(text)):
+            return self._clean_document(segment(text), votes=None)
 
     def clean_html(self, html: str | bytes) -> Result:
         """Clean an HTML page: render it to text, then combine trafilatura's choice with ours."""
@@ -48,13 +68,17 @@ class Cleaner:
         return self._clean_document(segment(rendered.text), votes=rendered.votes, warnings=rendered.warnings)
 
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
-        """Clean many texts on the same code path as :meth:`clean`; input order is kept."""
+        """Clean many texts on the same code path as :meth:`clean`; input order is kept.
+
+        With ``jobs > 1`` each worker process builds this Cleaner once (its rules compile once
+        and its memo of rule outcomes stays warm), and texts travel in chunks of ``chunksize``.
+        """
         if jobs <= 1:
             for text in texts:
                 yield self.clean(text)
             return
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(self.clean, texts, chunksize=chunksize)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.config,)) as pool:
+            yield from pool.map(_clean_in_worker, texts, chunksize=chunksize)
 
     def _clean_document(
         self,
@@ -67,6 +91,20 @@ class Cleaner:
         page = Page(doc, features.language, features.blocks, extractor_votes, self.rules, list(warnings), self._cache)
         decisions, title = decide(page, self.heuristics, self.config.keep, self.config.exhaustive)
         return assemble(doc, decisions, title, page.warnings)
+
+
+_WORKER: Cleaner | None = None
+
+
+def _start_worker(config: Config) -> None:
+    """Process-pool initializer: build the worker's Cleaner once."""
+    global _WORKER
+    _WORKER = Cleaner(config)
+
+
+def _clean_in_worker(text: str) -> Result:
+    assert _WORKER is not None, "the pool initializer builds the worker's Cleaner"
+    return _WORKER.clean(text)
 
 
 _DEFAULT: Cleaner | None = None

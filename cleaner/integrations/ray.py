@@ -258,9 +258,10 @@ def _with_columns(table: pa.Table, columns: dict[str, pa.Array]) -> pa.Table:
 
 # --------------------------------------------------------------------------- the --engine ray backend
 
-#: At most this many input files per block (Ray Data's unit of scheduling, retry and progress):
-#: files vary from a few KB to GB-sized JSONL, so blocks stay small and actors balance the load.
-MAX_FILES_PER_BLOCK = 16
+#: At most this many input files per block (Ray Data's unit of scheduling, retry and progress).
+#: Each block costs an actor ~30 ms of Ray bookkeeping (measured: 16-file blocks left the actors
+#: idle 15% of the time, 64-file blocks 2%); a few blocks per CPU still balance the load.
+MAX_FILES_PER_BLOCK = 64
 #: At most this many blocks per run: past it, blocks grow instead (the driver holds every block).
 MAX_BLOCKS = 4096
 #: Object store of a local instance started by ``run_batch``: only file names and per-file
@@ -348,7 +349,7 @@ def _run_dataset(tasks: Sequence[Task], options: BatchOptions, record: Callable[
 
     items = [{"index": index, "path": task.source.path, "task": pickle.dumps(task)} for index, task in enumerate(tasks)]
     cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
-    per_block = max(1, min(MAX_FILES_PER_BLOCK, len(tasks) // (cpus * 16)))  # as the local engine's chunks
+    per_block = max(1, min(MAX_FILES_PER_BLOCK, len(tasks) // (cpus * 4)))  # at least 4 blocks per CPU
     blocks = min(-(-len(tasks) // per_block), MAX_BLOCKS)
     ds = _map_files(ray.data.from_items(items, override_num_blocks=blocks), options, min(cpus, blocks))
     done: set[int] = set()
