@@ -1,22 +1,23 @@
 """Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
 Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray]... [--quick] [--json FILE]``.
-
-Parts (all run by default, each prints one table):
+What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
 - ``core``: docs/s and MB/s on the AEB pages (``corpus/aeb``), one process: cleaner text mode
   (on text flattened beforehand with ``html_text.extract_text(html, guess_layout=True)``; the
   flattening is not timed), the C4-style line filter on the same text, ``trafilatura.extract``
-  on the HTML, cleaner HTML mode. Prints text-mode docs/s / trafilatura docs/s (target >= 20x).
+  on the HTML, cleaner HTML mode. Each page keeps its best time over interleaved passes; cleaner
+  gets a fresh Cleaner per pass (its rule memo would otherwise answer from the second pass on).
+  Prints text-mode docs/s / trafilatura docs/s (target >= 20x), by wall and by CPU time.
 - ``scaling``: one ``clean`` call on a single-line and on a many-line input of 5, 10, 25 and
   50 MB built from the corpus text; seconds, seconds per MB and time(50)/time(25) (linear: ~2).
-- ``batch``: the ``cleaner clean DIR -o OUT --force`` command on folders of 1,000 and 10,000
-  ``.txt`` files (cached under ``benchmarks/_work/speed/``), ``--jobs 1`` and ``--jobs 2``:
+- ``batch``: the ``cleaner clean DIR -o OUT --jobs N --force`` command on folders of 1,000 and
+  10,000 ``.txt`` files (cached under ``benchmarks/_work/speed/``), ``--jobs 1`` and ``--jobs 2``:
   docs/s, the jobs-2/jobs-1 ratio (target >= 1.8x) and the peak RSS of the whole process tree
   (target: 10,000 files within 10% of 1,000 files).
 - ``ray``: the figures of ``benchmarks/ray_speed.py``'s ``measure_ray(n_docs)``, if present.
 
-``--quick`` shrinks every part (fewer repeats, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
+``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
 """
 

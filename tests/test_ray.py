@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -205,6 +206,27 @@ def test_every_input_column_is_kept(ray_session: Any) -> None:
         assert _plain(row["tags"]) == item["tags"]
         assert row["text"] == local.clean(item["text"]).text
         assert cleaner.Result.from_dict({**row, "source": item["text"]}) == local.clean(item["text"])
+
+
+@SLOW
+def test_default_pool_leaves_cpus_for_reads(ray_session: Any, tmp_path: Path) -> None:
+    """With the default pool, a dataset read from JSONL files (read tasks need CPUs too) finishes."""
+    from cleaner.integrations.ray import clean_dataset
+
+    texts = seed_texts()
+    lines = [json.dumps({"id": name, "text": text, "metadata": {"n": 1}}) for name, text in texts.items()]
+    (tmp_path / "part.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    found: list[dict[str, Any]] = []
+    worker = threading.Thread(
+        target=lambda: found.extend(clean_dataset(ray_session.data.read_json(str(tmp_path))).take_all()),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=90)
+    assert not worker.is_alive(), "the job did not finish: the actor pool starved the reads"
+    rows = rows_by(found, "id")
+    local = cleaner.Cleaner()
+    assert {name: rows[name]["text"] for name in texts} == {name: local.clean(t).text for name, t in texts.items()}
 
 
 @SLOW

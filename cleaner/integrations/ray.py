@@ -154,9 +154,10 @@ def clean_dataset(
     """Clean ``ds[column]`` on Ray: every input column kept, result and error columns added (lazy).
 
     ``concurrency`` is the number of actors (one CPU each); a ``(min, max)`` pair makes an
-    autoscaling pool, which suits autoscaling clusters; by default one actor per CPU of the
-    cluster. ``source_column`` adds ``Result.source``, which the offsets index: needed in HTML
-    mode (the rendered page) or when the cleaned ``text`` replaces the input column.
+    autoscaling pool; by default it autoscales from 1 to one actor per CPU of the cluster (a
+    fixed pool that takes every CPU would starve the reads upstream). ``source_column`` adds
+    ``Result.source``, which the offsets index: needed in HTML mode (the rendered page) or when
+    the cleaned ``text`` replaces the input column.
     """
     require_ray()
     return ds.map_batches(
@@ -176,16 +177,20 @@ def clean_dataset(
 
 
 def actor_pool(concurrency: int | tuple[int, int] | None) -> Any:
-    """An ``ActorPoolStrategy``: fixed size, ``(min, max)`` autoscaling, or one actor per cluster CPU."""
+    """An ``ActorPoolStrategy``: fixed size, ``(min, max)`` autoscaling, or by default 1 to one per CPU.
+
+    The default autoscales: a fixed pool of one actor per CPU would hold every CPU from the
+    start and leave none to the reads that feed it (``read_json`` then never finishes).
+    """
     ray = require_ray()
     from ray.data import ActorPoolStrategy
 
-    if isinstance(concurrency, tuple):
-        return ActorPoolStrategy(min_size=concurrency[0], max_size=concurrency[1])
     if concurrency is None:
         if not ray.is_initialized():
             start_ray()
-        concurrency = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        concurrency = (1, max(1, int(ray.cluster_resources().get("CPU", 1))))
+    if isinstance(concurrency, tuple):
+        return ActorPoolStrategy(min_size=concurrency[0], max_size=concurrency[1])
     return ActorPoolStrategy(size=concurrency)
 
 
