@@ -6,6 +6,7 @@ the browser built it: every removal must be a highlight carrying its label and r
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import struct
 import subprocess
@@ -20,16 +21,19 @@ from cleaner.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "000_a3828fbc3c638a09.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+def _screenshot_script_flags() -> list[str]:
+    """Chromium's flags from benchmarks/make_report_screenshot.py, so the test and the script that
+    makes docs/explain-report.png start the browser the same way."""
+    path = ROOT / "benchmarks" / "make_report_screenshot.py"
+    spec = importlib.util.spec_from_file_location("make_report_screenshot", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.FLAGS)
+
+
+FLAGS = _screenshot_script_flags()
 
 pytestmark = [
     pytest.mark.slow,

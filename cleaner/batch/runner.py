@@ -32,15 +32,24 @@ Record = Callable[[FileOutcome], None]
 def run_batch(paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> BatchReport:
     """Clean every input under ``paths`` into ``out`` with the local engine; returns the report."""
     with BatchRun(paths, out, options) as run:
-        progress = BatchProgress(len(run.tasks), enabled=options.progress)
-
-        def record(outcome: FileOutcome) -> None:
-            run.record(outcome)
-            progress.advance(outcome)
-
-        with progress:
-            execute(run.tasks, options, record)
+        run_with_progress(run, options, execute)
     return run.report
+
+
+Executor = Callable[[Sequence[Task], BatchOptions, Record], None]
+
+
+def run_with_progress(run: BatchRun, options: BatchOptions, executor: Executor) -> None:
+    """Run ``run``'s tasks with ``executor`` (local pool or Ray), recording each outcome in the
+    run and on the progress bar; both engines share it so their reports cannot drift apart."""
+    progress = BatchProgress(len(run.tasks), enabled=options.progress)
+
+    def record(outcome: FileOutcome) -> None:
+        run.record(outcome)
+        progress.advance(outcome)
+
+    with progress:
+        executor(run.tasks, options, record)
 
 
 def execute(tasks: Sequence[Task], options: BatchOptions, record: Record) -> None:

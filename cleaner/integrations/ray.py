@@ -293,7 +293,7 @@ def run_batch(
     """
     ray = require_ray()
     from ..batch import BatchRun
-    from ..batch.progress import BatchProgress
+    from ..batch.runner import run_with_progress
 
     started = False
     try:
@@ -305,14 +305,7 @@ def run_batch(
                     object_store_memory=LOCAL_OBJECT_STORE_BYTES,
                     logging_level=logging.ERROR,  # the closing report says what matters
                 )
-            progress = BatchProgress(len(run.tasks), enabled=options.progress)
-
-            def record(outcome: FileOutcome) -> None:
-                run.record(outcome)
-                progress.advance(outcome)
-
-            with progress:
-                execute(run.tasks, options, record)
+            run_with_progress(run, options, execute)
     finally:
         if started:
             ray.shutdown()
