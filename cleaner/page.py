@@ -68,7 +68,3 @@ class Page:
                 self.cache.put(key, found)
         self._matches[index] = found
         return found
-
-    def evaluated(self) -> dict[int, RuleMatch | None]:
-        """The blocks whose rules have run so far, with their matches."""
-        return self._matches

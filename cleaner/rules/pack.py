@@ -23,8 +23,6 @@ _FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages"
 WORD_RE = regex.compile(r"\w+")
 #: Table names become the second half of a rule id, so they are plain identifiers.
 _TABLE_NAME_RE = regex.compile(r"^[A-Za-z0-9_-]+$")
-#: A leading global inline flag group such as ``(?i)``; turned into a scoped group when combined.
-_LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
 
 
 @dataclass(frozen=True)
@@ -44,13 +42,6 @@ class Rule:
     where: str = "anywhere"
     source: str = "<memory>"
     compiled: Any = field(default=None, compare=False, repr=False)
-
-    def scoped_pattern(self) -> str:
-        """The pattern with a leading ``(?i)`` turned into ``(?i:...)`` so it can be combined."""
-        flags = _LEADING_FLAGS.match(self.pattern)
-        if flags:
-            return f"(?{flags.group(1)}:{self.pattern[flags.end() :]})"
-        return f"(?:{self.pattern})"
 
     def applies_to(self, text: str, language: str | None = None) -> bool:
         """Whether the rule's length and language limits admit this block."""
