@@ -1,29 +1,36 @@
 """Hugging Face ``datasets``: ``clean_batch`` for ``ds.map(..., batched=True)``, and ``clean_dataset``.
 
-Every input column is kept; ``text`` is replaced by the clean body and ``title``, ``pieces``
-(``[source, target, length]`` triples), ``removals`` (objects), ``warnings`` and ``error`` are
-added, with the same names and types as the Ray integration. A record that cannot be cleaned
-gets null ``text``/``title``, empty provenance and the error message instead of failing the map::
+Every input column is kept; ``text`` is replaced by the clean body and ``title``, ``pieces``,
+``removals``, ``warnings`` and ``error`` are added::
 
-    ds = ds.map(clean_batch, batched=True, features=result_features(ds.features))
+    ds = ds.map(clean_batch, batched=True)
     ds = clean_dataset(ds)  # the same in one call; options: column=, html=, config=, num_proc=...
+    result = to_result(ds[0], source)  # a row back to the cleaner.Result (source: what was cleaned)
 
-Pass ``features=``: ``datasets`` fixes each column's type from the first batch it writes, so a
-first batch without any title, warning or error would type those columns as null and a later
-batch that has one would fail. The Cleaner is built once per process and config (``num_proc``).
+Every added value is a string, never null, so ``datasets`` infers the same types from every
+batch and no ``features=`` is needed. (It types each column from the first batch it writes: a
+first batch without any title, removal, warning or error would type those columns as null, or
+lists of null, and the first later batch that has one would fail.) So ``title`` is ``""`` when
+none is found, ``error`` is ``""`` for a cleaned record, and ``pieces`` (``[source, target,
+length]`` triples), ``removals`` (objects) and ``warnings`` hold the JSON text of their
+``Result.to_dict()`` lists. A record that cannot be cleaned gets ``""`` text and title, ``"[]"``
+provenance and ``"ExceptionType: message"`` in ``error`` instead of failing the map. The Cleaner
+is built once per process and config (``num_proc``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..batch.work import cleaner_for
 from ..config import Config
 from ..model import Result
+from .columns import RESULT_COLUMNS, clean_outcome, outcome_columns
 
-#: The columns set for every record, in order (then the error column).
-RESULT_COLUMNS: tuple[str, ...] = ("text", "title", "pieces", "removals", "warnings")
+#: The result columns held as JSON text: ``datasets`` cannot type a list from empty ones.
+JSON_COLUMNS: tuple[str, ...] = ("pieces", "removals", "warnings")
 
 
 def clean_batch(
@@ -34,59 +41,35 @@ def clean_batch(
     html: bool = False,
     source_column: str | None = None,
     error_column: str = "error",
-) -> dict[str, list[Any]]:
-    """Clean ``batch[column]``; returns the result columns (``datasets`` merges them into the rows)."""
+) -> dict[str, list[str]]:
+    """Clean ``batch[column]``; returns the result columns as strings (``datasets`` merges them into the rows)."""
     if column not in batch:
         raise KeyError(f"no column {column!r} to clean; the batch has {sorted(batch)}")
     cleaner = cleaner_for(config or Config())
-    columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
-    sources: list[str | None] = []
-    errors: list[str | None] = []
-    for value in batch[column]:
-        try:
-            result: Result | None = cleaner.clean_html(value) if html else cleaner.clean(value)
-        except Exception as exc:  # one bad record must not fail a map over millions
-            result = None
-            errors.append(f"{type(exc).__name__}: {exc}")
-        else:
-            errors.append(None)
-        _append(columns, result)
-        sources.append(result.source if result is not None else None)
-    if source_column:
-        columns[source_column] = sources
-    columns[error_column] = errors
-    return columns
+    outcomes = [clean_outcome(cleaner, value, html=html) for value in batch[column]]
+    columns = outcome_columns(outcomes, source_column=source_column, error_column=error_column)
+    as_json = set(JSON_COLUMNS) - {source_column, error_column}
+    return {name: [_json(v) if name in as_json else v or "" for v in values] for name, values in columns.items()}
 
 
-def _append(columns: dict[str, list[Any]], result: Result | None) -> None:
-    if result is None:
-        empties: tuple[Any, ...] = (None, None, [], [], [])
-        for name, empty in zip(RESULT_COLUMNS, empties, strict=True):
-            columns[name].append(empty)
-        return
-    data = result.to_dict()
-    for name in RESULT_COLUMNS:
-        columns[name].append(data[name])
+def _json(value: Any) -> str:
+    """Compact JSON text of a list, non-ASCII kept as is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_result(row: Mapping[str, Any], source: str, *, error_column: str = "error") -> Result | None:
+    """The ``Result`` a cleaned row holds (None if it failed); ``source`` is the text its offsets index."""
+    if row[error_column]:
+        return None
+    nested = {name: json.loads(row[name]) for name in JSON_COLUMNS}
+    return Result.from_dict({"source": source, "text": row["text"], "title": row["title"] or None, **nested})
 
 
 def result_features(features: Any = None, *, source_column: str | None = None, error_column: str = "error") -> Any:
     """``datasets.Features`` of a cleaned dataset: the input's features plus the result columns."""
-    from datasets import Features, Sequence, Value
+    from datasets import Features, Value
 
-    removal = {
-        "start": Value("int64"),
-        "end": Value("int64"),
-        "label": Value("string"),
-        "rule": Value("string"),
-        "reason": Value("string"),
-    }
-    added: dict[str, Any] = {
-        "text": Value("string"),
-        "title": Value("string"),
-        "pieces": Sequence(Sequence(Value("int64"))),
-        "removals": [removal],
-        "warnings": Sequence(Value("string")),
-    }
+    added: dict[str, Any] = {name: Value("string") for name in RESULT_COLUMNS}
     if source_column:
         added[source_column] = Value("string")
     added[error_column] = Value("string")
@@ -103,7 +86,7 @@ def clean_dataset(
     error_column: str = "error",
     **map_options: Any,
 ) -> Any:
-    """``ds.map(clean_batch, batched=True)`` with the result types pinned; extra options go to ``map``."""
+    """``ds.map(clean_batch, batched=True, features=result_features(ds.features))``; extra options go to ``map``."""
     options = {"config": config, "html": html, "source_column": source_column, "error_column": error_column}
     features = result_features(ds.features, source_column=source_column, error_column=error_column)
     return ds.map(clean_batch, batched=True, features=features, fn_kwargs={"column": column, **options}, **map_options)

@@ -23,6 +23,8 @@ from ..config import Config
 from ..errors import CleanerError
 from ..model import Result
 from ..pipeline import Cleaner
+from .columns import RESULT_COLUMNS as RESULT_COLUMNS
+from .columns import clean_outcome, outcome_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -32,8 +34,6 @@ if TYPE_CHECKING:
 
 #: How to get what this module needs; printed whenever Ray is missing.
 INSTALL_HINT = "pip install 'cleaner[ray]'"
-#: The columns added for every record, in order (the error column comes last).
-RESULT_COLUMNS: tuple[str, ...] = ("text", "title", "pieces", "removals", "warnings")
 #: Records per ``map_batches`` call: small enough to spread a few thousand documents over
 #: every actor, large enough that the per-batch overhead (a few ms) stays under 1%.
 DEFAULT_BATCH_SIZE = 32
@@ -134,10 +134,7 @@ class CleanBatch:
 
     def clean_value(self, value: Any) -> Result | str:
         """Clean one value; an exception becomes its ``"Type: message"`` string instead of failing the job."""
-        try:
-            return self.cleaner.clean_html(value) if self.html else self.cleaner.clean(value)
-        except Exception as exc:  # one bad record must never fail a job of millions
-            return f"{type(exc).__name__}: {exc}"
+        return clean_outcome(self.cleaner, value, html=self.html)
 
 
 def clean_dataset(
@@ -203,26 +200,13 @@ def result_arrays(
     """Arrow columns for results (or error strings), with fixed types so every block has one schema."""
     import pyarrow as pa
 
-    rows = list(outcomes)
-    done = [row for row in rows if isinstance(row, Result)]
-    failed = [isinstance(row, str) for row in rows]
-
-    def column(values: list[Any], kind: pa.DataType, empty: Any) -> pa.Array:
-        """One value per row: ``values`` in order for the cleaned rows, ``empty`` for failed ones."""
-        it = iter(values)
-        return pa.array([empty if bad else next(it) for bad in failed], kind)
-
-    columns = {
-        "text": column([r.text for r in done], pa.string(), None),
-        "title": column([r.title for r in done], pa.string(), None),
-        "pieces": column([[p.to_list() for p in r.pieces] for r in done], pieces_type(), []),
-        "removals": column([[x.to_dict() for x in r.removals] for r in done], removals_type(), []),
-        "warnings": column([list(r.warnings) for r in done], pa.list_(pa.string()), []),
-    }
-    if source_column:
-        columns[source_column] = column([r.source for r in done], pa.string(), None)
-    columns[error_column] = pa.array([row if isinstance(row, str) else None for row in rows], pa.string())
-    return columns
+    columns = outcome_columns(outcomes, source_column=source_column, error_column=error_column)
+    lists = {"pieces": pieces_type(), "removals": removals_type(), "warnings": pa.list_(pa.string())}
+    types = {name: lists.get(name, pa.string()) for name in RESULT_COLUMNS}
+    for name in (source_column, error_column):  # strings, whatever their names
+        if name:
+            types[name] = pa.string()
+    return {name: pa.array(values, types[name]) for name, values in columns.items()}
 
 
 def pieces_type() -> pa.DataType:
