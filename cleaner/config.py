@@ -25,7 +25,8 @@ class Config:
     builtin_packs: bool = True
     #: Stopword language as a jusText name (``"English"``); ``None`` detects it per document.
     language: str | None = None
-    #: Seconds one regex may run on one block before it is abandoned with a warning.
+    #: Seconds one regex may run on one block before it is abandoned with a warning (rules that
+    #: passed the load-time probe run unlimited on blocks of at most 300 characters).
     regex_timeout: float = 0.25
     #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
@@ -17,13 +19,17 @@ _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p
 _SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"“”‘’«»‹›)\]」』》]*$")
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"“”‘’«»)」』]*\s+\p{Lu}|[。！？](?=\S)")
 _UPPER_START_RE = regex.compile(r"^\p{Lu}")
+#: ``_SENTENCE_END_RE`` without a regex scan: strip the closers, test the last character.
+_CLOSERS = "'\"“”‘’«»‹›)]」』》"
+_TERMINALS = frozenset(".!?…。！？؟।۔።")
+_first = itemgetter(0)
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
-    """Measurements of one block, all derived from its text and its page."""
+class BlockFeatures(NamedTuple):
+    """Measurements of one block, all derived from its text and its page (a NamedTuple: one is
+    built per block, and that is half the cost of a frozen dataclass)."""
 
     chars: int
     words: int
@@ -33,6 +39,9 @@ class BlockFeatures:
     capitalised_ratio: float
     starts_upper: bool
     repeats: int
+    #: ``\w+`` tokens, the count a rule's ``max_words`` is compared with (``words`` differs
+    #: for scripts without spaces).
+    tokens: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,42 +52,70 @@ class PageFeatures:
     blocks: tuple[BlockFeatures, ...]
 
 
-def _word_count(text: str, tokens: list[str]) -> int:
-    unspaced = len(_UNSPACED_RE.findall(text)) if not text.isascii() else 0
-    if unspaced:
-        return max(len(tokens), unspaced // 2)
-    return len(tokens)
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END_RE.search(text) is not None``, without scanning the text.
+
+    Terminals and closers are disjoint, so the regex matches exactly when the character before
+    the trailing run of closers is a terminal. The regex's ``$`` also matches before a final
+    ``\\n``, which a segmented block never has; such a text goes to the regex itself.
+    """
+    stripped = text.rstrip(_CLOSERS)
+    if stripped and stripped[-1] in _TERMINALS:
+        return True
+    return text[-1:] == "\n" and _SENTENCE_END_RE.search(text) is not None
+
+
+def _starts_upper(text: str) -> bool:
+    """``_UPPER_START_RE.match(text) is not None``: ASCII by comparison, the rest by the regex
+    (``unicodedata`` is not used: Python's Unicode tables can be older than ``regex``'s)."""
+    first = text[:1]
+    if first < "\x80":
+        return "A" <= first <= "Z"
+    return _UPPER_START_RE.match(first) is not None
 
 
 def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """Measure every block; detect the stopword language first unless it is given."""
-    raw_tokens = [_TOKEN_RE.findall(block.text) for block in doc.blocks]
-    token_lists = [[t.lower() for t in tokens] for tokens in raw_tokens]
+    texts = [block.text for block in doc.blocks]
+    findall = _TOKEN_RE.findall
+    raw_tokens = [findall(text) for text in texts]
     if language is None:
+        # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
-        for tokens in sorted(token_lists, key=len, reverse=True):
-            sample.extend(tokens[: _DETECTION_WORDS - len(sample)])
+        for tokens in sorted(raw_tokens, key=len, reverse=True):
+            sample.extend([t.lower() for t in tokens[: _DETECTION_WORDS - len(sample)]])
             if len(sample) >= _DETECTION_WORDS:
                 break
         language = detect_language(sample)
     stops = stopwords(language)
-    counts = Counter(block.text for block in doc.blocks)
+    is_stop = stops.__contains__
+    lower = str.lower
+    isupper = str.isupper
+    count_unspaced = _UNSPACED_RE.findall
+    count_breaks = _SENTENCE_BREAK_RE.findall
+    counts = Counter(texts)
     measured = []
-    for block, tokens, raw in zip(doc.blocks, token_lists, raw_tokens, strict=True):
-        text = block.text
-        n_tokens = len(tokens)
-        stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
-        capitalised = sum(map(str.isupper, [t[0] for t in raw]))
+    for text, raw in zip(texts, raw_tokens, strict=True):
+        n_tokens = len(raw)
+        words = n_tokens
+        if not text.isascii():
+            # Scripts without spaces: a character there is worth about half a word.
+            unspaced = len(count_unspaced(text))
+            if unspaced:
+                words = max(n_tokens, unspaced // 2)
+        stop_hits = sum(map(is_stop, map(lower, raw))) if stops else 0
+        capitalised = sum(map(isupper, map(_first, raw)))
         measured.append(
             BlockFeatures(
-                chars=len(text),
-                words=_word_count(text, tokens),
-                stopword_ratio=stop_hits / n_tokens if n_tokens else 0.0,
-                ends_sentence=_SENTENCE_END_RE.search(text) is not None,
-                sentences=len(_SENTENCE_BREAK_RE.findall(text)) + 1,
-                capitalised_ratio=capitalised / n_tokens if n_tokens else 0.0,
-                starts_upper=_UPPER_START_RE.match(text) is not None,
-                repeats=counts[text],
+                len(text),  # chars
+                words,
+                stop_hits / n_tokens if n_tokens else 0.0,  # stopword_ratio
+                _ends_sentence(text),
+                len(count_breaks(text)) + 1,  # sentences
+                capitalised / n_tokens if n_tokens else 0.0,  # capitalised_ratio
+                _starts_upper(text),
+                counts[text],  # repeats
+                n_tokens,  # tokens
             )
         )
     return PageFeatures(language, tuple(measured))

@@ -50,18 +50,20 @@ def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinc
     ("a a a") has no language.
     """
     index, names, weights = _index()
-    counts: Counter[int] = Counter()
-    hits: list[str] = []
-    for word in words:
+    # Count the sample first: each distinct stopword then adds its count to its languages once.
+    scores = [0] * len(names)
+    hits: list[str] = []  # distinct words that are someone's stopword
+    for word, count in Counter(words).items():
         langs = index.get(word)
         if langs:
-            counts.update(langs)
             hits.append(word)
-    if not counts:
+            for number in langs:
+                scores[number] += count
+    if not hits:
         return None
-    number = max(counts, key=lambda n: (counts[n] * weights[n], -n))
-    if counts[number] < minimum_hits:
+    number = max((n for n, score in enumerate(scores) if score), key=lambda n: (scores[n] * weights[n], -n))
+    if scores[number] < minimum_hits:
         return None
-    if len({word for word in hits if number in index[word]}) < minimum_distinct:
+    if sum(1 for word in hits if number in index[word]) < minimum_distinct:
         return None
     return names[number]

@@ -63,7 +63,7 @@ class Page:
             found = self.cache[key]
         else:
             warned = len(self.warnings)
-            found = self.rules.match(text, self.language, self.warnings)
+            found = self.rules.match(text, self.language, self.warnings, self.features[index].tokens)
             if self.cache is not None and len(self.warnings) == warned:  # a timed-out result is not final
                 self.cache.put(key, found)
         self._matches[index] = found

@@ -141,3 +141,23 @@ def test_no_stopword_evidence_gives_no_language() -> None:
     page = measure(segment("12 34 56\nxyz qqq\n"))
     assert page.language is None
     assert all(f.stopword_ratio == 0.0 for f in page.blocks)
+
+
+def test_tokens_are_the_word_runs_rules_count() -> None:
+    assert one("The cat sat on the mat, didn't it?").tokens == 9
+    cjk = one("東京で大きな会議が開かれました")
+    assert cjk.tokens == 1 and cjk.words == 7
+
+
+def test_sentence_end_and_upper_start_shortcuts_agree_with_their_regexes() -> None:
+    """``_ends_sentence`` / ``_starts_upper`` replace a regex each; they must agree on every code
+    point (``regex``'s Unicode tables, not Python's older ``unicodedata``) and on closers, and
+    on the final newline the regex's ``$`` accepts."""
+    from cleaner.features import _SENTENCE_END_RE, _UPPER_START_RE, _ends_sentence, _starts_upper
+
+    for code in range(0x110000):
+        ch = chr(code)
+        assert _starts_upper(ch + "x") is (_UPPER_START_RE.match(ch + "x") is not None), hex(code)
+        assert _ends_sentence("a" + ch) is (_SENTENCE_END_RE.search("a" + ch) is not None), hex(code)
+    for text in ["", "\n", "Hi.\n", "Hi.)\n", "Hi)\n", "Hi.\n\n", "Hi.\r", "“Hi.”", "Hi.”)»", "Hi”.", "(Hi)", "»"]:
+        assert _ends_sentence(text) is (_SENTENCE_END_RE.search(text) is not None), repr(text)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
+
+import pytest
+import regex
 
 import cleaner
 from cleaner import Config
-from cleaner.rules import RuleSet
+from cleaner.rules import RuleSet, builtin_pack_paths, load_pack, load_packs
+from cleaner.rules import pack as pack_module
 from cleaner.rules.engine import timed_out_rule, timeout_warning
-from cleaner.rules.pack import rule_from_table
+from cleaner.rules.pack import SHORT_BLOCK, probe_pattern, rule_from_table
 from cleaner.testing import assert_contract
 
 PROSE = "The council met on Monday and agreed the plan for the new school in the north of the city."
@@ -42,6 +47,8 @@ def test_language_and_max_words_are_checked() -> None:
     assert rules.match("MORE: a story", "German", []).rule.id == "t.short"  # type: ignore[union-attr]
     assert rules.match("MORE: a story", None, []).rule.id == "t.en"  # type: ignore[union-attr]
     assert rules.match("MORE: a story about many things", "German", []) is None
+    # the page passes its word count (features' tokens) instead of the engine counting again
+    assert rules.match("MORE: a story", "German", [], words=4) is None
 
 
 def test_a_timeout_warns_and_the_rule_is_skipped_for_the_rest_of_the_document() -> None:
@@ -83,3 +90,95 @@ def test_ruleset_pickles() -> None:
     rules = RuleSet([_rule("a", "^MORE")], timeout=0.1)
     again = pickle.loads(pickle.dumps(rules))
     assert again.timeout == 0.1 and again.match("MORE: x", None, []) is not None
+
+
+# --------------------------------------------------------------------------- load-time probe
+# A rule that passes the probe runs without the regex time limit on blocks of at most
+# SHORT_BLOCK characters; a rule that fails it, and every block longer than that, keep the limit.
+
+CATASTROPHIC = [r"(a+)+$", r"(\w+\s?)+$", r"(a|aa)+$"]
+
+
+@pytest.mark.parametrize("pattern", CATASTROPHIC)
+def test_catastrophic_patterns_fail_the_probe(pattern: str) -> None:
+    assert probe_pattern(regex.compile(pattern)) is False
+    assert _rule("slow", pattern, remove=["aaaa"]).short_safe is False
+
+
+def test_builtin_rules_pass_the_probe() -> None:
+    rules = load_packs(builtin_pack_paths())
+    by_id = {rule.id: rule for rule in rules}
+    assert by_id["promo.read_more_phrase"].short_safe
+    # every shipped rule should: one that fails would silently pay the time limit on every block
+    assert [rule.id for rule in rules if not rule.short_safe] == []
+
+
+def test_user_pack_rules_are_probed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[ok]\nlabel = "promo"\nwhy = "Fine."\npattern = \'^MORE:\'\nremove = ["MORE: x"]\n'
+        '[slow]\nlabel = "other"\nwhy = "Slow on purpose."\npattern = \'(\\w+\\s?)+$\'\nremove = ["aaaa"]\n',
+        encoding="utf-8",
+    )
+    ok, slow = load_pack(pack)
+    assert ok.short_safe and not slow.short_safe
+
+
+def test_a_rule_that_fails_the_probe_keeps_its_time_limit_on_short_blocks() -> None:
+    slow = _rule("slow", r"(a|aa)+$", remove=["aaaa"])
+    rules = RuleSet([slow, _rule("fine", "^MORE:")], timeout=0.05)
+    block = "a" * (SHORT_BLOCK - 1) + "!"  # short, yet exponential for this pattern
+    warnings: list[str] = []
+    assert rules.match(block, None, warnings) is None
+    assert len(warnings) == 1 and timed_out_rule(warnings[0]) == "t.slow"
+
+
+def test_a_short_adversarial_block_is_left_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "slow.toml"
+    pack.write_text(
+        '[aaa]\nlabel = "other"\nwhy = "Slow on purpose."\npattern = \'(a|aa)+$\'\nremove = ["aaaa"]\n',
+        encoding="utf-8",
+    )
+    lines = [PROSE] + ["a" * (SHORT_BLOCK - 1) + "!"] * 5 + [PROSE]
+    text = "\n\n".join(lines)
+    result = cleaner.Cleaner(Config(packs=(pack,), regex_timeout=0.05, exhaustive=True)).clean(text)
+    assert len([w for w in result.warnings if timed_out_rule(w) == "slow.aaa"]) == 1
+    assert not any(r.rule == "slow.aaa" for r in result.removals)
+    assert_contract(text, result, idempotent=False)
+
+
+class _Spy:
+    """A compiled pattern that records the keyword arguments of every search."""
+
+    def __init__(self, pattern: str) -> None:
+        self._compiled = regex.compile(pattern)
+        self.pattern, self.flags = self._compiled.pattern, self._compiled.flags
+        self.calls: list[dict[str, object]] = []
+
+    def search(self, text: str, **kwargs: object) -> object:
+        self.calls.append(kwargs)
+        return self._compiled.search(text, **kwargs)
+
+
+def test_a_safe_rule_runs_without_time_limit_only_on_short_blocks() -> None:
+    spy = _Spy("^MORE:")
+    rule = dataclasses.replace(_rule("a", "^MORE:"), compiled=spy)
+    assert rule.short_safe  # probed through the spy, with the probe's own time limit
+    assert all("timeout" in call for call in spy.calls)
+    rules = RuleSet([rule], timeout=0.25)
+    for text, limited in [("MORE: x", False), ("MORE: " + "x" * SHORT_BLOCK, True)]:
+        spy.calls.clear()
+        assert rules.match(text, None, []) is not None
+        assert rule.search(text, 0.25) is not None
+        assert [("timeout" in call) for call in spy.calls] == [limited, limited]
+
+
+def test_probe_outcomes_are_cached_per_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cleaner.Cleaner()
+
+    def no_probe(*args: object, **kwargs: object) -> list[str]:
+        raise AssertionError("a rule was probed twice")
+
+    monkeypatch.setattr(pack_module, "probe_texts", no_probe)
+    again = cleaner.Cleaner()
+    assert all(rule.short_safe for rule in again.rules.rules)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pack import WORD_RE, Rule
+from .pack import SHORT_BLOCK, WORD_RE, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,9 @@ class RuleSet:
 
     Each rule's cheap limits (language, ``max_words``) are checked before its regex runs, with
     the block's words counted once. (A combined "any rule" regex was measured slower: one
-    unanchored alternative with a lookahead makes every block pay for every rule.)
+    unanchored alternative with a lookahead makes every block pay for every rule.) A rule that
+    passed the load-time probe (``Rule.short_safe``) runs without the regex time limit on blocks
+    of at most ``SHORT_BLOCK`` characters; every other search keeps ``timeout``.
     """
 
     def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
@@ -45,7 +47,9 @@ class RuleSet:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["rules"], state["timeout"])  # type: ignore[misc, arg-type]
 
-    def match(self, text: str, language: str | None, warnings: list[str]) -> RuleMatch | None:
+    def match(
+        self, text: str, language: str | None, warnings: list[str], words: int | None = None
+    ) -> RuleMatch | None:
         """The first rule matching ``text``; a rule that times out is skipped with a warning.
 
         A ``where = "outside"`` rule only gives evidence, so its match does not hide a later
@@ -55,15 +59,24 @@ class RuleSet:
         ``warnings`` belongs to one document: a rule that already timed out in it (its warning is
         there) is not run again on that document, so a page of pathological lines costs one
         time limit per slow rule, not one per line.
+
+        ``words`` is ``len(WORD_RE.findall(text))`` when the caller has it (the page's features).
         """
         slow = _timed_out_rules(warnings)
-        words = len(WORD_RE.findall(text)) if self._count_words else 0
+        if words is None:
+            words = len(WORD_RE.findall(text)) if self._count_words else 0
+        short = len(text) <= SHORT_BLOCK
+        timeout = self.timeout
         evidence: RuleMatch | None = None
         for rule in self._for_language(language):
             if (rule.max_words is not None and words > rule.max_words) or rule.id in slow:
                 continue
             try:
-                found = rule.search(text, self.timeout)
+                # Rule.search, inlined: this loop is the hot path.
+                if short and rule.short_safe:
+                    found = rule.compiled.search(text)
+                else:
+                    found = rule.compiled.search(text, timeout=timeout)
             except TimeoutError:
                 warnings.append(timeout_warning(rule.id, self.timeout, len(text)))
                 slow = slow | {rule.id}
