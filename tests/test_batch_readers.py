@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +13,7 @@ from cleaner.errors import InputError
 
 
 def source(path: Path, kind: str, gz: bool = False) -> Source:
-    return Source(str(path), PurePosixPath(path.name), kind, gz)
+    return Source(str(path), path.name, kind, gz)
 
 
 def test_text_is_utf8_and_a_bom_is_dropped(tmp_path: Path) -> None:

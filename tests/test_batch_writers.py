@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pytest
 
@@ -10,12 +10,12 @@ from cleaner.batch import Source, atomic_writer, plan_outputs, remove_temp_files
 
 
 def src(rel: str, kind: str, gz: bool = False) -> Source:
-    return Source("in/" + rel, PurePosixPath(rel), kind, gz)
+    return Source("in/" + rel, rel, kind, gz)
 
 
 def names(sources: list[Source], fmt: str) -> list[str]:
     out = Path("/out")
-    return [str(p.relative_to(out)) for p in plan_outputs(sources, out, fmt)]
+    return [str(Path(p).relative_to(out)) for p in plan_outputs(sources, out, fmt)]
 
 
 def test_extension_rules() -> None:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -348,10 +348,10 @@ def test_a_worker_crash_costs_only_its_file(ray_session: Any, tmp_path: Path) ->
 
     tasks: list[Task] = []
     for name in sorted(seed_texts()):
-        source = Source(str(SEEDS / name), PurePosixPath(name), "txt", False)
-        tasks.append(Task(source, tmp_path / name))
-    poison = Source(str(SEEDS / "poison.txt"), PurePosixPath("poison.txt"), "txt", False)
-    tasks.insert(2, CrashingTask(poison, tmp_path / "poison.txt"))
+        source = Source(str(SEEDS / name), name, "txt", False)
+        tasks.append(Task(source, str(tmp_path / name)))
+    poison = Source(str(SEEDS / "poison.txt"), "poison.txt", "txt", False)
+    tasks.insert(2, CrashingTask(poison, str(tmp_path / "poison.txt")))
     outcomes: list[Any] = []
     execute(tasks, BatchOptions(jobs=2), outcomes.append)
     by_path = {outcome.path: outcome for outcome in outcomes}

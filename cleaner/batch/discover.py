@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..errors import CleanerError
 from .failures import TEMP_PREFIX, Failure
@@ -27,7 +27,9 @@ class Source:
     """One input file: where it is, where its output goes (``rel``), what it holds."""
 
     path: str
-    rel: PurePosixPath
+    #: Where the output goes, relative to OUT: a POSIX path string (``sub/a.txt``). A plain
+    #: ``str``, not a ``PurePosixPath``, so a plan of many files stays small.
+    rel: str
     kind: str
     gzip: bool
 
@@ -66,7 +68,7 @@ def discover(paths: Sequence[str | Path], out: str | Path | None = None) -> Disc
     walker = _Walker(common_base(paths), os.path.realpath(out) if out is not None else None)
     for path in paths:
         walker.visit(str(path), explicit=True)
-    walker.found.sources.sort(key=lambda s: str(s.rel))
+    walker.found.sources.sort(key=lambda s: s.rel)
     return walker.found
 
 
@@ -77,7 +79,7 @@ class _Walker:
         self.base = base
         self.out_real = out_real
         self.found = Discovery()
-        self.seen: set[PurePosixPath] = set()
+        self.seen: set[str] = set()
 
     def visit(self, path: str, explicit: bool = False, ancestors: tuple[tuple[int, int], ...] = ()) -> None:
         name = os.path.basename(path.rstrip(os.sep)) or path
@@ -97,7 +99,7 @@ class _Walker:
         if not stat.S_ISREG(info.st_mode):
             self._fail(path, "InputError", "not a regular file (a pipe, socket or device cannot be an input)")
             return
-        rel = PurePosixPath(Path(os.path.relpath(os.path.abspath(path), self.base)).as_posix())
+        rel = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
         if rel not in self.seen:
             self.seen.add(rel)
             self.found.sources.append(Source(path, rel, kind[0], kind[1]))

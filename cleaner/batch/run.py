@@ -109,7 +109,7 @@ def _refuse_input_as_out(paths: Sequence[str | Path], out: Path) -> None:
             raise CleanerError(f"-o {out} is the input folder {path}: outputs would replace inputs; choose another")
 
 
-def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[Path]) -> None:
+def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[str]) -> None:
     """No output may land on an input (e.g. OUT is the parent of an input file of the same name)."""
     inputs = {os.path.realpath(source.path): source.path for source in sources}
     for output in outputs:

@@ -1,15 +1,18 @@
 """The local engine: run a BatchRun's tasks in this process (``jobs=1``) or a process pool.
 
-Tasks go to workers in small chunks, a bounded number in flight, so memory does not grow with
-the number of files. Workers die with the coordinating process (Linux ``PR_SET_PDEATHSIG``), so a
-killed run leaves no orphan still writing. A worker that crashes (segfault, OOM kill) costs only
-the file it was on: the files it held are retried one by one in a fresh worker.
+Tasks go to workers in small chunks, a bounded number in flight. The workers are forked before
+the inputs are walked and planned, so they never hold a copy of the plan (the one thing that
+grows with the number of files, kept to a few hundred bytes per file). Workers die with the
+coordinating process (Linux ``PR_SET_PDEATHSIG``), so a killed run leaves no orphan still
+writing. A worker that crashes (segfault, OOM kill) costs only the file it was on: the files
+it held are retried one by one in a fresh worker.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import multiprocessing
 import os
 import signal
@@ -24,15 +27,18 @@ from .options import BatchOptions
 from .progress import BatchProgress
 from .report import BatchReport, FileOutcome
 from .run import BatchRun
-from .work import Task, process_task, process_tasks
+from .work import Task, cleaner_for, process_task, process_tasks
 
 Record = Callable[[FileOutcome], None]
 
 
 def run_batch(paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> BatchReport:
     """Clean every input under ``paths`` into ``out`` with the local engine; returns the report."""
-    with BatchRun(paths, out, options) as run:
-        run_with_progress(run, options, execute)
+    cleaner_for(options.config)  # a bad rule pack fails now, and forked workers inherit the Cleaner
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(_started_pool(options.jobs)) if options.jobs > 1 else None
+        run = stack.enter_context(BatchRun(paths, out, options))
+        run_with_progress(run, options, functools.partial(execute, pool=pool))
     return run.report
 
 
@@ -52,26 +58,37 @@ def run_with_progress(run: BatchRun, options: BatchOptions, executor: Executor) 
         executor(run.tasks, options, record)
 
 
-def execute(tasks: Sequence[Task], options: BatchOptions, record: Record) -> None:
-    """Run ``tasks`` and call ``record`` with each outcome (in completion order)."""
+def execute(
+    tasks: Sequence[Task], options: BatchOptions, record: Record, pool: ProcessPoolExecutor | None = None
+) -> None:
+    """Run ``tasks`` and call ``record`` with each outcome (in completion order).
+
+    ``pool``: workers already started (used for the first round; a crash starts a fresh pool).
+    """
     if options.jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             record(process_task(task, options.format, options.config))
         return
     size = max(1, min(16, len(tasks) // (options.jobs * 16)))
-    chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
-    while chunks:
-        lost, chunks = _run_pool(chunks, options, record)
+    pending = (list(tasks[i : i + size]) for i in range(0, len(tasks), size))
+    finished = False
+    while not finished:
+        lost, finished = _run_pool(pool or _pool(options.jobs), pending, options, record)
+        pool = None
         for task in lost:
             record(_retry_alone(task, options))
 
 
-def _run_pool(chunks: list[list[Task]], options: BatchOptions, record: Record) -> tuple[list[Task], list[list[Task]]]:
-    """Run chunks in a pool until done or a worker crashes: (tasks lost in flight, chunks not started)."""
-    pending = iter(chunks)
+def _run_pool(
+    pool: ProcessPoolExecutor, pending: Iterator[list[Task]], options: BatchOptions, record: Record
+) -> tuple[list[Task], bool]:
+    """Run chunks from ``pending`` in ``pool`` until done or a worker crashes.
+
+    Returns the tasks lost in flight and whether every chunk ran (False: go on with a new pool).
+    """
     in_flight: dict[Future[list[FileOutcome]], list[Task]] = {}
     lost: list[Task] = []
-    with _pool(options.jobs) as pool:
+    with pool:
         try:
             _fill(pool, pending, in_flight, options)
             while in_flight:
@@ -94,7 +111,7 @@ def _run_pool(chunks: list[list[Task]], options: BatchOptions, record: Record) -
             for future, tasks in in_flight.items():
                 future.cancel()
                 lost.extend(tasks)
-    return lost, list(pending)
+    return lost, not lost and not in_flight
 
 
 def _fill(
@@ -107,7 +124,12 @@ def _fill(
         chunk = next(pending, None)
         if chunk is None:
             return
-        in_flight[pool.submit(process_tasks, chunk, options.format, options.config)] = chunk
+        try:
+            future = pool.submit(process_tasks, chunk, options.format, options.config)
+        except BrokenProcessPool as exc:  # the chunk is lost like one in flight, not dropped
+            future = Future()
+            future.set_exception(exc)
+        in_flight[future] = chunk
 
 
 def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
@@ -118,6 +140,14 @@ def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
         except BrokenProcessPool:
             message = "the worker process died while cleaning this file (crash or out of memory)"
             return FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)])
+
+
+@contextlib.contextmanager
+def _started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool whose workers are running now (a fork pool starts them all at the first submit)."""
+    with _pool(jobs) as pool:
+        pool.submit(os.getpid).result()
+        yield pool
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from pathlib import PurePosixPath
 
 from ..config import Config
 from .discover import Source
@@ -50,7 +49,7 @@ def clean_stream(data: bytes, fmt: str, config: Config, write: Callable[[str], o
 def _documents(data: bytes) -> Iterator[Document | Failure]:
     kind = sniff(data)
     if kind == "jsonl":
-        source = Source(STDIN, PurePosixPath(STDIN), "jsonl", False)
+        source = Source(STDIN, STDIN, "jsonl", False)
         for number, raw in enumerate(data.splitlines(), start=1):
             if raw.strip():
                 yield record_from_line(source, number, raw)

@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, TextIO
 
 from ..config import Config
@@ -25,10 +24,10 @@ from .writers import atomic_writer, output_format
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One input file and the output path planned for it."""
+    """One input file and the output path planned for it (a string: plans stay small)."""
 
     source: Source
-    output: Path
+    output: str
 
 
 @lru_cache(maxsize=4)
@@ -108,7 +107,7 @@ def process_task(task: Task, fmt: str, config: Config) -> FileOutcome:
             write_documents(task.source, handle, cleaner_for(config), output_format(task.source, fmt), outcome)
     except Exception as exc:
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
-    outcome.output = str(task.output)
+    outcome.output = task.output
     return outcome
 
 

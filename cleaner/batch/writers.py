@@ -10,10 +10,11 @@ others keep their full input name: ``a.html.txt``. Temp files are named ``.clean
 from __future__ import annotations
 
 import os
+import posixpath
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TextIO
 
 from .discover import TEMP_PREFIX, Source
@@ -37,34 +38,39 @@ def output_format(source: Source, fmt: str) -> str:
     return "jsonl" if source.kind == "jsonl" else fmt
 
 
-def plan_outputs(sources: Sequence[Source], out: Path, fmt: str) -> list[Path]:
-    """One output path under ``out`` per source (same order), mirroring the tree, never colliding."""
-    taken: set[PurePosixPath] = {PurePosixPath(FAILURES_NAME)}
-    planned: list[Path] = []
+def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str) -> list[str]:
+    """One output path under ``out`` per source (same order), mirroring the tree, never colliding.
+
+    Paths are plain strings: a plan for a million files must stay small.
+    """
+    taken: set[str] = {FAILURES_NAME}
+    planned: list[str] = []
+    root = os.fspath(out)
     for source in sources:
         ext = EXTENSIONS[output_format(source, fmt)]
-        name = source.rel.name[:-3] if source.gzip else source.rel.name
-        rel = source.rel.with_name(os.path.splitext(name)[0] + ext)
-        if rel in taken:
-            rel = source.rel.with_name(name + ext)
-        if rel in taken:
-            rel = source.rel.with_name(source.rel.name + ext)
+        folder, input_name = posixpath.split(source.rel)
+        name = input_name[:-3] if source.gzip else input_name
+        for candidate in (os.path.splitext(name)[0] + ext, name + ext, input_name + ext):
+            rel = posixpath.join(folder, candidate)
+            if rel not in taken:
+                break
         taken.add(rel)
-        planned.append(out.joinpath(*rel.parts))
+        planned.append(os.path.join(root, *rel.split("/")))
     return planned
 
 
-def is_done(source: Source, output: Path) -> bool:
+def is_done(source: Source, output: str | Path) -> bool:
     """A finished output exists (renames are atomic) and is not older than its input."""
     try:
-        return output.stat().st_mtime >= os.stat(source.path).st_mtime
+        return os.stat(output).st_mtime >= os.stat(source.path).st_mtime
     except OSError:
         return False
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[TextIO]:
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     """Write UTF-8 text to a temp file beside ``path``, renamed over it only when complete."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-" + path.name, dir=path.parent)
     try:

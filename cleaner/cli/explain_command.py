@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -65,7 +65,7 @@ def load_document(path: Path, line: int = 1) -> Document:
     kind = classify(path.name)
     if kind is None:
         raise CleanerError(f"explain: {path.name} is not .txt, .html, .htm or .jsonl (optionally .gz)")
-    source = Source(os.fspath(path), PurePosixPath(path.name), kind[0], kind[1])
+    source = Source(os.fspath(path), path.name, kind[0], kind[1])
     for item in read_documents(source):
         if isinstance(item, Failure):
             if item.line == line:
