@@ -9,13 +9,19 @@ from functools import lru_cache
 
 import justext
 
+#: Lists shorter than this weigh as if they had this many words (see ``_index``).
+MIN_LIST_SIZE = 200
+
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, ...]]:
     """Map each stopword to the languages whose list holds it (built once per process).
 
     Also returns each language's weight, ``1 / log(list size)``: a long list hits more words
-    by chance, so a dialect with a superset list must not beat the language it extends.
+    by chance, so a dialect with a superset list must not beat the language it extends. Sizes
+    count from MIN_LIST_SIZE: the shortest lists come from tiny Wikipedias and are mostly a
+    larger language's commonest words (Igbo's holds "the", "and", "is", "of"), so their
+    shortness is no evidence and must not let them beat that language on a short page.
     """
     # Simple English is a register of English, not a language: its short list would win on
     # English pages and understate their stopword density.
@@ -24,7 +30,7 @@ def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, 
     weights: list[float] = []
     for number, name in enumerate(names):
         words = {word.lower() for word in justext.get_stoplist(name)}
-        weights.append(1.0 / math.log(max(len(words), 3)))
+        weights.append(1.0 / math.log(max(len(words), MIN_LIST_SIZE)))
         for word in words:
             index.setdefault(word, []).append(number)
     return {word: tuple(langs) for word, langs in index.items()}, names, tuple(weights)

@@ -87,3 +87,15 @@ def test_languages_cover_the_samples_and_skip_simple_english() -> None:
     assert "Simple_English" not in names
     assert len(names) >= 90
     assert list(names) == sorted(names)
+
+
+def test_a_tiny_list_borrowing_english_words_does_not_win_a_short_english_page() -> None:
+    """Igbo's 139-word list holds "the", "and", "is", "of"...: its shortness must not outweigh
+    English stopwords it lacks (a short English article was once detected as Igbo, so the
+    English-only rules never ran on it)."""
+    text = (
+        "Officials offered a simple explanation: there was not enough money. Prices in Boston rose "
+        "33.4% in November, the fastest pace in 17 years. Kwame Mensah is a senior reporter "
+        "covering politics and the economy. By Maria Lopez and Li Wei"
+    )
+    assert detect_language(words(text)) == "English"
