@@ -22,8 +22,8 @@ def find_title(page: Page, run: Run, claimed: Mapping[int, Decision]) -> int | N
         f = page.features[index]
         if index in claimed or (f.ends_sentence and not page.blocks[index].text.endswith("?")):
             continue
-        if not (3 <= f.words <= 30) or not f.starts_upper:
-            continue
+        if not (3 <= f.words <= 30) or not (f.starts_upper or page.blocks[index].text[:1].isdigit()):
+            continue  # a headline starts with a capital or a number ("10 ways to ...")
         score = -0.05 * (run.start - index)
         if index > 0 and _overlap(page.blocks[index].text, first) >= 0.6:
             score += 2.0

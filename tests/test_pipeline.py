@@ -86,6 +86,17 @@ def test_headline_repeat_anchors_the_article_after_a_teaser_list() -> None:
     assert result.text.split("\n\n") == body
 
 
+def test_a_headline_may_start_with_a_number() -> None:
+    headline = "198,705 jobs at risk as the Federal Reserve cuts costs"
+    body = (
+        "Officials offered a simple explanation: there was not enough money. Prices in Boston rose 33.4% "
+        "in November, the fastest pace in 17 years."
+    )
+    result = cleaner.clean(f"{headline}\n\n{body}\n\nBy Maria Lopez and Li Wei")
+    assert result.title == headline
+    assert result.text == body
+
+
 def test_cleaner_pickles_and_cleans_the_same() -> None:
     original = cleaner.Cleaner(cleaner.Config(keep=frozenset({"dek"})))
     copy = pickle.loads(pickle.dumps(original))
