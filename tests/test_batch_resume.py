@@ -110,3 +110,13 @@ def test_outputs_never_replace_inputs(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path)]) == 2
     assert "would replace the input" in capsys.readouterr().err
     assert (tmp_path / "a.txt").read_text() == SEED
+
+
+def test_an_output_that_links_to_an_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SEED)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").symlink_to(tmp_path / "in" / "a.txt")
+    assert main(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--force"]) == 2
+    assert "would replace the input" in capsys.readouterr().err
+    assert (tmp_path / "in" / "a.txt").read_text() == SEED

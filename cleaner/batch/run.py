@@ -9,6 +9,7 @@ and rewrite ``failures.jsonl`` keeping only the lines of skipped inputs. Then an
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
@@ -110,9 +111,33 @@ def _refuse_input_as_out(paths: Sequence[str | Path], out: Path) -> None:
 
 
 def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[str]) -> None:
-    """No output may land on an input (e.g. OUT is the parent of an input file of the same name)."""
-    inputs = {os.path.realpath(source.path): source.path for source in sources}
+    """No output may be an input file (e.g. OUT is the parent of an input file of the same name).
+
+    "The same file" is the same device and inode, so a symlink or hard link to an input counts;
+    an output that does not exist yet cannot be an input. Two ``stat`` calls per file, not two
+    ``realpath`` walks: planning 10,000 files took 0.45 s of ``lstat`` calls that way.
+    """
+    inodes: set[int] = set()
+    for source in sources:
+        with contextlib.suppress(OSError):
+            inodes.add(os.stat(source.path).st_ino)
     for output in outputs:
-        clash = inputs.get(os.path.realpath(output))
-        if clash is not None:
-            raise CleanerError(f"the output {output} would replace the input {clash}; choose another -o OUT")
+        try:
+            info = os.stat(output)
+        except OSError:
+            continue
+        if info.st_ino in inodes:
+            for source in sources:
+                if _is_file(source.path, info):
+                    raise CleanerError(
+                        f"the output {output} would replace the input {source.path}; choose another -o OUT"
+                    )
+
+
+def _is_file(path: str, info: os.stat_result) -> bool:
+    """Whether ``path`` is the file ``info`` describes (False if it cannot be read)."""
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)

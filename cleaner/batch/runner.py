@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import gc
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from ..language import languages
 from .failures import Failure
 from .options import BatchOptions
 from .progress import BatchProgress
@@ -144,7 +146,13 @@ def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
 
 @contextlib.contextmanager
 def _started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool whose workers are running now (a fork pool starts them all at the first submit)."""
+    """A pool whose workers are running now (a fork pool starts them all at the first submit).
+
+    The stopword index is built first, once, and every object so far is frozen out of the
+    garbage collector: forked workers share those pages instead of each building and copying them.
+    """
+    languages()
+    gc.freeze()
     with _pool(jobs) as pool:
         pool.submit(os.getpid).result()
         yield pool
