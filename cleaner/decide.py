@@ -62,7 +62,7 @@ def decide(
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         scores = _claimed_scores(page, base, claimed, hints)
         comments_from = _comments_start(claimed, scores)
-        run, title_index = _choose_run(anchors, scores)
+        run, title_index = _choose_run([a for a in anchors if a not in claimed], scores)
         missing = _near(page, [run]) - region
         if not missing:
             break
