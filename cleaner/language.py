@@ -10,7 +10,7 @@ from functools import lru_cache
 import justext
 
 #: Lists shorter than this weigh as if they had this many words (see ``_index``).
-MIN_LIST_SIZE = 200
+MIN_LIST_SIZE = 300
 
 
 @lru_cache(maxsize=1)
@@ -19,8 +19,8 @@ def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, 
 
     Also returns each language's weight, ``1 / log(list size)``: a long list hits more words
     by chance, so a dialect with a superset list must not beat the language it extends. Sizes
-    count from MIN_LIST_SIZE: the shortest lists come from tiny Wikipedias and are mostly a
-    larger language's commonest words (Igbo's holds "the", "and", "is", "of"), so their
+    count from MIN_LIST_SIZE: the short lists come from small Wikipedias and are largely a
+    bigger language's commonest words (Igbo's 139 hold "the", "and", "is", "of"), so their
     shortness is no evidence and must not let them beat that language on a short page.
     """
     # Simple English is a register of English, not a language: its short list would win on

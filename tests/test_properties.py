@@ -70,6 +70,8 @@ COUNTEREXAMPLES = [
     "was not enough money. Prices in Boston rose 33.4% in November, the fastest pace in 17 years.\n\nKwame "
     "Mensah is a senior reporter covering politics and the economy.\n\nBy Maria Lopez and Li Wei\n\nBy Maria "
     "Lopez and Li Wei",
+    "Why prices in Manchester keep rising\n\nBy Tom O'Neill and Rachel Green\n\nIt is not the first time that "
+    "Cape Town has faced such a problem.\n\nMaria Lopez is a senior reporter covering politics and the economy.",
     # Once the breadcrumb was gone, "Sponsored: <headline>" repeated the first line and was taken for the
     # headline, so the second pass started the article after it.
     "Video › Home › World › Opinion › Sport › Science › News › Politics\n\nWhat the new rules mean for your "
