@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import regex
 
-from .language import detect_language, stopwords
+from .language import rank_languages, stopwords
 from .segment import Document
 
 _TOKEN_RE = regex.compile(r"\w+")
@@ -50,6 +50,9 @@ class PageFeatures:
 
     language: str | None
     blocks: tuple[BlockFeatures, ...]
+    #: The language and the runners-up that scored nearly as well (``rank_languages``): rules
+    #: for any of them run. Just the language when it was given.
+    plausible: tuple[str, ...] = ()
 
 
 def _ends_sentence(text: str) -> bool:
@@ -79,6 +82,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     texts = [block.text for block in doc.blocks]
     findall = _TOKEN_RE.findall
     raw_tokens = [findall(text) for text in texts]
+    plausible: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
@@ -86,7 +90,8 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
             sample.extend([t.lower() for t in tokens[: _DETECTION_WORDS - len(sample)]])
             if len(sample) >= _DETECTION_WORDS:
                 break
-        language = detect_language(sample)
+        plausible = rank_languages(sample)
+        language = plausible[0] if plausible else None
     stops = stopwords(language)
     is_stop = stops.__contains__
     lower = str.lower
@@ -118,4 +123,4 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
                 n_tokens,  # tokens
             )
         )
-    return PageFeatures(language, tuple(measured))
+    return PageFeatures(language, tuple(measured), plausible)

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import justext
 
+#: Languages scoring at least this share of the winner's score are plausible too (their rules run).
+PLAUSIBLE_SHARE = 0.85
 #: Lists shorter than this weigh as if they had this many words (see ``_index``).
 MIN_LIST_SIZE = 300
 
@@ -55,21 +57,38 @@ def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinc
     At least ``minimum_distinct`` different stopwords must hit: a page of one repeated letter
     ("a a a") has no language.
     """
+    ranked = rank_languages(words, minimum_hits, minimum_distinct)
+    return ranked[0] if ranked else None
+
+
+def rank_languages(
+    words: Iterable[str], minimum_hits: int = 5, minimum_distinct: int = 3, share: float = PLAUSIBLE_SHARE
+) -> tuple[str, ...]:
+    """The detected language first, then every other language scoring at least ``share`` of it.
+
+    On a short page two lists can score nearly alike (a small list holding a bigger language's
+    commonest words, or two close languages): the runners-up are kept so that rules written for
+    any of them still run. Empty when no language has enough evidence (see ``detect_language``).
+    """
     index, names, weights = _index()
     # Count the sample first: each distinct stopword then adds its count to its languages once.
     scores = [0] * len(names)
-    hits: list[str] = []  # distinct words that are someone's stopword
+    distinct = [0] * len(names)
     for word, count in Counter(words).items():
         langs = index.get(word)
         if langs:
-            hits.append(word)
             for number in langs:
                 scores[number] += count
-    if not hits:
-        return None
-    number = max((n for n, score in enumerate(scores) if score), key=lambda n: (scores[n] * weights[n], -n))
-    if scores[number] < minimum_hits:
-        return None
-    if sum(1 for word in hits if number in index[word]) < minimum_distinct:
-        return None
-    return names[number]
+                distinct[number] += 1
+    candidates = [n for n, score in enumerate(scores) if score]
+    if not candidates:
+        return ()
+    number = max(candidates, key=lambda n: (scores[n] * weights[n], -n))
+    if scores[number] < minimum_hits or distinct[number] < minimum_distinct:
+        return ()
+    floor = share * scores[number] * weights[number]
+    others = sorted(
+        (n for n in candidates if n != number and scores[n] * weights[n] >= floor),
+        key=lambda n: (-scores[n] * weights[n], n),
+    )
+    return (names[number], *(names[n] for n in others if distinct[n] >= minimum_distinct))

@@ -9,7 +9,7 @@ from .rules import RuleMatch, RuleSet
 from .segment import Block, Document
 
 
-class RuleCache(dict[tuple[str, "str | None"], "RuleMatch | None"]):
+class RuleCache(dict[tuple[str, "tuple[str, ...]"], "RuleMatch | None"]):
     """A bounded memo of rule outcomes for short lines (menus, share bars and footers are short
     and repeat; paragraphs rarely do); emptied when full, so memory stays flat over any batch."""
 
@@ -18,7 +18,7 @@ class RuleCache(dict[tuple[str, "str | None"], "RuleMatch | None"]):
         self.capacity = capacity
         self.longest = longest
 
-    def put(self, key: tuple[str, str | None], value: RuleMatch | None) -> None:
+    def put(self, key: tuple[str, tuple[str, ...]], value: RuleMatch | None) -> None:
         if len(key[0]) > self.longest:
             return
         if len(self) >= self.capacity:
@@ -41,9 +41,11 @@ class Page:
     extractor_votes: tuple[bool | None, ...]
     rules: RuleSet
     warnings: list[str] = field(default_factory=list)
-    #: Rule outcomes by (block text, language), shared across the pages one Cleaner cleans: menus,
+    #: Rule outcomes by (block text, rule languages), shared across the pages one Cleaner cleans: menus,
     #: share bars and footers repeat within a page and across a site's pages.
     cache: RuleCache | None = None
+    #: The languages whose rules run: the page's and its near runners-up (empty: all rules).
+    rule_languages: tuple[str, ...] = ()
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -58,12 +60,12 @@ class Page:
         if index in self._matches:
             return self._matches[index]
         text = self.doc.blocks[index].text
-        key = (text, self.language)
+        key = (text, self.rule_languages)
         if self.cache is not None and key in self.cache:
             found = self.cache[key]
         else:
             warned = len(self.warnings)
-            found = self.rules.match(text, self.language, self.warnings, self.features[index].tokens)
+            found = self.rules.match(text, self.rule_languages, self.warnings, self.features[index].tokens)
             if self.cache is not None and len(self.warnings) == warned:  # a timed-out result is not final
                 self.cache.put(key, found)
         self._matches[index] = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from cleaner.language import detect_language, languages, stopwords
+from cleaner.language import detect_language, languages, rank_languages, stopwords
 
 SAMPLES = {
     "English": (
@@ -99,3 +99,27 @@ def test_a_tiny_list_borrowing_english_words_does_not_win_a_short_english_page()
         "covering politics and the economy. By Maria Lopez and Li Wei"
     )
     assert detect_language(words(text)) == "English"
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_the_ranking_starts_with_the_detected_language(language: str) -> None:
+    ranked = rank_languages(words(SAMPLES[language]))
+    assert ranked[0] == language == detect_language(words(SAMPLES[language]))
+    assert len(set(ranked)) == len(ranked)
+
+
+def test_a_near_tie_keeps_the_runner_up_so_its_rules_still_run() -> None:
+    """Igbo's borrowed English words score close to English on a short English page: both are
+    plausible, so English-only rules run whichever wins (idempotence depended on it)."""
+    text = (
+        "Why prices in Manchester keep rising. By Tom O'Neill and Rachel Green. It is not the first time "
+        "that Cape Town has faced such a problem. Maria Lopez is a senior reporter covering politics."
+    )
+    ranked = rank_languages(words(text))
+    assert "English" in ranked and "Igbo" in ranked
+    assert rank_languages(words(text), share=1.0) == (ranked[0],)
+
+
+def test_no_ranking_without_evidence() -> None:
+    assert rank_languages(["zzz", "qqq"]) == ()
+    assert rank_languages(words("a a a a a a")) == ()

@@ -51,6 +51,14 @@ def test_language_and_max_words_are_checked() -> None:
     assert rules.match("MORE: a story", "German", [], words=4) is None
 
 
+def test_a_rule_runs_when_any_plausible_language_is_its_own() -> None:
+    english = _rule("en", "^MORE:", languages=["English"])
+    rules = RuleSet([english], timeout=0.25)
+    assert rules.match("MORE: a story", ("Igbo", "English"), []) is not None
+    assert rules.match("MORE: a story", ("Igbo", "Yoruba"), []) is None
+    assert rules.match("MORE: a story", (), []) is not None  # no language known: every rule runs
+
+
 def test_a_timeout_warns_and_the_rule_is_skipped_for_the_rest_of_the_document() -> None:
     slow = _rule("slow", "(a+)+$", remove=["aaa"])
     fine = _rule("fine", "^MORE:")

@@ -39,7 +39,7 @@ class RuleSet:
         self.rules = tuple(rules)
         self.timeout = timeout
         self._count_words = any(rule.max_words is not None for rule in self.rules)
-        self._by_language: dict[str | None, tuple[Rule, ...]] = {}
+        self._by_language: dict[tuple[str, ...], tuple[Rule, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout}
@@ -48,7 +48,7 @@ class RuleSet:
         self.__init__(state["rules"], state["timeout"])  # type: ignore[misc, arg-type]
 
     def match(
-        self, text: str, language: str | None, warnings: list[str], words: int | None = None
+        self, text: str, language: str | Sequence[str] | None, warnings: list[str], words: int | None = None
     ) -> RuleMatch | None:
         """The first rule matching ``text``; a rule that times out is skipped with a warning.
 
@@ -61,6 +61,8 @@ class RuleSet:
         time limit per slow rule, not one per line.
 
         ``words`` is ``len(WORD_RE.findall(text))`` when the caller has it (the page's features).
+        ``language``: the page's language, or several (its plausible ones): a rule marked for
+        any of them runs. None or an empty sequence: unknown, every rule runs.
         """
         slow = _timed_out_rules(warnings)
         if words is None:
@@ -89,14 +91,13 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
-    def _for_language(self, language: str | None) -> tuple[Rule, ...]:
+    def _for_language(self, language: str | Sequence[str] | None) -> tuple[Rule, ...]:
         """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
-        rules = self._by_language.get(language)
+        key = (language,) if isinstance(language, str) else tuple(language or ())
+        rules = self._by_language.get(key)
         if rules is None:
-            rules = tuple(
-                r for r in self.rules if not (r.languages and language is not None and language not in r.languages)
-            )
-            self._by_language[language] = rules
+            rules = tuple(r for r in self.rules if not (r.languages and key and not set(key) & set(r.languages)))
+            self._by_language[key] = rules
         return rules
 
 
