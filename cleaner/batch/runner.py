@@ -153,9 +153,13 @@ def _started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """
     languages()
     gc.freeze()
-    with _pool(jobs) as pool:
-        pool.submit(os.getpid).result()
-        yield pool
+    try:
+        with _pool(jobs) as pool:
+            pool.submit(os.getpid).result()
+            gc.unfreeze()  # the workers keep their frozen copy; this process collects as before
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
