@@ -110,3 +110,21 @@ def test_degenerate_inputs_keep_the_contract(text: str) -> None:
     covered = "".join(result.text[p.target : p.target + p.length] for p in result.pieces)
     assert covered.replace("\n", "") == result.text.replace("\n", "")
     assert all(not result.source[r.start : r.end].isspace() for r in result.removals)
+
+
+def test_headlines_under_a_portuguese_related_heading_are_promo() -> None:
+    body = [
+        "A câmara municipal aprovou na segunda-feira um orçamento de doze milhões de euros para as escolas "
+        "da cidade, depois de um debate que durou quase toda a noite.",
+        "Os críticos disseram que o plano não vai longe o bastante e pediram mais detalhes sobre os custos "
+        "das obras nas escolas do centro e da periferia.",
+        "O prefeito disse que as primeiras escolas serão reformadas antes do fim do ano, e que as outras "
+        "seguirão no próximo verão, se o tempo e o dinheiro permitirem.",
+    ]
+    related = ["Você pode gostar...", "As tarifas de ônibus sobem de novo este ano", "Dez coisas para fazer na cidade"]
+    text = "\n\n".join([*body, *related])
+    result = cleaner.clean(text)
+    assert result.text.split("\n\n") == body
+    labels = {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
+    assert labels["Você pode gostar..."] == ("promo", "promo.related_heading_international")
+    assert labels["As tarifas de ônibus sobem de novo este ano"][0] == "promo"

@@ -8,7 +8,7 @@ from ..page import Page
 from .base import Verdict, heuristic
 
 #: Rules whose match is the heading of a list of other stories.
-LIST_HEADINGS = frozenset({"promo.read_more_phrase"})
+LIST_HEADINGS = frozenset({"promo.read_more_phrase", "promo.related_heading_international"})
 #: A list item is a headline: no sentence end and at most this many words.
 ITEM_WORDS = 20
 #: At most this many items are taken from one list.
