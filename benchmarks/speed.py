@@ -478,14 +478,17 @@ def run_batch(quick: bool, figures: dict[str, Any]) -> None:
     texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     folders = {count: build_folder(count, texts) for count in (small, large)}
     runs: list[BatchRun] = []
-    for count in (small, large):
-        for jobs in (1, 2):
-            run = run_cli(folders[count], count, jobs)
-            runs.append(run)
-            if run.error:
-                print(f"\nBatch: skipped, `cleaner clean` did not clean the folder ({run.error})")
-                figures["batch"] = {"error": run.error}
-                return
+    # The large folder runs twice per job count, interleaved (1, 2, 1, 2), and the faster run of
+    # each counts: one run on a shared VM is a few percent noisy, as the core figures' best-of-N.
+    for count, rounds in ((small, 1), (large, 2)):
+        for _ in range(rounds):
+            for jobs in (1, 2):
+                run = run_cli(folders[count], count, jobs)
+                runs.append(run)
+                if run.error:
+                    print(f"\nBatch: skipped, `cleaner clean` did not clean the folder ({run.error})")
+                    figures["batch"] = {"error": run.error}
+                    return
     print_table(
         f"Batch: `cleaner clean DIR -o OUT --jobs N --force` on .txt folders ({os.cpu_count()} CPUs)",
         ["files", "jobs", "wall s", "CPU s (tree)", "docs/s", "peak RSS MB", "load at start", "exit", "outputs"],
@@ -494,16 +497,22 @@ def run_batch(quick: bool, figures: dict[str, Any]) -> None:
             for r in runs
         ],
     )
-    by = {(r.files, r.jobs): r for r in runs}
-    speedup = by[(large, 2)].docs_per_s / by[(large, 1)].docs_per_s
-    print(f"jobs 2 / jobs 1 docs/s on {large:,} files = {speedup:.2f}x (target >= 1.8x)")
+    fastest: dict[tuple[int, int], BatchRun] = {}
+    peak: dict[tuple[int, int], float] = {}
+    for r in runs:
+        key = (r.files, r.jobs)
+        if key not in fastest or r.seconds < fastest[key].seconds:
+            fastest[key] = r
+        peak[key] = max(peak.get(key, 0.0), r.peak_rss_mb)
+    speedup = fastest[(large, 2)].docs_per_s / fastest[(large, 1)].docs_per_s
+    print(f"jobs 2 / jobs 1 docs/s on {large:,} files = {speedup:.2f}x, faster of two runs each (target >= 1.8x)")
     memory = {}
     for jobs in (1, 2):
-        base_rss = by[(small, jobs)].peak_rss_mb
-        growth = by[(large, jobs)].peak_rss_mb / base_rss - 1 if base_rss else 0.0
+        base_rss = peak[(small, jobs)]
+        growth = peak[(large, jobs)] / base_rss - 1 if base_rss else 0.0
         memory[jobs] = growth
         print(f"peak RSS, jobs {jobs}: {large:,} files vs {small:,} files = {growth:+.1%} (target within 10%)")
-    print("peak RSS: sum over the command's process tree, polled every 100 ms; seconds include start-up")
+    print("peak RSS: sum over the command's process tree, polled every 100 ms, highest run; seconds include start-up")
     print("jobs 2 needs 2 idle cores to show its speed-up: compare 'load at start' with the CPU count")
     figures["batch"] = {
         "runs": [r.__dict__ for r in runs],
