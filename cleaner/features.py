@@ -48,11 +48,16 @@ class BlockFeatures(NamedTuple):
 class PageFeatures:
     """The page's language and every block's features, computed once."""
 
-    language: str | None
     blocks: tuple[BlockFeatures, ...]
-    #: The language and the runners-up that scored nearly as well (``rank_languages``): rules
-    #: for any of them run. Just the language when it was given.
-    plausible: tuple[str, ...] = ()
+    #: The detected language, then the runners-up that scored nearly as well
+    #: (``rank_languages``): rules for any of them run. Just the language when it was given;
+    #: empty when none was detected.
+    languages: tuple[str, ...] = ()
+
+    @property
+    def language(self) -> str | None:
+        """The stopword language (the first of ``languages``), or None."""
+        return self.languages[0] if self.languages else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -82,7 +87,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     texts = [block.text for block in doc.blocks]
     findall = _TOKEN_RE.findall
     raw_tokens = [findall(text) for text in texts]
-    plausible: tuple[str, ...] = (language,) if language is not None else ()
+    languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
@@ -90,8 +95,8 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
             sample.extend([t.lower() for t in tokens[: _DETECTION_WORDS - len(sample)]])
             if len(sample) >= _DETECTION_WORDS:
                 break
-        plausible = rank_languages(sample)
-        language = plausible[0] if plausible else None
+        languages = rank_languages(sample)
+        language = languages[0] if languages else None
     stops = stopwords(language)
     is_stop = stops.__contains__
     lower = str.lower
@@ -123,4 +128,4 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
                 n_tokens,  # tokens
             )
         )
-    return PageFeatures(language, tuple(measured), plausible)
+    return PageFeatures(tuple(measured), languages)

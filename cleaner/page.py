@@ -35,18 +35,23 @@ class Page:
     """
 
     doc: Document
-    language: str | None
+    #: The page's stopword language first, then near runners-up whose rules run too (empty:
+    #: unknown, every rule runs); see ``features.PageFeatures.languages``.
+    languages: tuple[str, ...]
     features: tuple[BlockFeatures, ...]
     #: Per block: trafilatura (HTML mode) kept it (True), dropped it (False), or no opinion (None).
     extractor_votes: tuple[bool | None, ...]
     rules: RuleSet
     warnings: list[str] = field(default_factory=list)
-    #: Rule outcomes by (block text, rule languages), shared across the pages one Cleaner cleans: menus,
+    #: Rule outcomes by (block text, languages), shared across the pages one Cleaner cleans: menus,
     #: share bars and footers repeat within a page and across a site's pages.
     cache: RuleCache | None = None
-    #: The languages whose rules run: the page's and its near runners-up (empty: all rules).
-    rule_languages: tuple[str, ...] = ()
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def language(self) -> str | None:
+        """The stopword language, or None when it is unknown."""
+        return self.languages[0] if self.languages else None
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -60,12 +65,12 @@ class Page:
         if index in self._matches:
             return self._matches[index]
         text = self.doc.blocks[index].text
-        key = (text, self.rule_languages)
+        key = (text, self.languages)
         if self.cache is not None and key in self.cache:
             found = self.cache[key]
         else:
             warned = len(self.warnings)
-            found = self.rules.match(text, self.rule_languages, self.warnings, self.features[index].tokens)
+            found = self.rules.match(text, self.languages, self.warnings, self.features[index].tokens)
             if self.cache is not None and len(self.warnings) == warned:  # a timed-out result is not final
                 self.cache.put(key, found)
         self._matches[index] = found
