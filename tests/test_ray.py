@@ -108,6 +108,12 @@ def differences(row: dict[str, Any], result: cleaner.Result) -> list[str]:
     return [name for name in FIELDS if ray_values[name] != local_values[name]]
 
 
+def mismatches(rows: dict[Any, dict[str, Any]], local: dict[str, cleaner.Result]) -> dict[str, list[str]]:
+    """Per document whose Ray row and local result disagree, the fields that differ."""
+    found = {name: differences(rows[name], result) for name, result in local.items()}
+    return {name: fields for name, fields in found.items() if fields}
+
+
 def describe(mismatched: dict[str, list[str]]) -> str:
     """A few mismatched documents with the fields that differ, for the failure message."""
     return "; ".join(f"{name}: {', '.join(fields)}" for name, fields in list(mismatched.items())[:5])
@@ -134,8 +140,7 @@ def test_text_corpus_equals_local(ray_session: Any, corpus_texts: dict[str, str]
     rows = rows_by(ds.take_all(), "name")
     local = cleaner.Cleaner()
     assert set(rows) == set(corpus_texts)
-    mismatched = {name: differences(rows[name], local.clean(text)) for name, text in corpus_texts.items()}
-    mismatched = {name: fields for name, fields in mismatched.items() if fields}
+    mismatched = mismatches(rows, {name: local.clean(text) for name, text in corpus_texts.items()})
     assert not mismatched, f"{len(mismatched)} of {len(rows)} documents differ from local: {describe(mismatched)}"
     assert all(row["error"] is None for row in rows.values())
 
@@ -157,8 +162,7 @@ def test_html_pages_equal_local(ray_session: Any) -> None:
     rows = rows_by(ds.take_all(), "name")
     local = cleaner.Cleaner()
     assert set(rows) == set(pages)
-    mismatched = {name: differences(rows[name], local.clean_html(page)) for name, page in pages.items()}
-    mismatched = {name: fields for name, fields in mismatched.items() if fields}
+    mismatched = mismatches(rows, {name: local.clean_html(page) for name, page in pages.items()})
     assert not mismatched, f"{len(mismatched)} of {len(rows)} pages differ from local: {describe(mismatched)}"
     assert all(rows[name]["html"] == page for name, page in pages.items()), "the input column is kept"
 
