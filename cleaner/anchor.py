@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import regex
 
+from .features import TOKEN_RE as _WORDS
 from .page import Page
 
-_WORDS = regex.compile(r"\w+")
 #: A title line ends with the site name after a separator ("Headline | Site", "Headline - Site").
 _SITE_SUFFIX = regex.compile(r"\s+[|–—•·:»-]\s+[^|–—•·:»]{1,60}$")
 #: Share of the candidate's words that must appear in the title line (a headline repeat adds
@@ -36,14 +36,19 @@ def headline_candidates(page: Page) -> list[int]:
         return []
     found: list[tuple[float, int]] = []
     longest = 2 * len(first) + 20
+    most = 2 * len(title_words) + 2
+    features = page.features
+    tokens = page.tokens
+    lower = str.lower
     for block in page.blocks[1:]:
-        if len(block.text) > longest:
-            continue
-        words = _word_set(block.text)
-        if len(words) < 2 or len(words) > 2 * len(title_words) + 2:
+        index = block.index
+        if len(block.text) > longest or features[index].tokens < 2:
+            continue  # too long for a headline, or fewer than two words (distinct words <= tokens)
+        words = set(map(lower, tokens[index])) if tokens else _word_set(block.text)
+        if len(words) < 2 or len(words) > most:
             continue
         inside = len(words & title_words) / len(words)
         covers = len(words & core_words) / len(core_words)
         if inside >= MIN_INSIDE and covers >= MIN_COVER:
-            found.append((inside + covers, block.index))
+            found.append((inside + covers, index))
     return [index for _, index in sorted(found, key=lambda item: (-item[0], item[1]))]

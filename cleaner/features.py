@@ -12,7 +12,8 @@ import regex
 from .language import rank_languages, stopwords
 from .segment import Document
 
-_TOKEN_RE = regex.compile(r"\w+")
+#: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
+TOKEN_RE = regex.compile(r"\w+")
 #: Scripts written without spaces between words: a character there is worth about half a word.
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
@@ -53,6 +54,9 @@ class PageFeatures:
     #: (``rank_languages``): rules for any of them run. Just the language when it was given;
     #: empty when none was detected.
     languages: tuple[str, ...] = ()
+    #: Each block's ``\w+`` tokens as written (the headline anchor compares word sets; keeping
+    #: them spares a second tokenisation of every short line).
+    tokens: tuple[list[str], ...] = ()
 
     @property
     def language(self) -> str | None:
@@ -85,7 +89,7 @@ def _starts_upper(text: str) -> bool:
 def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """Measure every block; detect the stopword language first unless it is given."""
     texts = [block.text for block in doc.blocks]
-    findall = _TOKEN_RE.findall
+    findall = TOKEN_RE.findall
     raw_tokens = [findall(text) for text in texts]
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
@@ -128,4 +132,4 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
                 n_tokens,  # tokens
             )
         )
-    return PageFeatures(tuple(measured), languages)
+    return PageFeatures(tuple(measured), languages, tuple(raw_tokens))

@@ -88,7 +88,16 @@ class Cleaner:
     ) -> Result:
         features = measure(doc, self.config.language)
         extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
-        page = Page(doc, features.languages, features.blocks, extractor_votes, self.rules, list(warnings), self._cache)
+        page = Page(
+            doc,
+            features.languages,
+            features.blocks,
+            extractor_votes,
+            self.rules,
+            list(warnings),
+            tokens=features.tokens,
+            cache=self._cache,
+        )
         decisions, title = decide(page, self.heuristics, self.config.keep, self.config.exhaustive)
         return assemble(doc, decisions, title, page.warnings)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .pack import SHORT_BLOCK, WORD_RE, Rule
 
@@ -25,27 +26,46 @@ class RuleMatch:
         return f"{self.rule.why} Matched {evidence!r}."
 
 
+#: A rule whose match must start at the block's start uses its required literals only when it
+#: has at most this many (each test costs ~40 ns; such a regex fails fast on its own).
+ANCHORED_LITERALS = 6
+_NO_LIMIT = 1 << 62
+
+
+class _Entry(NamedTuple):
+    """One rule as the hot loop reads it: plain tuple fields instead of attribute lookups."""
+
+    max_words: int
+    search: Any
+    short_safe: bool
+    #: Case-folded strings of which a block must contain one, or None (always searched).
+    literals: tuple[str, ...] | None
+    rule: Rule
+
+
 class RuleSet:
     """An ordered set of rules; the first rule (pack order) that matches a block claims it.
 
-    Each rule's cheap limits (language, ``max_words``) are checked before its regex runs, with
-    the block's words counted once. (A combined "any rule" regex was measured slower: one
-    unanchored alternative with a lookahead makes every block pay for every rule.) A rule that
+    Each rule's cheap limits come first: language, ``max_words`` (with the block's words counted
+    once) and its required literals (``literals.required_literals``: a block containing none
+    of them cannot match, so the regex is not run). (A combined "any rule" regex was measured
+    slower: it loses each pattern's own required-string check in ``regex``.) A rule that
     passed the load-time probe (``Rule.short_safe``) runs without the regex time limit on blocks
     of at most ``SHORT_BLOCK`` characters; every other search keeps ``timeout``.
     """
 
-    def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
+    def __init__(self, rules: Sequence[Rule], timeout: float, use_literals: bool = True) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
+        self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
-        self._by_language: dict[tuple[str, ...], tuple[Rule, ...]] = {}
+        self._by_language: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {"rules": self.rules, "timeout": self.timeout}
+        return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["rules"], state["timeout"])  # type: ignore[misc, arg-type]
+        self.__init__(state["rules"], state["timeout"], state.get("use_literals", True))  # type: ignore[misc, arg-type]
 
     def match(
         self, text: str, language: str | Sequence[str] | None, warnings: list[str], words: int | None = None
@@ -69,16 +89,24 @@ class RuleSet:
             words = len(WORD_RE.findall(text)) if self._count_words else 0
         short = len(text) <= SHORT_BLOCK
         timeout = self.timeout
+        folded: str | None = None
         evidence: RuleMatch | None = None
-        for rule in self._for_language(language):
-            if (rule.max_words is not None and words > rule.max_words) or rule.id in slow:
+        for max_words, search, short_safe, literals, rule in self._for_language(language):
+            if words > max_words:
+                continue
+            if literals is not None:
+                if folded is None:
+                    folded = text.casefold()
+                for literal in literals:
+                    if literal in folded:
+                        break
+                else:
+                    continue  # none of the strings every match contains: it cannot match
+            if slow and rule.id in slow:
                 continue
             try:
                 # Rule.search, inlined: this loop is the hot path.
-                if short and rule.short_safe:
-                    found = rule.compiled.search(text)
-                else:
-                    found = rule.compiled.search(text, timeout=timeout)
+                found = search(text) if short and short_safe else search(text, timeout=timeout)
             except TimeoutError:
                 warnings.append(timeout_warning(rule.id, self.timeout, len(text)))
                 slow = slow | {rule.id}
@@ -91,14 +119,31 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
-    def _for_language(self, language: str | Sequence[str] | None) -> tuple[Rule, ...]:
+    def _for_language(self, language: str | Sequence[str] | None) -> tuple[_Entry, ...]:
         """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
         key = (language,) if isinstance(language, str) else tuple(language or ())
-        rules = self._by_language.get(key)
-        if rules is None:
-            rules = tuple(r for r in self.rules if not (r.languages and key and not set(key) & set(r.languages)))
-            self._by_language[key] = rules
-        return rules
+        entries = self._by_language.get(key)
+        if entries is None:
+            entries = tuple(
+                self._entry(r) for r in self.rules if not (r.languages and key and not set(key) & set(r.languages))
+            )
+            self._by_language[key] = entries
+        return entries
+
+    def _entry(self, rule: Rule) -> _Entry:
+        literals = rule.literals
+        useful = (
+            self.use_literals
+            and literals is not None
+            and (literals.scans or len(literals.strings) <= ANCHORED_LITERALS)
+        )
+        return _Entry(
+            _NO_LIMIT if rule.max_words is None else rule.max_words,
+            rule.compiled.search,
+            rule.short_safe,
+            literals.strings if useful and literals is not None else None,
+            rule,
+        )
 
 
 _TIMEOUT_PREFIX = "rule "

@@ -14,6 +14,7 @@ import regex
 
 from ..errors import RuleError
 from ..model import LABELS
+from .literals import Literals, required_literals
 
 BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
 
@@ -40,6 +41,8 @@ _PROBE_TAIL = "\u2603"
 _PROBE_WORD_RE = regex.compile(r"[^\W\d_]{2,}")
 #: Probe outcomes per (pattern, flags, examples), for the life of the process.
 _PROBED: dict[tuple[str, int, tuple[str, ...]], bool] = {}
+#: Required literals per (pattern, flags), for the life of the process.
+_LITERALS: dict[tuple[str, int], Literals | None] = {}
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,17 @@ class Rule:
     #: Passed the load-time probe: blocks of at most ``SHORT_BLOCK`` characters are searched
     #: without the time limit (set from ``compiled`` and the examples; see ``probe_pattern``).
     short_safe: bool = field(init=False, default=False, compare=False, repr=False)
+    #: Strings one of which every match contains (``literals.required_literals``), or None:
+    #: a block without any of them is not searched.
+    literals: Literals | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.compiled is not None:
             object.__setattr__(self, "short_safe", probe_pattern(self.compiled, self.remove + self.keep))
+            key = (self.compiled.pattern, self.compiled.flags)
+            if key not in _LITERALS:
+                _LITERALS[key] = required_literals(self.compiled)
+            object.__setattr__(self, "literals", _LITERALS[key])
 
     def applies_to(self, text: str, language: str | None = None) -> bool:
         """Whether the rule's length and language limits admit this block."""
