@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
@@ -14,6 +15,9 @@ from .segment import Document
 
 #: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
 TOKEN_RE = regex.compile(r"\w+")
+#: The same tokens for ASCII-only text (``\w`` is ``[A-Za-z0-9_]`` there in both engines), where
+#: the standard library's engine is ~30% faster.
+_ASCII_TOKEN_RE = re.compile(r"\w+")
 #: Scripts written without spaces between words: a character there is worth about half a word.
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
@@ -90,7 +94,8 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """Measure every block; detect the stopword language first unless it is given."""
     texts = [block.text for block in doc.blocks]
     findall = TOKEN_RE.findall
-    raw_tokens = [findall(text) for text in texts]
+    ascii_findall = _ASCII_TOKEN_RE.findall
+    raw_tokens = [ascii_findall(text) if text.isascii() else findall(text) for text in texts]
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
@@ -112,20 +117,26 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     for text, raw in zip(texts, raw_tokens, strict=True):
         n_tokens = len(raw)
         words = n_tokens
-        if not text.isascii():
+        ascii_only = text.isascii()
+        if not ascii_only:
             # Scripts without spaces: a character there is worth about half a word.
             unspaced = len(count_unspaced(text))
             if unspaced:
                 words = max(n_tokens, unspaced // 2)
         stop_hits = sum(map(is_stop, map(lower, raw))) if stops else 0
         capitalised = sum(map(isupper, map(_first, raw)))
+        # In ASCII text only '.', '!' and '?' can end a sentence: without them there is no break.
+        if ascii_only and "." not in text and "?" not in text and "!" not in text:
+            sentences = 1
+        else:
+            sentences = len(count_breaks(text)) + 1
         measured.append(
             BlockFeatures(
                 len(text),  # chars
                 words,
                 stop_hits / n_tokens if n_tokens else 0.0,  # stopword_ratio
                 _ends_sentence(text),
-                len(count_breaks(text)) + 1,  # sentences
+                sentences,
                 capitalised / n_tokens if n_tokens else 0.0,  # capitalised_ratio
                 _starts_upper(text),
                 counts[text],  # repeats

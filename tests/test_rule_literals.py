@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cleaner.gold import load_aeb
 from cleaner.rules import RuleSet, builtin_pack_paths, load_packs
-from cleaner.rules.literals import required_literals
+from cleaner.rules.literals import required_literals, starts_with_one_of
 from cleaner.segment import segment
 
 BUILTIN = load_packs(builtin_pack_paths())
@@ -60,13 +60,37 @@ def test_patterns_without_provable_literals_always_run(pattern: str) -> None:
     assert _literals(pattern) is None
 
 
+def _first(pattern: str) -> str:
+    found = required_literals(regex.compile(pattern))
+    assert found is not None
+    return "".join(sorted(char if not icase else char + "~" for char, icase in found.first))
+
+
+def test_first_characters_of_anchored_patterns() -> None:
+    assert _first(r"^(?:MORE|READ(?: ALSO)?):") == "MR"
+    assert _first(r"(?i)^(?:\(\s*)?(?:by|von)\b") == "(~b~v~"  # an optional group adds the next node's
+    assert _first(r"(?i)^(?=\w)(?:share|tweet)") == "s~t~"  # a lookahead is skipped
+    assert _first(r"(?i)^[-–]\s*x") == "-~–~"
+    assert required_literals(regex.compile(r"^\w+ says")).first == frozenset()  # \w: any word character
+    assert required_literals(regex.compile(r"^(?:ab)?")) is None  # can match the empty string
+    assert required_literals(regex.compile(r"x(?:MORE)")).first == frozenset()  # not anchored
+
+
+def test_case_insensitive_first_characters_follow_regex() -> None:
+    first = frozenset({("k", True), ("s", True), ("п", True), ("M", False)})
+    assert all(starts_with_one_of(c, first) for c in ["k", "K", "\u212a", "S", "\u017f", "П", "M"])
+    assert not any(starts_with_one_of(c, first) for c in ["m", "x", "", "р"])
+
+
 def test_every_builtin_remove_example_passes_its_rules_literals() -> None:
     for rule in BUILTIN:
         if rule.literals is None:
             continue
         for example in rule.remove:
             folded = example.casefold()
-            assert any(literal in folded for literal in rule.literals.strings), (rule.id, example)
+            strings, first = rule.literals.strings, rule.literals.first
+            assert not strings or any(literal in folded for literal in strings), (rule.id, example)
+            assert not first or starts_with_one_of(example[:1], first), (rule.id, example)
 
 
 # --------------------------------------------------------------------------- soundness on random input
@@ -116,7 +140,9 @@ def _patterns() -> st.SearchStrategy[str]:
         )
 
     body = st.recursive(atoms, extend, max_leaves=8)
-    return st.tuples(st.sampled_from(["", "(?i)"]), body).map("".join)
+    return st.tuples(st.sampled_from(["", "(?i)"]), st.sampled_from(["", "^", "^(?:"]), body).map(
+        lambda p: p[0] + p[1] + p[2] + (")" if p[1] == "^(?:" else "")
+    )
 
 
 #: Texts built from the atoms' own strings (so that patterns match often) or from the alphabet.
@@ -141,7 +167,8 @@ def test_every_match_contains_a_literal(pattern: str, texts: list[str]) -> None:
     for text in texts:
         if compiled.search(text) is not None:
             folded = text.casefold()
-            assert any(literal in folded for literal in found.strings), (pattern, text, found)
+            assert not found.strings or any(literal in folded for literal in found.strings), (pattern, text, found)
+            assert not found.first or starts_with_one_of(text[:1], found.first), (pattern, text, found)
 
 
 def _variants(example: str) -> st.SearchStrategy[str]:
@@ -172,11 +199,10 @@ _EXAMPLES = [(rule, example) for rule in BUILTIN if rule.literals is not None fo
 def test_builtin_rules_match_only_texts_with_their_literals(case) -> None:  # type: ignore[no-untyped-def]
     rule, text = case
     if rule.compiled.search(text) is not None:
-        folded = text.casefold()
-        assert rule.literals is not None and any(literal in folded for literal in rule.literals.strings), (
-            rule.id,
-            text,
-        )
+        assert rule.literals is not None
+        strings, first = rule.literals.strings, rule.literals.first
+        assert not strings or any(literal in text.casefold() for literal in strings), (rule.id, text)
+        assert not first or starts_with_one_of(text[:1], first), (rule.id, text)
 
 
 def test_literal_filter_changes_no_match_on_the_corpus(seeds_dir: Path, aeb_dir: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from .literals import starts_with_one_of
 from .pack import SHORT_BLOCK, WORD_RE, Rule
 
 
@@ -30,6 +31,8 @@ class RuleMatch:
 #: has at most this many (each test costs ~40 ns; such a regex fails fast on its own).
 ANCHORED_LITERALS = 6
 _NO_LIMIT = 1 << 62
+#: Rule lists kept per (language, first character of the block); emptied when this many.
+_MAX_STARTS = 4_096
 
 
 class _Entry(NamedTuple):
@@ -40,6 +43,8 @@ class _Entry(NamedTuple):
     short_safe: bool
     #: Case-folded strings of which a block must contain one, or None (always searched).
     literals: tuple[str, ...] | None
+    #: Characters one of which must begin the block (``Literals.first``), or None (any).
+    first: frozenset[tuple[str, bool]] | None
     rule: Rule
 
 
@@ -60,6 +65,7 @@ class RuleSet:
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
         self._by_language: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
+        self._by_start: dict[tuple[object, str], tuple[_Entry, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
@@ -91,7 +97,7 @@ class RuleSet:
         timeout = self.timeout
         folded: str | None = None
         evidence: RuleMatch | None = None
-        for max_words, search, short_safe, literals, rule in self._for_language(language):
+        for max_words, search, short_safe, literals, _first, rule in self._for_block(language, text[:1]):
             if words > max_words:
                 continue
             if literals is not None:
@@ -119,6 +125,21 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
+    def _for_block(self, language: str | Sequence[str] | None, initial: str) -> tuple[_Entry, ...]:
+        """The rules of ``_for_language`` that can match a block starting with ``initial``."""
+        key = (language, initial) if isinstance(language, str) or language is None else (tuple(language), initial)
+        entries = self._by_start.get(key)
+        if entries is None:
+            entries = tuple(
+                entry
+                for entry in self._for_language(language)
+                if entry.first is None or starts_with_one_of(initial, entry.first)
+            )
+            if len(self._by_start) >= _MAX_STARTS:
+                self._by_start.clear()
+            self._by_start[key] = entries
+        return entries
+
     def _for_language(self, language: str | Sequence[str] | None) -> tuple[_Entry, ...]:
         """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
         key = (language,) if isinstance(language, str) else tuple(language or ())
@@ -141,7 +162,8 @@ class RuleSet:
             _NO_LIMIT if rule.max_words is None else rule.max_words,
             rule.compiled.search,
             rule.short_safe,
-            literals.strings if useful and literals is not None else None,
+            literals.strings if useful and literals is not None and literals.strings else None,
+            literals.first if self.use_literals and literals is not None and literals.first else None,
             rule,
         )
 

@@ -10,6 +10,7 @@ than the regex, never stronger.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import warnings
@@ -34,11 +35,27 @@ _QUANTIFIER_RE = regex.compile(r"\{\d*(?:,\d*)?\}")
 class Literals(NamedTuple):
     """What a pattern requires of a block (see the module docstring)."""
 
-    #: Case-folded strings; a match contains (case-insensitively) at least one of them.
+    #: Case-folded strings; a match contains (case-insensitively) at least one of them. Empty:
+    #: none could be proved.
     strings: tuple[str, ...]
     #: The pattern can start a match anywhere, or looks ahead from the start: its search reads
     #: the whole block, so the filter pays for itself however many strings it has.
     scans: bool
+    #: For a pattern anchored at the block's start: the characters (as written, and whether
+    #: case is ignored there) one of which must begin the block. Empty: unknown, or the
+    #: pattern is not anchored. ``starts_with_one_of`` tests a character against them.
+    first: frozenset[tuple[str, bool]] = frozenset()
+
+
+def starts_with_one_of(initial: str, first: frozenset[tuple[str, bool]]) -> bool:
+    """Whether a block starting with ``initial`` can start a match, ``regex`` itself judging
+    case-insensitive equality (so no Unicode-version difference can creep in)."""
+    return any(initial == char or (icase and _same_ignoring_case(char, initial)) for char, icase in first)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _same_ignoring_case(char: str, other: str) -> bool:
+    return regex.fullmatch(regex.escape(char), other, flags=regex.IGNORECASE) is not None
 
 
 def required_literals(compiled: Any) -> Literals | None:
@@ -56,10 +73,17 @@ def required_literals(compiled: Any) -> Literals | None:
     except (re.error, Warning, RecursionError, OverflowError, ValueError):
         return None
     icase = bool(tree.state.flags & re.IGNORECASE)
-    found = _required(list(tree), icase)
-    if not found:
+    items = list(tree)
+    found = _required(items, icase) or frozenset()
+    anchored = _anchored(items)
+    first: frozenset[tuple[str, bool]] = frozenset()
+    if anchored:
+        starts, empty = _first_chars(items, icase)
+        if starts is not None and not empty:
+            first = frozenset(starts)
+    if not found and not first:
         return None
-    return Literals(tuple(sorted(found)), not _anchored(list(tree)))
+    return Literals(tuple(sorted(found)), not anchored or _looks_ahead(items), first)
 
 
 def _superset_syntax(pattern: str) -> str | None:
@@ -183,6 +207,52 @@ def _required(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | Non
     return best
 
 
+def _first_chars(items: list[tuple[Any, Any]], icase: bool) -> tuple[set[tuple[str, bool]] | None, bool]:
+    """The characters a match of this node sequence can start with, each with whether case is
+    ignored there (None: any character), and whether it can match the empty string."""
+    starts: set[tuple[str, bool]] = set()
+    for item in items:
+        found, empty = _first_of(item, icase)
+        if found is None:
+            return None, False
+        starts |= found
+        if not empty:
+            return starts, False
+    return starts, True
+
+
+def _first_of(item: tuple[Any, Any], icase: bool) -> tuple[set[tuple[str, bool]] | None, bool]:
+    op, av = item
+    if op is _c.LITERAL:
+        return {(chr(av), icase)}, False
+    if op is _c.IN:
+        if not all(kind is _c.LITERAL for kind, _value in av):
+            return None, False  # ranges, categories, negation: left unknown
+        return {(chr(value), icase) for _kind, value in av}, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True  # zero width: the next node gives the first character
+    if op is _c.SUBPATTERN:
+        _group, added, removed, sub = av
+        return _first_chars(list(sub), (icase or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE)
+    if op is _c.BRANCH:
+        starts: set[tuple[str, bool]] = set()
+        can_be_empty = False
+        for branch in av[1]:
+            found, empty = _first_chars(list(branch), icase)
+            if found is None:
+                return None, False
+            starts |= found
+            can_be_empty = can_be_empty or empty
+        return starts, can_be_empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        least, _most, sub = av
+        found, empty = _first_chars(list(sub), icase)
+        return found, empty or least == 0
+    if op is _c.ATOMIC_GROUP:
+        return _first_chars(list(av), icase)
+    return None, False  # any character, a category, a backreference, a conditional
+
+
 def _caseless(char: str) -> bool:
     """Whether ``regex``'s case-insensitive equivalents of ``char`` all case-fold to it in Python.
 
@@ -200,14 +270,28 @@ def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
 
 
 def _anchored(items: list[tuple[Any, Any]]) -> bool:
-    """Whether every match starts at the block's start without looking ahead first."""
+    """Whether every match starts at the block's start."""
     if not items:
         return False
     op, av = items[0]
     if op is _c.AT:
-        return av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING) and not (len(items) > 1 and items[1][0] is _c.ASSERT)
+        return bool(av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING))
     if op is _c.BRANCH:
         return all(_anchored(list(branch)) for branch in av[1])
     if op is _c.SUBPATTERN:
         return _anchored(list(av[3]))
+    return False
+
+
+def _looks_ahead(items: list[tuple[Any, Any]]) -> bool:
+    """Whether some branch looks ahead right after its start anchor (and so reads the block)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.AT:
+        return len(items) > 1 and items[1][0] in (_c.ASSERT, _c.ASSERT_NOT)
+    if op is _c.BRANCH:
+        return any(_looks_ahead(list(branch)) for branch in av[1])
+    if op is _c.SUBPATTERN:
+        return _looks_ahead(list(av[3]))
     return False
