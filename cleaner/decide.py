@@ -9,6 +9,7 @@ what is kept never depends on it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .anchor import WINDOW, headline_candidates
 from .assemble import Decision
@@ -242,11 +243,18 @@ def _extractor_dropped(page: Page, index: int) -> Decision:
     return Decision(decision.label, "heuristic.extractor", "trafilatura left this block out of the article.")
 
 
+_OUTSIDE_OTHER = Decision("other", "heuristic.outside_run", "Outside the main run of article paragraphs.")
+
+
 def _outside(page: Page, index: int) -> Decision:
     """A block outside the article run: a link-list line is nav, anything else other."""
     f = page.features[index]
     if not f.ends_sentence and (f.words <= 12 or f.capitalised_ratio >= 0.5):
-        return Decision(
-            "nav", "heuristic.outside_run", f"A {f.words}-word line without a sentence end, outside the article."
-        )
-    return Decision("other", "heuristic.outside_run", "Outside the main run of article paragraphs.")
+        return _outside_nav(f.words)
+    return _OUTSIDE_OTHER
+
+
+@lru_cache(maxsize=256)
+def _outside_nav(words: int) -> Decision:
+    """One shared (immutable) decision per word count: most of a page's blocks get one."""
+    return Decision("nav", "heuristic.outside_run", f"A {words}-word line without a sentence end, outside the article.")

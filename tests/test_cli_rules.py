@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +43,19 @@ def test_rules_id_shows_pattern_and_examples(capsys: pytest.CaptureFixture[str])
     assert "max_words: 25" in out
     assert "- Tech Enabled: CNET chronicles" in out  # a remove example
     assert "- Officials offered a simple explanation" in out  # a keep example
+    # what a block must have for the regex to run at all
+    assert "needs:     one of 'cnet magazine', 'road trip ', 'solving for xx', " in out
+    assert "a first character among 'CRST'" in out
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    # `cleaner rules | head -1`: the listing outlives its reader
+    read, write = os.pipe()
+    os.close(read)
+    done = subprocess.run([sys.executable, "-m", "cleaner", "rules"], stdout=write, stderr=subprocess.PIPE, text=True)
+    os.close(write)
+    assert done.returncode == 141
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
 
 
 def test_unknown_rule_id_suggests_close_ones(capsys: pytest.CaptureFixture[str]) -> None:

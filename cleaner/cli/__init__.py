@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -12,6 +13,8 @@ from ..errors import CleanerError
 
 #: Exit status: everything done / some inputs failed (the rest are done) / bad usage.
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+#: Exit status when the reader of stdout went away (128 + SIGPIPE, as a shell reports it).
+EXIT_BROKEN_PIPE = 141
 
 
 def _subcommands() -> list[ModuleType]:
@@ -44,3 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`cleaner rules | head`): stop quietly as Unix tools do, and point
+        # stdout at /dev/null so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE

@@ -1,8 +1,8 @@
 """`cleaner rules`: list the rules, show one, or test a rule pack (examples + property checks).
 
-    cleaner rules [--rules PACK.toml]... [--label LABEL]   list every rule: id, label, pack, why
-    cleaner rules RULE_ID [--rules PACK.toml]...            one rule: why, pattern, examples
-    cleaner rules test PACK.toml... [--max-examples N]      a pack's examples and check_rule
+cleaner rules [--rules PACK.toml]... [--label LABEL]   list every rule: id, label, pack, why
+cleaner rules RULE_ID [--rules PACK.toml]...            one rule: why, pattern, examples
+cleaner rules test PACK.toml... [--max-examples N]      a pack's examples and check_rule
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ def _show(rule_id: str, entries: list[_Entry], out: TextIO) -> int:
             ("max_words", "any" if rule.max_words is None else str(rule.max_words)),
             ("languages", ", ".join(rule.languages) or "all"),
             ("pattern", rule.pattern),
+            ("needs", _needs(rule)),
         ]
     for name, value in fields:
         print(f"  {name + ':':<11}{value}", file=out)
@@ -130,6 +131,23 @@ def _show(rule_id: str, entries: list[_Entry], out: TextIO) -> int:
         _examples("remove examples (the rule removes each)", rule.remove, out)
         _examples("keep examples (the rule must leave each)", rule.keep, out)
     return EXIT_OK
+
+
+def _needs(rule: Rule) -> str:
+    """What a block must have for the rule's regex to run at all (``rules.literals``)."""
+    literals = rule.literals
+    if literals is None:
+        return "nothing provable: the regex runs on every block within the limits"
+    parts = []
+    if literals.strings:
+        shown = ", ".join(repr(s) for s in literals.strings[:8]) + (", ..." if len(literals.strings) > 8 else "")
+        parts.append(f"one of {shown} (tested ignoring case)")
+    if literals.first:
+        chars = "".join(sorted({char for char, _icase in literals.first}))
+        parts.append(
+            f"a first character among {chars!r}" + (" (any case)" if any(i for _c, i in literals.first) else "")
+        )
+    return "; ".join(parts)
 
 
 def _examples(title: str, examples: tuple[str, ...], out: TextIO) -> None:

@@ -47,9 +47,11 @@ class Literals(NamedTuple):
     first: frozenset[tuple[str, bool]] = frozenset()
 
 
+@functools.lru_cache(maxsize=65_536)
 def starts_with_one_of(initial: str, first: frozenset[tuple[str, bool]]) -> bool:
     """Whether a block starting with ``initial`` can start a match, ``regex`` itself judging
-    case-insensitive equality (so no Unicode-version difference can creep in)."""
+    case-insensitive equality (so no Unicode-version difference can creep in). Remembered per
+    (character, set) for the life of the process, like ``regex``'s own cache of patterns."""
     return any(initial == char or (icase and _same_ignoring_case(char, initial)) for char, icase in first)
 
 
