@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
@@ -11,9 +10,13 @@ import regex
 WORD_RE = regex.compile(r"\w+(?:[''’.-]\w+)*")
 
 
-class Block(NamedTuple):
-    """One non-blank line: ``text == source[start:end]``, surrounding whitespace excluded (a
-    NamedTuple: one is built per line, at a third of a frozen dataclass's cost)."""
+@dataclass(slots=True)
+class Block:
+    """One non-blank line: ``text == source[start:end]``, surrounding whitespace excluded.
+
+    Read-only by convention, not frozen: one is built per line, and a frozen dataclass costs
+    three times as much to build.
+    """
 
     index: int
     start: int
