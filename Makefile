@@ -22,11 +22,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) tests/setup_browser.py
 	$(VENV)/bin/ruff check cleaner tests benchmarks
+	$(VENV)/bin/ruff format --check cleaner tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q tests
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleaner tests benchmarks
+	$(VENV)/bin/ruff format --check cleaner tests benchmarks
 	$(VENV)/bin/mypy
 
 quality: $(STAMP)

@@ -30,8 +30,10 @@ def awkward_texts(draw: st.DrawFn) -> str:
     """Lines of random text and of real-looking words, joined by every kind of line break and space."""
     line = st.one_of(
         st.text(ANY_CHAR, max_size=40),
-        st.lists(st.sampled_from(["The", "council", "said", "ZTE", "„Zitat“", "«citation»", "Москва", "2018", "."]),
-                 max_size=12).map(" ".join),
+        st.lists(
+            st.sampled_from(["The", "council", "said", "ZTE", "„Zitat“", "«citation»", "Москва", "2018", "."]),
+            max_size=12,
+        ).map(" ".join),
         st.sampled_from(ODD_SPACES),
     )
     parts = draw(st.lists(st.tuples(line, st.sampled_from(LINE_BREAKS + ODD_SPACES)), max_size=20))

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "000_a3828fbc3c638a09.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+
 def _screenshot_script_flags() -> list[str]:
     """Chromium's flags from benchmarks/make_report_screenshot.py, so the test and the script that
     makes docs/explain-report.png start the browser the same way."""

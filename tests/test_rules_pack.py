@@ -45,7 +45,7 @@ def test_dotted_file_stems_work(tmp_path: Path) -> None:
     [
         ('label = "promo"', 'label = "ads"', "not a removal label", "use one of"),
         ('label = "promo"', 'label = "body"', "not a removal label", "use one of"),
-        ("why = \"A house ad for the site's own newsletter.\"", 'why = "  "', "'why' is missing", "one sentence"),
+        ('why = "A house ad for the site\'s own newsletter."', 'why = "  "', "'why' is missing", "one sentence"),
         ("pattern = '^Get the Daily Brief:'", "pattern = '^Get the (Daily Brief:'", "does not compile", "regex"),
         ("pattern = '^Get the Daily Brief:'", "pattern = '^Get the Weekly Brief:'", "is not removed", "widen"),
         ("pattern = '^Get the Daily Brief:'", "pattern = '^Get the'", "would be removed", "narrow"),

@@ -228,9 +228,7 @@ def _check_example_lines(rule: Rule, path: Path | str, name: str) -> None:
             if not example.strip():
                 raise _fail(path, name, f"a '{key}' example is blank", "remove it or give the line's text")
             if len(example.splitlines()) > 1:
-                raise _fail(
-                    path, name, f"{key} example {example!r} spans several lines", "give one example per line"
-                )
+                raise _fail(path, name, f"{key} example {example!r} spans several lines", "give one example per line")
 
 
 def _check_languages(rule: Rule, path: Path | str, name: str) -> None:

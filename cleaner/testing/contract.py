@@ -35,9 +35,7 @@ def piece_violations(result: Result) -> list[str]:
             problems.append(f"piece {number} {piece} is empty or out of bounds")
             continue
         if result.source[s : s + n] != result.text[t : t + n]:
-            problems.append(
-                f"piece {number} {piece}: source {_show(result.source, s)} != text {_show(result.text, t)}"
-            )
+            problems.append(f"piece {number} {piece}: source {_show(result.source, s)} != text {_show(result.text, t)}")
         if s < source_end or t < target_end:
             problems.append(f"piece {number} {piece} overlaps or precedes the previous piece")
         source_end, target_end = s + n, t + n

@@ -48,8 +48,19 @@ def _time(vocab: Vocabulary, rng: Random) -> str:
 def slot(vocab: Vocabulary, name: str, rng: Random) -> str:
     """One value for the template slot ``name``."""
     if name in ("name", "place", "org", "day", "month", "quote"):
-        return rng.choice(getattr(vocab, {"name": "names", "place": "places", "org": "orgs", "day": "days",
-                                          "month": "months", "quote": "quotes"}[name]))
+        return rng.choice(
+            getattr(
+                vocab,
+                {
+                    "name": "names",
+                    "place": "places",
+                    "org": "orgs",
+                    "day": "days",
+                    "month": "months",
+                    "quote": "quotes",
+                }[name],
+            )
+        )
     if name == "number":
         return _grouped(rng.randint(12, 250_000), vocab.thousands)
     if name in ("percent", "money"):
