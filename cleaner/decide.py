@@ -46,6 +46,8 @@ OPENING_WORDS = (8, 40)
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
+#: A list announced by a colon at the article's end is kept from this many items on.
+MIN_ANNOUNCED_ITEMS = 3
 
 
 def decide(
@@ -70,6 +72,7 @@ def decide(
         region |= missing
 
     run = _with_opening_line(page, run, claimed, title_index)
+    run = _with_announced_list(page, run, claimed, hints)
     if title_index is None or title_index in claimed:
         title_index = find_title(page, run, claimed)
     lead = lead_zone(page, title_index, claimed)
@@ -120,6 +123,41 @@ def _with_opening_line(page: Page, run: Run, claimed: dict[int, Decision], title
     ):
         return Run(opening, run.end)
     return run
+
+
+def _with_announced_list(page: Page, run: Run, claimed: dict[int, Decision], hints: dict[int, Decision]) -> Run:
+    """Extend the run over a list that its last line announces with a colon ("Tour dates:",
+    "Here is the full list:"): the announcing line and the lines set tight below it (no blank
+    line between them, as a rendered list is), when at least ``MIN_ANNOUNCED_ITEMS`` follow and
+    no rule or heuristic claims any of them. Menus and share bars end an article too, but
+    their headings ("Share this:", "Related:") are claimed by rules.
+    """
+    if run.end <= run.start:
+        return run
+    blocks = page.blocks
+    if blocks[run.end - 1].text.endswith(":"):
+        announcing = run.end - 1
+    elif run.end < len(blocks) and blocks[run.end].text.endswith(":"):
+        announcing = run.end
+    else:
+        return run
+    if _claimed_or_hinted(page, announcing, claimed, hints):
+        return run
+    end = announcing + 1
+    while (
+        end < len(blocks)
+        and (blocks[end].gap_before == 0 or (end == announcing + 1 and blocks[end].gap_before <= 1))
+        and not _claimed_or_hinted(page, end, claimed, hints)
+    ):
+        end += 1
+    if end - announcing - 1 < MIN_ANNOUNCED_ITEMS:
+        return run
+    return Run(run.start, end)
+
+
+def _claimed_or_hinted(page: Page, index: int, claimed: dict[int, Decision], hints: dict[int, Decision]) -> bool:
+    """Whether a rule or heuristic judged the block (rules also outside the evaluated region)."""
+    return index in claimed or index in hints or page.rule_match(index) is not None
 
 
 def _rule_label(page: Page, index: int) -> Decision | None:

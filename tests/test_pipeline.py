@@ -128,3 +128,47 @@ def test_headlines_under_a_portuguese_related_heading_are_promo() -> None:
     labels = {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
     assert labels["Você pode gostar..."] == ("promo", "promo.related_heading_international")
     assert labels["As tarifas de ônibus sobem de novo este ano"][0] == "promo"
+
+
+_TOUR_ARTICLE = [
+    "The band announced on Monday a tour of forty cities to mark its fiftieth anniversary, with its "
+    "original singer back on stage for the first time since the split.",
+    "Tickets go on sale on Friday at ten in the morning, the promoter said, and a second date will be "
+    "added in the cities where the first one sells out.",
+    "The singer said the band had been rehearsing for months and that the set would cover every album, "
+    "from the first record to the last one.",
+]
+_DATES = [
+    "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+    "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+    "June 14 -- Bank Amphitheatre, Alpharetta, GA",
+    "June 17 -- Bridgestone Arena, Nashville, TN",
+]
+_FOOTER = ["Magazine", "Customer Service", "Buy this issue"]
+
+
+def _page(announcing: str, items: list[str], item_gap: str = "\n") -> str:
+    """Paragraphs apart, then the announcing line, the items set tight (as a rendered list is)
+    and a footer menu after a blank line."""
+    return "\n\n".join(_TOUR_ARTICLE) + "\n\n" + announcing + "\n" + item_gap.join(items) + "\n\n" + "\n".join(_FOOTER)
+
+
+def test_a_list_announced_by_a_colon_at_the_end_of_the_article_is_kept() -> None:
+    result = cleaner.clean(_page("The band's tour dates:", _DATES))
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The band's tour dates:", *_DATES]
+
+
+@pytest.mark.parametrize(
+    ("announcing", "items", "item_gap"),
+    [
+        ("Share this:", _DATES, "\n"),  # a heading a rule claims announces chrome, not article
+        ("The band's tour dates:", _DATES[:2], "\n"),  # two lines are not yet a list
+        ("The band's tour dates:", _DATES, "\n\n"),  # lines apart are not one list
+        ("The band's tour dates", _DATES, "\n"),  # no colon: nothing announces them
+    ],
+)
+def test_lines_after_the_article_stay_out_unless_a_colon_announces_a_tight_list(
+    announcing: str, items: list[str], item_gap: str
+) -> None:
+    result = cleaner.clean(_page(announcing, items, item_gap))
+    assert result.text.split("\n\n") == _TOUR_ARTICLE
