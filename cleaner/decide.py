@@ -89,8 +89,12 @@ def decide(
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif page.extractor_votes[index] is not None:
             decision = KEPT if page.extractor_votes[index] else _extractor_dropped(page, index)
-        elif index in run or strongly_body(f, has_stoplist):
+        elif index in run:
             decision = KEPT
+        elif strongly_body(f, has_stoplist):
+            # Prose outside the run stays, unless a rule claims it: outside the evaluated region
+            # no rule has run on it yet (a long licence notice reads like prose).
+            decision = KEPT if index in region else _claiming_rule(page, index) or KEPT
         elif index in hints:
             decision = hints[index]
         else:
@@ -158,6 +162,14 @@ def _with_announced_list(page: Page, run: Run, claimed: dict[int, Decision], hin
 def _claimed_or_hinted(page: Page, index: int, claimed: dict[int, Decision], hints: dict[int, Decision]) -> bool:
     """Whether a rule or heuristic judged the block (rules also outside the evaluated region)."""
     return index in claimed or index in hints or page.rule_match(index) is not None
+
+
+def _claiming_rule(page: Page, index: int) -> Decision | None:
+    """The decision of a rule that claims the block outright (not an evidence-only one), if any."""
+    match = page.rule_match(index)
+    if match is None or match.rule.where == "outside":
+        return None
+    return Decision(match.rule.label, match.rule.id, match.reason)
 
 
 def _rule_label(page: Page, index: int) -> Decision | None:

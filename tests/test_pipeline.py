@@ -172,3 +172,20 @@ def test_lines_after_the_article_stay_out_unless_a_colon_announces_a_tight_list(
 ) -> None:
     result = cleaner.clean(_page(announcing, items, item_gap))
     assert result.text.split("\n\n") == _TOUR_ARTICLE
+
+
+def test_prose_far_outside_the_article_is_still_checked_by_the_rules() -> None:
+    """A long notice reads like prose (kept outside the run as strongly body-like), but a rule
+    claims it even where no rule has run yet (far from the article)."""
+    notice = (
+        "We use cookies and similar technologies to recognise you when you come back to our site, to "
+        "remember your choices and to measure how the site is used. By continuing to browse this site you "
+        "agree to the use of cookies as described in our policy. You can change your settings at any time in "
+        "your browser, and you can find out more about the cookies that we set and what they do."
+    )
+    menu = [f"Section {n}" for n in range(40)]
+    text = "\n\n".join([*_TOUR_ARTICLE, *menu, notice])
+    result = cleaner.clean(text)
+    assert result.text.split("\n\n") == _TOUR_ARTICLE
+    removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
+    assert (removal.label, removal.rule) == ("cta", "cta.cookie_notice")
