@@ -189,3 +189,25 @@ def test_prose_far_outside_the_article_is_still_checked_by_the_rules() -> None:
     assert result.text.split("\n\n") == _TOUR_ARTICLE
     removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
     assert (removal.label, removal.rule) == ("cta", "cta.cookie_notice")
+
+
+def test_tight_list_items_under_a_related_heading_are_promo_even_with_a_sentence_end() -> None:
+    related = [
+        "Video shows dramatic rescue of kidnapped girl: 'We got her!'",
+        "Man arrested after seven victims found in car",
+        "Property taxes are on the rise. These maps show where.",
+        "Jail guards charged with falsifying records",
+    ]
+    text = "\n\n".join(_TOUR_ARTICLE) + "\n\nTrending News\n" + "\n".join(related) + "\n\n" + "\n".join(_FOOTER)
+    result = cleaner.clean(text)
+    assert result.text.split("\n\n") == _TOUR_ARTICLE
+    labels = {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
+    assert all(labels[item] == ("promo", "heuristic.related_list") for item in related), labels
+
+
+def test_a_sentence_set_tight_under_a_read_more_link_stays_prose() -> None:
+    # Some sites set paragraphs tight; a lone sentence after "Read More" is not a list.
+    sentence = "Stock futures were trading slightly higher during Asian hours after small losses earlier."
+    text = "\n\n".join(_TOUR_ARTICLE[:2]) + "\nRead More\n" + sentence + "\n\n" + _TOUR_ARTICLE[2]
+    result = cleaner.clean(text)
+    assert sentence in result.text.split("\n\n")

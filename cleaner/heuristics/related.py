@@ -29,7 +29,21 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         heading = page.blocks[index].text
         for item in range(index + 1, min(len(page), index + 1 + MAX_ITEMS)):
             f = page.features[item]
-            if f.ends_sentence or f.words > ITEM_WORDS:
+            if f.words > ITEM_WORDS or (f.ends_sentence and not _set_tight(page, item, item > index + 1)):
                 break  # prose again: the list is over
             if item in wanted and page.rule_match(item) is None:
                 yield item, "promo", f"Listed under the heading {heading[:40]!r}."
+
+
+def _set_tight(page: Page, index: int, after_an_item: bool) -> bool:
+    """Whether a short line is set tight (no blank line between) against another item of the
+    list: rendered list items are, paragraphs are not. Such a line is an item even when it
+    ends a sentence (a headline ending in "!" or "?", a headline with its one-line summary).
+    """
+    blocks = page.blocks
+    if after_an_item and blocks[index].gap_before == 0:
+        return True
+    following = index + 1
+    return (
+        following < len(blocks) and blocks[following].gap_before == 0 and page.features[following].words <= ITEM_WORDS
+    )
