@@ -48,6 +48,11 @@ MARGIN = LOOKBACK + 3
 MAX_ROUNDS = 3
 #: A list announced by a colon at the article's end is kept from this many items on.
 MIN_ANNOUNCED_ITEMS = 3
+#: Labels of what stands around a picture, a gallery or an embed: the article often goes on
+#: past it, so such a claimed block scores FIGURE_SCORE, a weaker barrier than other claimed
+#: lines (a gallery of a dozen captions and credits would otherwise cut an article in two).
+FIGURE_LABELS = frozenset({"caption", "credit", "embed"})
+FIGURE_SCORE = -0.2
 
 
 def decide(
@@ -220,10 +225,14 @@ def _claimed_scores(
     page: Page, base: list[float], claimed: dict[int, Decision], hints: dict[int, Decision]
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
-    a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one strong."""
+    a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one
+    strong. A picture's or embed's furniture scores FIGURE_SCORE whatever its length."""
     scores = list(base)
-    for index in claimed:
-        scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
+    for index, decision in claimed.items():
+        if decision.label in FIGURE_LABELS:
+            scores[index] = FIGURE_SCORE
+        else:
+            scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
     for index in hints:
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)

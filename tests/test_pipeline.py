@@ -211,3 +211,18 @@ def test_a_sentence_set_tight_under_a_read_more_link_stays_prose() -> None:
     text = "\n\n".join(_TOUR_ARTICLE[:2]) + "\nRead More\n" + sentence + "\n\n" + _TOUR_ARTICLE[2]
     result = cleaner.clean(text)
     assert sentence in result.text.split("\n\n")
+
+
+def test_an_article_split_by_a_gallery_is_kept_on_both_sides() -> None:
+    before = _TOUR_ARTICLE[:2]
+    gallery = [line for n in range(1, 9) for line in (f"Image {n} of 8", f"(Image credit: Agency {n})")]
+    after = [
+        *_TOUR_ARTICLE[2:],
+        "The promoter said that the stage would be the largest the band had ever used, with screens on "
+        "both sides so that the back rows could see the musicians.",
+        "Local hotels reported a jump in bookings for the weekends of the concerts, and the city said it "
+        "would add late trains on the nights the band plays.",
+    ]
+    result = cleaner.clean("\n\n".join([*before, *gallery, *after]))
+    assert result.text.split("\n\n") == [*before, *after]
+    assert {r.label for r in result.removals} == {"caption", "credit"}
