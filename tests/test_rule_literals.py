@@ -224,3 +224,13 @@ def test_literal_filter_changes_no_match_on_the_corpus(seeds_dir: Path, aeb_dir:
             folded = [text.casefold() for text in blocks[:500]]
             skipped += sum(not any(literal in f for literal in entry.literals) for f in folded)
     assert skipped > 500 * 5, skipped
+
+
+def test_a_failing_parser_only_means_the_rule_always_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.rules import literals
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("a parse tree of another shape")
+
+    monkeypatch.setattr(literals._p, "parse", broken)
+    assert required_literals(regex.compile(r"(?i)\bcookie policy\b")) is None

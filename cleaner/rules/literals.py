@@ -61,7 +61,11 @@ def _same_ignoring_case(char: str, other: str) -> bool:
 
 
 def required_literals(compiled: Any) -> Literals | None:
-    """The literals of a compiled ``regex`` pattern, or None when none can be proved."""
+    """The literals of a compiled ``regex`` pattern, or None when none can be proved.
+
+    Never raises: whatever goes wrong reading a pattern (Python's parser is private and may
+    change) only means the rule runs on every block.
+    """
     if _p is None:
         return None
     rewritten = _superset_syntax(compiled.pattern)
@@ -72,10 +76,12 @@ def required_literals(compiled: Any) -> Literals | None:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             tree = _p.parse(rewritten, flags)
-    except (re.error, Warning, RecursionError, OverflowError, ValueError):
+        return _from_tree(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    except Exception:  # a pattern Python's parser rejects, or a parse tree of another shape
         return None
-    icase = bool(tree.state.flags & re.IGNORECASE)
-    items = list(tree)
+
+
+def _from_tree(items: list[tuple[Any, Any]], icase: bool) -> Literals | None:
     found = _required(items, icase) or frozenset()
     anchored = _anchored(items)
     first: frozenset[tuple[str, bool]] = frozenset()
