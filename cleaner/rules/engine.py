@@ -57,6 +57,9 @@ class RuleSet:
     slower: it loses each pattern's own required-string check in ``regex``.) A rule that
     passed the load-time probe (``Rule.short_safe``) runs without the regex time limit on blocks
     of at most ``SHORT_BLOCK`` characters; every other search keeps ``timeout``.
+
+    ``use_literals=False`` turns the required-literal and first-character filters off (the same
+    matches, slower: the tests compare both).
     """
 
     def __init__(self, rules: Sequence[Rule], timeout: float, use_literals: bool = True) -> None:
