@@ -28,14 +28,17 @@ def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, 
     # Simple English is a register of English, not a language: its short list would win on
     # English pages and understate their stopword density.
     names = tuple(sorted(set(justext.get_stoplists()) - {"Simple_English"}))
-    index: dict[str, list[int]] = {}
+    index: dict[str, tuple[int, ...]] = {}
     weights: list[float] = []
+    get = index.get
     for number, name in enumerate(names):
         words = {word.lower() for word in justext.get_stoplist(name)}
         weights.append(1.0 / math.log(max(len(words), MIN_LIST_SIZE)))
+        # Tuples grown in place of lists converted at the end: a quarter of the time (160k words).
+        own = (number,)
         for word in words:
-            index.setdefault(word, []).append(number)
-    return {word: tuple(langs) for word, langs in index.items()}, names, tuple(weights)
+            index[word] = get(word, ()) + own
+    return index, names, tuple(weights)
 
 
 def languages() -> tuple[str, ...]:
