@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from cleaner.rules import builtin_pack_paths, load_packs
+from cleaner.rules import BUILTIN_PACK_DIR, builtin_pack_paths, load_packs
 
 DOCS = Path(__file__).parent.parent / "docs" / "examples"
 GOOD = DOCS / "cnet-house-ads.toml"
@@ -109,3 +109,11 @@ def test_rules_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixtur
         status = int(exc.code or 0)
     assert status == 2
     assert capsys.readouterr().err
+
+
+def test_rules_test_takes_a_built_in_pack_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    # Whatever path names the file (here a relative one), it is the built-in pack itself, not a clash.
+    pack = os.path.relpath(BUILTIN_PACK_DIR / "legal.toml")
+    assert main(["rules", "test", pack, "--max-examples", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS legal.copyright" in out and "already defined" not in out

@@ -89,7 +89,7 @@ def _cleaner(rules: Sequence[Rule], timeout: float, builtins: bool) -> Cleaner:
     ids = {rule.id for rule in rules}
     builtin_rules = load_packs(builtin_pack_paths()) if builtins else ()
     for rule in rules:
-        clash = next((b for b in builtin_rules if b.id == rule.id and b.source != rule.source), None)
+        clash = next((b for b in builtin_rules if b.id == rule.id and not _same_file(b.source, rule.source)), None)
         if clash is not None:
             raise RuleError(
                 f"{rule.source}: rule [{rule.id.rsplit('.', 1)[-1]}]: id {rule.id!r} is already defined in the "
@@ -99,6 +99,11 @@ def _cleaner(rules: Sequence[Rule], timeout: float, builtins: bool) -> Cleaner:
     full = Cleaner(config)
     full.rules = RuleSet([*full.rules.rules, *rules], timeout)
     return full
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two rule sources name one file (a built-in pack tested in place, by any path)."""
+    return a == b or Path(a).resolve() == Path(b).resolve()
 
 
 def _alone(rule: Rule, timeout: float) -> Cleaner:
