@@ -277,9 +277,12 @@ def _full_failure(
         return Failure(
             rule.id, "timeout", f"{slow[0]}. Fix: {_BACKTRACKING_FIX}", article, result, cleaned_with="all rules"
         )
-    missed = _missed(rule, article, language, result, " when the other rules run too")
-    if missed is not None:
-        return missed
+    # An "outside" rule's line ends up outside only if other rules claim the lines around it; with
+    # the built-in packs left out (``builtins=False``) there may be none to do so.
+    if rule.where != "outside" or full.config.builtin_packs:
+        missed = _missed(rule, article, language, result, " when the other rules run too")
+        if missed is not None:
+            return missed
     problems = contract_violations(article.text, result, idempotent=False)
     if problems:
         _note(notes, f"the engine breaks the contract: {problems[0]}")
