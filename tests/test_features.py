@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.features import BlockFeatures, PageFeatures, measure
 from cleaner.segment import segment
@@ -161,3 +163,19 @@ def test_sentence_end_and_upper_start_shortcuts_agree_with_their_regexes() -> No
         assert _ends_sentence("a" + ch) is (_SENTENCE_END_RE.search("a" + ch) is not None), hex(code)
     for text in ["", "\n", "Hi.\n", "Hi.)\n", "Hi)\n", "Hi.\n\n", "Hi.\r", "“Hi.”", "Hi.”)»", "Hi”.", "(Hi)", "»"]:
         assert _ends_sentence(text) is (_SENTENCE_END_RE.search(text) is not None), repr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80))
+def test_ascii_shortcuts_agree_with_the_unicode_regexes(text: str) -> None:
+    """ASCII blocks are tokenised by the standard library's engine, and skip the sentence-break
+    scan without '.', '!' or '?': both must give what the ``regex`` patterns give."""
+    from cleaner.features import _ASCII_TOKEN_RE, _SENTENCE_BREAK_RE, TOKEN_RE
+
+    assert _ASCII_TOKEN_RE.findall(text) == TOKEN_RE.findall(text)
+    if not any(mark in text for mark in ".!?"):
+        assert _SENTENCE_BREAK_RE.findall(text) == []
+
+
+def test_ascii_tokens_keep_every_word_run() -> None:
+    assert one("Top 10 don't_miss: A1-B2").tokens == len(["Top", "10", "don", "t_miss", "A1", "B2"])
