@@ -46,6 +46,9 @@ OPENING_WORDS = (8, 40)
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
+#: HTML mode: trafilatura's leaving out long prose inside the run is overruled from this many
+#: such paragraphs in a row on.
+OVERRULED_STRETCH = 3
 #: A list announced by a colon at the article's end is kept from this many items on.
 MIN_ANNOUNCED_ITEMS = 3
 #: Labels of what stands around a picture, a gallery or an embed: the article often goes on
@@ -82,6 +85,7 @@ def decide(
         title_index = find_title(page, run, claimed)
     lead = lead_zone(page, title_index, claimed)
 
+    overruled = _overruled_drops(page, run, claimed, has_stoplist)
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         if index == title_index:
@@ -92,8 +96,10 @@ def decide(
             decision = lead[index]
         elif index >= comments_from:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
-        elif page.extractor_votes[index] is not None:
-            decision = KEPT if page.extractor_votes[index] else _extractor_dropped(page, index)
+        elif page.extractor_votes[index] is True or index in overruled:
+            decision = KEPT
+        elif page.extractor_votes[index] is False:
+            decision = _extractor_dropped(page, index)
         elif index in run:
             decision = KEPT
         elif strongly_body(f, has_stoplist):
@@ -175,6 +181,25 @@ def _claiming_rule(page: Page, index: int) -> Decision | None:
     if match is None or match.rule.where == "outside":
         return None
     return Decision(match.rule.label, match.rule.id, match.reason)
+
+
+def _overruled_drops(page: Page, run: Run, claimed: dict[int, Decision], has_stoplist: bool) -> set[int]:
+    """HTML mode: long prose inside the run that trafilatura left out, where it left out a
+    stretch of at least ``OVERRULED_STRETCH`` such paragraphs (it sometimes stops at an ad or an
+    embed and drops the rest of the article). A lone dropped paragraph (a bio, a teaser) keeps
+    its vote.
+    """
+    overruled: set[int] = set()
+    stretch: list[int] = []  # the long prose of the current stretch of dropped (or claimed) blocks
+    for index in range(run.start, run.end + 1):
+        if index < run.end and (index in claimed or page.extractor_votes[index] is False):
+            if index not in claimed and strongly_body(page.features[index], has_stoplist):
+                stretch.append(index)
+            continue
+        if len(stretch) >= OVERRULED_STRETCH:
+            overruled.update(stretch)
+        stretch = []
+    return overruled
 
 
 def _rule_label(page: Page, index: int) -> Decision | None:

@@ -226,3 +226,35 @@ def test_an_article_split_by_a_gallery_is_kept_on_both_sides() -> None:
     result = cleaner.clean("\n\n".join([*before, *gallery, *after]))
     assert result.text.split("\n\n") == [*before, *after]
     assert {r.label for r in result.removals} == {"caption", "credit"}
+
+
+def _long_paragraph(topic: str) -> str:
+    return (
+        f"The report on {topic} was published on Monday by the city council. It says that the costs of "
+        "the work rose by a third in two years, and that most of the rise came from the price of steel. "
+        "The council said it would answer the questions of the residents at a meeting in the town hall, "
+        "and that the first results of the new plan would be known before the end of the year."
+    )
+
+
+def _html_mode(blocks: list[str], kept_by_extractor: list[str]) -> cleaner.Result:
+    """Clean text as HTML mode would, with trafilatura's output given (the blocks it kept)."""
+    from cleaner.html import ExtractorVotes, word_key
+    from cleaner.segment import segment
+
+    votes = ExtractorVotes(frozenset(word_key(b) for b in kept_by_extractor), word_key("\n".join(kept_by_extractor)))
+    return cleaner.Cleaner()._clean_document(segment("\n\n".join(blocks)), votes=votes)
+
+
+def test_html_mode_overrules_trafilatura_dropping_the_rest_of_an_article() -> None:
+    kept = [_long_paragraph(t) for t in ("schools", "roads")]
+    dropped = [_long_paragraph(t) for t in ("parks", "bridges", "libraries", "harbours")]
+    result = _html_mode([*kept, "Advertisement", *dropped, "Share this article"], kept)
+    assert result.text.split("\n\n") == [*kept, *dropped]
+
+
+def test_html_mode_keeps_trafilatura_dropping_a_lone_paragraph() -> None:
+    kept = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
+    bio = _long_paragraph("the author")
+    result = _html_mode([*kept, bio], kept)
+    assert result.text.split("\n\n") == kept
