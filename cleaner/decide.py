@@ -97,7 +97,8 @@ def decide(
         elif index >= comments_from:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif page.extractor_votes[index] is True or index in overruled:
-            decision = KEPT
+            # Outside the evaluated region no rule has run yet: trafilatura keeps copyright lines too.
+            decision = KEPT if index in region else _claiming_rule(page, index) or KEPT
         elif page.extractor_votes[index] is False:
             decision = _extractor_dropped(page, index)
         elif index in run:

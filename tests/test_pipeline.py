@@ -258,3 +258,13 @@ def test_html_mode_keeps_trafilatura_dropping_a_lone_paragraph() -> None:
     bio = _long_paragraph("the author")
     result = _html_mode([*kept, bio], kept)
     assert result.text.split("\n\n") == kept
+
+
+def test_html_mode_checks_the_rules_on_lines_trafilatura_kept_far_from_the_article() -> None:
+    article = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
+    notice = "Copyright © 2019 Example Media Group. All Rights Reserved."
+    menu = [f"Section {n}" for n in range(40)]
+    result = _html_mode([*article, *menu, notice], [*article, notice])
+    assert result.text.split("\n\n") == article
+    removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
+    assert removal.rule == "legal.copyright"
