@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+import regex
+
 from .anchor import WINDOW, headline_candidates
 from .assemble import Decision
 from .heuristics import Heuristic
@@ -51,6 +53,11 @@ MAX_ROUNDS = 3
 OVERRULED_STRETCH = 3
 #: A list announced by a colon at the article's end is kept from this many items on.
 MIN_ANNOUNCED_ITEMS = 3
+#: A list under a heading (no colon) is kept when this share of its lines hold a digit.
+DATA_SHARE = 0.8
+HEADING_WORDS = 10
+#: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
+_NUMBER = regex.compile(r"\b\d")
 #: Labels of what stands around a picture, a gallery or an embed: the article often goes on
 #: past it, so such a claimed block scores FIGURE_SCORE, a weaker barrier than other claimed
 #: lines (a gallery of a dozen captions and credits would otherwise cut an article in two).
@@ -146,15 +153,20 @@ def _with_announced_list(page: Page, run: Run, claimed: dict[int, Decision], hin
     "Here is the full list:"): the announcing line and the lines set tight below it (no blank
     line between them, as a rendered list is), when at least ``MIN_ANNOUNCED_ITEMS`` follow and
     no rule or heuristic claims any of them. Menus and share bars end an article too, but
-    their headings ("Share this:", "Related:") are claimed by rules.
+    their headings ("Share this:", "Related:") are claimed by rules. Under a mere heading (no
+    colon) the list must be data: most of its lines hold a number (dates, scores, prices),
+    which menus and headline lists rarely do.
     """
     if run.end <= run.start:
         return run
     blocks = page.blocks
+    colon = True
     if blocks[run.end - 1].text.endswith(":"):
         announcing = run.end - 1
     elif run.end < len(blocks) and blocks[run.end].text.endswith(":"):
         announcing = run.end
+    elif run.end < len(blocks) and _heading(page, run.end):
+        announcing, colon = run.end, False
     else:
         return run
     if _claimed_or_hinted(page, announcing, claimed, hints):
@@ -166,9 +178,18 @@ def _with_announced_list(page: Page, run: Run, claimed: dict[int, Decision], hin
         and not _claimed_or_hinted(page, end, claimed, hints)
     ):
         end += 1
-    if end - announcing - 1 < MIN_ANNOUNCED_ITEMS:
+    items = range(announcing + 1, end)
+    if len(items) < MIN_ANNOUNCED_ITEMS:
         return run
+    if not colon and sum(_NUMBER.search(blocks[i].text) is not None for i in items) < DATA_SHARE * len(items):
+        return run  # under a mere heading only a list of data (dates, scores, prices) is the article's
     return Run(run.start, end)
+
+
+def _heading(page: Page, index: int) -> bool:
+    """A short line without a sentence end."""
+    f = page.features[index]
+    return not f.ends_sentence and 1 <= f.words <= HEADING_WORDS
 
 
 def _claimed_or_hinted(page: Page, index: int, claimed: dict[int, Decision], hints: dict[int, Decision]) -> bool:

@@ -158,13 +158,21 @@ def test_a_list_announced_by_a_colon_at_the_end_of_the_article_is_kept() -> None
     assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The band's tour dates:", *_DATES]
 
 
+def test_a_list_of_data_under_a_heading_at_the_end_of_the_article_is_kept() -> None:
+    # No colon, but every line holds a number of its own (dates, scores, prices): data, not a menu.
+    result = cleaner.clean(_page("The Band Tour Dates", _DATES))
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The Band Tour Dates", *_DATES]
+    links = ["Listen: http://po.st/TP_615", "Download: http://po.st/TP_615D", "iTunes: http://po.st/TP_615A"]
+    assert cleaner.clean(_page("How to listen to the podcast", links)).text.split("\n\n") == _TOUR_ARTICLE
+
+
 @pytest.mark.parametrize(
     ("announcing", "items", "item_gap"),
     [
         ("Share this:", _DATES, "\n"),  # a heading a rule claims announces chrome, not article
         ("The band's tour dates:", _DATES[:2], "\n"),  # two lines are not yet a list
         ("The band's tour dates:", _DATES, "\n\n"),  # lines apart are not one list
-        ("The band's tour dates", _DATES, "\n"),  # no colon: nothing announces them
+        ("More from the site", ["Magazine", "Customer Service", "Buy this issue", "Newsletter"], "\n"),  # no data
     ],
 )
 def test_lines_after_the_article_stay_out_unless_a_colon_announces_a_tight_list(
