@@ -68,7 +68,7 @@ class RuleSet:
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
         self._by_language: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
-        self._by_start: dict[tuple[object, str], tuple[_Entry, ...]] = {}
+        self._by_start: dict[tuple[tuple[str, ...], str], tuple[_Entry, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
@@ -130,7 +130,7 @@ class RuleSet:
 
     def _for_block(self, language: str | Sequence[str] | None, initial: str) -> tuple[_Entry, ...]:
         """The rules of ``_for_language`` that can match a block starting with ``initial``."""
-        key = (language, initial) if isinstance(language, str) or language is None else (tuple(language), initial)
+        key = (_language_key(language), initial)
         entries = self._by_start.get(key)
         if entries is None:
             entries = tuple(
@@ -145,7 +145,7 @@ class RuleSet:
 
     def _for_language(self, language: str | Sequence[str] | None) -> tuple[_Entry, ...]:
         """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
-        key = (language,) if isinstance(language, str) else tuple(language or ())
+        key = _language_key(language)
         entries = self._by_language.get(key)
         if entries is None:
             entries = tuple(
@@ -155,20 +155,23 @@ class RuleSet:
         return entries
 
     def _entry(self, rule: Rule) -> _Entry:
-        literals = rule.literals
-        useful = (
-            self.use_literals
-            and literals is not None
-            and (literals.scans or len(literals.strings) <= ANCHORED_LITERALS)
-        )
+        literals = rule.literals if self.use_literals else None
+        strings = None
+        if literals is not None and literals.strings and (literals.scans or len(literals.strings) <= ANCHORED_LITERALS):
+            strings = literals.strings
         return _Entry(
             _NO_LIMIT if rule.max_words is None else rule.max_words,
             rule.compiled.search,
             rule.short_safe,
-            literals.strings if useful and literals is not None and literals.strings else None,
-            literals.first if self.use_literals and literals is not None and literals.first else None,
+            strings,
+            literals.first if literals is not None and literals.first else None,
             rule,
         )
+
+
+def _language_key(language: str | Sequence[str] | None) -> tuple[str, ...]:
+    """One page language, several plausible ones, or None / () for unknown, as one tuple."""
+    return (language,) if isinstance(language, str) else tuple(language or ())
 
 
 _TIMEOUT_PREFIX = "rule "
