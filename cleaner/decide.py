@@ -104,16 +104,13 @@ def decide(
         elif index >= comments_from:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif page.extractor_votes[index] is True or index in overruled:
-            # Outside the evaluated region no rule has run yet: trafilatura keeps copyright lines too.
-            decision = KEPT if index in region else _claiming_rule(page, index) or KEPT
+            decision = _kept_unless_claimed(page, index, region)  # trafilatura keeps copyright lines too
         elif page.extractor_votes[index] is False:
             decision = _extractor_dropped(page, index)
         elif index in run:
             decision = KEPT
         elif strongly_body(f, has_stoplist):
-            # Prose outside the run stays, unless a rule claims it: outside the evaluated region
-            # no rule has run on it yet (a long licence notice reads like prose).
-            decision = KEPT if index in region else _claiming_rule(page, index) or KEPT
+            decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
         elif index in hints:
             decision = hints[index]
         else:
@@ -195,6 +192,12 @@ def _heading(page: Page, index: int) -> bool:
 def _claimed_or_hinted(page: Page, index: int, claimed: dict[int, Decision], hints: dict[int, Decision]) -> bool:
     """Whether a rule or heuristic judged the block (rules also outside the evaluated region)."""
     return index in claimed or index in hints or page.rule_match(index) is not None
+
+
+def _kept_unless_claimed(page: Page, index: int, region: set[int]) -> Decision:
+    """Kept, unless the block lies outside the evaluated region (where no rule has run on it
+    yet) and a rule claims it there."""
+    return KEPT if index in region else _claiming_rule(page, index) or KEPT
 
 
 def _claiming_rule(page: Page, index: int) -> Decision | None:
