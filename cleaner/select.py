@@ -13,6 +13,10 @@ from .features import BlockFeatures
 
 #: Score of a block that a rule or heuristic already judged boilerplate.
 CLAIMED_SCORE = -3.0
+#: A paragraph of this many sentences and words is prose even when its last sentence lacks its
+#: full stop (a blog post's paragraph often ends on a phrase; menus and link lists hold no breaks).
+RUN_ON_SENTENCES = 3
+RUN_ON_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,7 @@ def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     if f.words == 0:
         return -1.0
     score = 0.0
-    if f.ends_sentence:
+    if f.ends_sentence or (f.sentences >= RUN_ON_SENTENCES and f.words >= RUN_ON_WORDS):
         score += 1.0 + min(f.words, 80) / 10.0
     else:
         score += -1.0 + min(f.words, 80) / 25.0

@@ -86,6 +86,39 @@ def test_headline_repeat_anchors_the_article_after_a_teaser_list() -> None:
     assert result.text.split("\n\n") == body
 
 
+def test_paragraphs_whose_last_sentence_lacks_its_full_stop_are_still_the_article() -> None:
+    """A blog's paragraphs often end on a phrase; several sentences make them prose all the same,
+    and they outweigh the one-sentence teasers of other posts below them."""
+    article = [
+        "Walking through the garden in the morning is the best part of the day. The light is soft and the "
+        "air is cool, and the birds are busy in the hedge. I take a cup of tea and look at what has grown "
+        "overnight. Some days there is nothing new, and some days there is a whole row of beans that was not "
+        "there before. It teaches me to be patient with the slow work of the seasons and with myself",
+        "Later in the day I water the pots by the door and pick what is ripe for dinner. My neighbour often "
+        "leans over the fence to talk about the weather and the price of seed. We trade cuttings and advice, "
+        "and she always has a story about the garden her mother kept. That is how the garden keeps us company",
+    ]
+    teasers = [
+        f"A story about {topic} that goes on to explain what the writer learned from it and how it changed the "
+        "way she lives every single day of the week, which is why everyone should read it to the end of the "
+        "page because the end is the best part of it all and…"
+        for topic in ("the sea", "old friends", "winter")
+    ]
+    chrome = ["Why we garden | Green Notes", "Home", "Gardens", "Recipes", "Why we garden", "Share Tweet Pin"]
+    text = "\n\n".join(
+        [
+            *chrome,
+            *article,
+            "Gardens, Reflections",
+            "You may also like",
+            *(line for t in teasers for line in ("Share Tweet Pin", t)),
+        ]
+    )
+    result = cleaner.clean(text)
+    assert result.title == "Why we garden"
+    assert result.text.split("\n\n")[:2] == article
+
+
 def test_a_headline_may_start_with_a_number() -> None:
     headline = "198,705 jobs at risk as the Federal Reserve cuts costs"
     body = (
