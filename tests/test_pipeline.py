@@ -309,3 +309,22 @@ def test_html_mode_checks_the_rules_on_lines_trafilatura_kept_far_from_the_artic
     assert result.text.split("\n\n") == article
     removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
     assert removal.rule == "legal.copyright"
+
+
+def test_the_line_set_tight_above_a_bare_credit_is_its_caption() -> None:
+    caption = "The new keyboard has a shorter travel than the old one"
+    result = cleaner.clean("\n\n".join([*_TOUR_ARTICLE[:2], f"{caption}\nMandel Ngan / AFP", *_TOUR_ARTICLE[2:]]))
+    assert caption not in result.text
+    assert any(r.label == "caption" and result.source[r.start : r.end] == caption for r in result.removals)
+
+
+def test_a_paragraph_set_tight_above_a_credit_that_carries_its_own_caption_stays() -> None:
+    paragraph = (
+        "Following the larger model, the company plans to release a smaller laptop with the new keyboard in "
+        "the first half of next year, according to industry sources cited by a Taiwanese publication."
+    )
+    result = cleaner.clean(
+        "\n\n".join([*_TOUR_ARTICLE[:2], f"{paragraph}\nThe larger model's new scissor switch keyboard via iFixit"])
+    )
+    assert paragraph in result.text
+    assert "iFixit" not in result.text

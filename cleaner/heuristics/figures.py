@@ -9,6 +9,9 @@ from .base import Verdict, heuristic
 
 #: Longer blocks are paragraphs even when a credit line follows them.
 MAX_CAPTION_WORDS = 60
+#: A credit line longer than this carries its own caption ("The new keyboard via iFixit"): the
+#: line above it is not that picture's caption.
+MAX_CREDIT_WORDS = 8
 
 
 @heuristic(
@@ -23,6 +26,7 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
         if page.features[index].words > MAX_CAPTION_WORDS or page.rule_match(index) is not None:
             continue
         following = page.rule_match(index + 1)
-        if following is not None and following.rule.label == "credit":
+        bare_credit = page.features[index + 1].words <= MAX_CREDIT_WORDS
+        if following is not None and following.rule.label == "credit" and bare_credit:
             credit = page.blocks[index + 1].text
             yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
