@@ -109,10 +109,10 @@ def decide(
             decision = _extractor_dropped(page, index)
         elif index in run:
             decision = KEPT
+        elif index in hints:
+            decision = hints[index]  # outside the run, a rule's evidence outweighs reading like prose
         elif strongly_body(f, has_stoplist):
             decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
-        elif index in hints:
-            decision = hints[index]
         else:
             decision = _outside(page, index)
         if exhaustive and decision.rule == "heuristic.outside_run":

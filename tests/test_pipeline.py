@@ -328,3 +328,16 @@ def test_a_paragraph_set_tight_above_a_credit_that_carries_its_own_caption_stays
     )
     assert paragraph in result.text
     assert "iFixit" not in result.text
+
+
+def test_a_press_release_company_paragraph_after_the_article_goes_even_when_it_reads_like_prose() -> None:
+    about = (
+        "Acme Corp. is a leading provider of alarm management software for hospitals and care homes. The "
+        "company was founded in 1998 and employs around 1,300 people in 18 countries, where its systems "
+        "serve more than two thousand sites. Its shares are listed on the SIX Swiss Exchange, and its "
+        "products are sold through partners in Europe, North America and Asia."
+    )
+    news = [_long_paragraph("the new alarm system"), _long_paragraph("the hospital contract")]
+    result = cleaner.clean("\n\n".join([*news, about, "Stay up to date with Acme. Subscribe to our newsletter."]))
+    assert result.text.split("\n\n") == news
+    assert any(r.rule == "bio.company_boilerplate" and result.source[r.start : r.end] == about for r in result.removals)
