@@ -58,6 +58,9 @@ DATA_SHARE = 0.8
 HEADING_WORDS = 10
 #: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
 _NUMBER = regex.compile(r"\b\d")
+#: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
+#: blocks of it; further away, in the page's story and video grids, it is a teaser's summary.
+STRAY_PROSE_REACH = 25
 #: Labels of what stands around a picture, a gallery or an embed: the article often goes on
 #: past it, so such a claimed block scores FIGURE_SCORE, a weaker barrier than other claimed
 #: lines (a gallery of a dozen captions and credits would otherwise cut an article in two).
@@ -111,7 +114,7 @@ def decide(
             decision = KEPT
         elif index in hints:
             decision = hints[index]  # outside the run, a rule's evidence outweighs reading like prose
-        elif strongly_body(f, has_stoplist):
+        elif strongly_body(f, has_stoplist) and run.start - STRAY_PROSE_REACH <= index < run.end + STRAY_PROSE_REACH:
             decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
         else:
             decision = _outside(page, index)

@@ -224,7 +224,7 @@ def test_prose_far_outside_the_article_is_still_checked_by_the_rules() -> None:
         "agree to the use of cookies as described in our policy. You can change your settings at any time in "
         "your browser, and you can find out more about the cookies that we set and what they do."
     )
-    menu = [f"Section {n}" for n in range(40)]
+    menu = [f"Section {n}" for n in range(20)]  # beyond the evaluated region, within STRAY_PROSE_REACH
     text = "\n\n".join([*_TOUR_ARTICLE, *menu, notice])
     result = cleaner.clean(text)
     assert result.text.split("\n\n") == _TOUR_ARTICLE
@@ -341,3 +341,15 @@ def test_a_press_release_company_paragraph_after_the_article_goes_even_when_it_r
     result = cleaner.clean("\n\n".join([*news, about, "Stay up to date with Acme. Subscribe to our newsletter."]))
     assert result.text.split("\n\n") == news
     assert any(r.rule == "bio.company_boilerplate" and result.source[r.start : r.end] == about for r in result.removals)
+
+
+def test_prose_in_the_story_grids_far_below_the_article_is_a_teaser() -> None:
+    """Long prose beyond STRAY_PROSE_REACH blocks from the article is a teaser's summary, however
+    much it reads like an article paragraph; nearer, it is kept as a paragraph cut off the run."""
+    teaser = _long_paragraph("the harbour plan")
+    stray = _long_paragraph("the bridge repairs")
+    grid = [f"Section {n}" for n in range(30)]
+    result = cleaner.clean("\n\n".join([*_TOUR_ARTICLE, *grid[:6], stray, *grid, teaser, *grid[:4]]))
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, stray]
+    removal = next(r for r in result.removals if result.source[r.start : r.end] == teaser)
+    assert removal.rule == "heuristic.outside_run"
