@@ -47,6 +47,8 @@ class BlockFeatures(NamedTuple):
     #: ``\w+`` tokens, the count a rule's ``max_words`` is compared with (``words`` differs
     #: for scripts without spaces).
     tokens: int
+    #: The block's last character is a colon (a lead-in to a quote or a list, or a heading).
+    ends_colon: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
                 _starts_upper(text),
                 counts[text],  # repeats
                 n_tokens,  # tokens
+                text[-1:] == ":",  # ends_colon
             )
         )
     return PageFeatures(tuple(measured), languages, tuple(raw_tokens))

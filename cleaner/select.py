@@ -17,6 +17,10 @@ CLAIMED_SCORE = -3.0
 #: full stop (a blog post's paragraph often ends on a phrase; menus and link lists hold no breaks).
 RUN_ON_SENTENCES = 3
 RUN_ON_WORDS = 40
+#: A line of this many words ending with a colon is a lead-in sentence, not a heading ("Related:").
+LEAD_IN_WORDS = 6
+#: Stopword share of running prose (a short sentence's share is noise).
+PROSE_STOPWORDS = 0.30
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +34,42 @@ class Run:
         return isinstance(index, int) and self.start <= index < self.end
 
 
+def ends_prose(f: BlockFeatures, has_stoplist: bool) -> bool:
+    """Whether a block ends as prose does: on a sentence end; after so many sentences and words
+    that a missing final full stop does not make it a heading; or on a colon after a lead-in as
+    long as a sentence ("We found three problems:"), which introduces a quote or a list."""
+    if f.ends_sentence:
+        return True
+    if f.sentences >= RUN_ON_SENTENCES and f.words >= RUN_ON_WORDS:
+        return True
+    return f.ends_colon and f.words >= LEAD_IN_WORDS and (f.stopword_ratio >= PROSE_STOPWORDS or not has_stoplist)
+
+
 def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     """Positive for prose-like blocks (long, sentence-ending, stopword-rich), negative for chrome."""
     if f.words == 0:
         return -1.0
     score = 0.0
-    if f.ends_sentence or (f.sentences >= RUN_ON_SENTENCES and f.words >= RUN_ON_WORDS):
+    prose = ends_prose(f, has_stoplist)
+    if prose:
         score += 1.0 + min(f.words, 80) / 10.0
     else:
         score += -1.0 + min(f.words, 80) / 25.0
     if has_stoplist:
-        if f.stopword_ratio >= 0.30 and f.ends_sentence:
+        if f.stopword_ratio >= PROSE_STOPWORDS and prose:
             score += 1.0
-        elif f.stopword_ratio < 0.12 and (f.words >= 8 or not f.ends_sentence):
+        elif f.stopword_ratio < 0.12 and (f.words >= 8 or not prose):
             score -= 1.5  # (a short sentence's ratio is noise)
     if f.words < 4:
         score -= 1.0
-    if f.repeats > 1 and not f.ends_sentence and f.words <= 12:
+    if f.repeats > 1 and not prose and f.words <= 12:
         score -= 2.0
     return score
 
 
 def strongly_body(f: BlockFeatures, has_stoplist: bool) -> bool:
     """Prose that stands on its own even outside the main run (several long sentences)."""
-    stop_ok = f.stopword_ratio >= 0.3 if has_stoplist else True
+    stop_ok = f.stopword_ratio >= PROSE_STOPWORDS if has_stoplist else True
     return f.ends_sentence and f.words >= 60 and f.sentences >= 3 and stop_ok and f.repeats == 1
 
 

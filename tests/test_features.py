@@ -179,3 +179,21 @@ def test_ascii_shortcuts_agree_with_the_unicode_regexes(text: str) -> None:
 
 def test_ascii_tokens_keep_every_word_run() -> None:
     assert one("Top 10 don't_miss: A1-B2").tokens == len(["Top", "10", "don", "t_miss", "A1", "B2"])
+
+
+def test_a_sentence_long_lead_in_ending_with_a_colon_ends_as_prose() -> None:
+    from cleaner.select import ends_prose
+
+    assert one("This post will discuss the following:").ends_colon
+    assert ends_prose(one("This post will discuss the following:"), has_stoplist=True)
+    assert not ends_prose(one("Related stories:"), has_stoplist=True)  # a heading
+    assert not ends_prose(one("Prices Deals Reviews Laptops Phones Tablets:"), has_stoplist=True)  # no stopwords
+    assert not ends_prose(one("Home News Sport Weather"), has_stoplist=True)
+
+
+def test_several_sentences_end_as_prose_without_the_final_full_stop() -> None:
+    from cleaner.select import ends_prose
+
+    paragraph = f"{ENGLISH} {ENGLISH} It was the third meeting this year and nobody expects the last"
+    assert not one(paragraph).ends_sentence
+    assert ends_prose(one(paragraph), has_stoplist=True)
