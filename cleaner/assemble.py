@@ -12,6 +12,9 @@ from .model import Piece, Removal, Result
 from .segment import Document
 
 PARAGRAPH_SEPARATOR = "\n\n"
+#: Between two kept lines that stood on consecutive lines of the source (a list, a verse, an
+#: address): the text keeps them one paragraph, and cleaning it again sees the same layout.
+LINE_SEPARATOR = "\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +36,22 @@ def assemble(
     title: str | None = None,
     warnings: Sequence[str] = (),
 ) -> Result:
-    """Join kept blocks with blank lines; every other block becomes one removal."""
+    """Join kept blocks with blank lines, or with a line break where they stood on consecutive
+    lines of the source; every other block becomes one removal."""
     parts: list[str] = []
     pieces: list[Piece] = []
     removals: list[Removal] = []
     target = 0
-    for block, decision in zip(doc.blocks, decisions, strict=True):
+    previous_kept = -2
+    for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
         if decision.kept:
             if parts:
-                parts.append(PARAGRAPH_SEPARATOR)
-                target += len(PARAGRAPH_SEPARATOR)
+                tight = index == previous_kept + 1 and block.gap_before == 0
+                separator = LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR
+                parts.append(separator)
+                target += len(separator)
             parts.append(block.text)
+            previous_kept = index
             pieces.append(Piece(block.start, target, len(block.text)))
             target += len(block.text)
         else:

@@ -64,6 +64,8 @@ class Result:
     """The outcome of cleaning one document; offsets are code-point indices into ``source``."""
 
     source: str
+    #: The kept blocks: paragraphs apart by a blank line, lines that stood on consecutive lines of
+    #: the source (a list, a verse) by a line break.
     text: str
     title: str | None = None
     pieces: tuple[Piece, ...] = ()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.assemble import PARAGRAPH_SEPARATOR, Decision, assemble
+from cleaner.assemble import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, Decision, assemble
 from cleaner.model import LABELS, Piece, Removal, Result
 from cleaner.segment import segment
 
@@ -50,19 +50,25 @@ def test_decision_kept_only_for_body() -> None:
         assert not Decision(label, "x.y", "why").kept
 
 
-def test_all_kept_joins_blocks_with_a_blank_line() -> None:
+def test_all_kept_joins_paragraphs_with_a_blank_line_and_consecutive_lines_with_a_line_break() -> None:
     doc = segment(SOURCE)
     result = assemble(doc, [KEEP] * len(doc.blocks))
-    assert PARAGRAPH_SEPARATOR == "\n\n"
-    assert result.text == "Menu Home News\n\nFirst paragraph of the story.\n\nPhoto: Jane Doe\n\nSecond paragraph."
+    assert (PARAGRAPH_SEPARATOR, LINE_SEPARATOR) == ("\n\n", "\n")
+    assert result.text == "Menu Home News\n\nFirst paragraph of the story.\nPhoto: Jane Doe\n\nSecond paragraph."
     assert result.source is SOURCE
     assert result.removals == ()
     assert result.pieces == (
         Piece(0, 0, 14),
         Piece(20, 16, 29),
-        Piece(52, 47, 15),
-        Piece(69, 64, 17),
+        Piece(52, 46, 15),
+        Piece(69, 63, 17),
     )
+
+
+def test_lines_that_were_consecutive_only_around_a_removed_line_are_paragraphs_apart() -> None:
+    doc = segment("Tour dates:\nJune 1 Boston\nShare this\nJune 3 Denver")
+    result = assemble(doc, [KEEP, KEEP, Decision("nav", "nav.share_bar", "Share bar."), KEEP])
+    assert result.text == "Tour dates:\nJune 1 Boston\n\nJune 3 Denver"
     check_contract(result)
 
 

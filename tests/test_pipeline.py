@@ -188,13 +188,13 @@ def _page(announcing: str, items: list[str], item_gap: str = "\n") -> str:
 
 def test_a_list_announced_by_a_colon_at_the_end_of_the_article_is_kept() -> None:
     result = cleaner.clean(_page("The band's tour dates:", _DATES))
-    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The band's tour dates:", *_DATES]
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "\n".join(["The band's tour dates:", *_DATES])]
 
 
 def test_a_list_of_data_under_a_heading_at_the_end_of_the_article_is_kept() -> None:
     # No colon, but every line holds a number of its own (dates, scores, prices): data, not a menu.
     result = cleaner.clean(_page("The Band Tour Dates", _DATES))
-    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The Band Tour Dates", *_DATES]
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "\n".join(["The Band Tour Dates", *_DATES])]
     links = ["Listen: http://po.st/TP_615", "Download: http://po.st/TP_615D", "iTunes: http://po.st/TP_615A"]
     assert cleaner.clean(_page("How to listen to the podcast", links)).text.split("\n\n") == _TOUR_ARTICLE
 
