@@ -16,6 +16,7 @@ import regex
 from .anchor import WINDOW, headline_candidates
 from .assemble import Decision
 from .heuristics import Heuristic
+from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import PARAGRAPH_WORDS, lead_zone
 from .page import Page
 from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run_sum, strongly_body
@@ -106,14 +107,14 @@ def decide(
             decision = lead[index]
         elif index >= comments_from:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
+        elif index in hints and index not in run and _hint_outweighs_extractor(page, index, hints[index]):
+            decision = hints[index]
         elif page.extractor_votes[index] is True or index in overruled:
             decision = _kept_unless_claimed(page, index, region)  # trafilatura keeps copyright lines too
         elif page.extractor_votes[index] is False:
             decision = _extractor_dropped(page, index)
         elif index in run:
             decision = KEPT
-        elif index in hints:
-            decision = hints[index]  # outside the run, a rule's evidence outweighs reading like prose
         elif strongly_body(f, has_stoplist) and run.start - STRAY_PROSE_REACH <= index < run.end + STRAY_PROSE_REACH:
             decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
         else:
@@ -201,6 +202,13 @@ def _kept_unless_claimed(page: Page, index: int, region: set[int]) -> Decision:
     """Kept, unless the block lies outside the evaluated region (where no rule has run on it
     yet) and a rule claims it there."""
     return KEPT if index in region else _claiming_rule(page, index) or KEPT
+
+
+def _hint_outweighs_extractor(page: Page, index: int, hint: Decision) -> bool:
+    """Outside the run, evidence that a block is boilerplate there outweighs its reading like
+    prose, and a rule's evidence ("Acme is a leading provider of ...") outweighs trafilatura
+    keeping it too; a heuristic's (a repeated line) does not: tables repeat their rows."""
+    return page.extractor_votes[index] is not True or not hint.rule.startswith(HEURISTIC_PREFIX)
 
 
 def _claiming_rule(page: Page, index: int) -> Decision | None:

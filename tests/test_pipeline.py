@@ -311,6 +311,24 @@ def test_html_mode_checks_the_rules_on_lines_trafilatura_kept_far_from_the_artic
     assert removal.rule == "legal.copyright"
 
 
+def test_html_mode_a_rules_evidence_outside_the_run_outweighs_trafilatura_keeping_the_block() -> None:
+    article = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
+    about = "Acme Corp. is a leading provider of alarm management software for hospitals and care homes."
+    result = _html_mode([*article, "Share", about, "Contact us"], [*article, about])
+    assert result.text.split("\n\n") == article
+    removal = next(r for r in result.removals if result.source[r.start : r.end] == about)
+    assert removal.rule == "bio.company_boilerplate"
+
+
+def test_html_mode_a_repeated_line_trafilatura_kept_outside_the_run_stays() -> None:
+    """Repetition is a heuristic's evidence: tables repeat rows, so trafilatura's keeping wins."""
+    article = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
+    row = "Drink 20 minutes before your workout"
+    blocks = [*article, "Share", row, "Contact us", row]
+    result = _html_mode(blocks, [*article, row])
+    assert result.text.count(row) == 2
+
+
 def test_the_line_set_tight_above_a_bare_credit_is_its_caption() -> None:
     caption = "The new keyboard has a shorter travel than the old one"
     result = cleaner.clean("\n\n".join([*_TOUR_ARTICLE[:2], f"{caption}\nMandel Ngan / AFP", *_TOUR_ARTICLE[2:]]))

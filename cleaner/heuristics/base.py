@@ -32,13 +32,15 @@ class Heuristic:
 
 
 REGISTRY: dict[str, Heuristic] = {}
+#: Every heuristic's id starts so (rule ids start with their pack's name).
+ID_PREFIX = "heuristic."
 
 
 def heuristic(name: str, label: str, why: str, where: str = "anywhere") -> Callable[[HeuristicFunction], Heuristic]:
     """Register a function as the heuristic ``heuristic.<name>``."""
 
     def register(function: HeuristicFunction) -> Heuristic:
-        item = Heuristic(f"heuristic.{name}", label, why, where, function)
+        item = Heuristic(f"{ID_PREFIX}{name}", label, why, where, function)
         if item.id in REGISTRY:
             raise ValueError(f"duplicate heuristic id {item.id}")
         REGISTRY[item.id] = item
