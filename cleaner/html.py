@@ -107,7 +107,7 @@ def _trafilatura_votes(html: str, warnings: list[str]) -> ExtractorVotes | None:
     import trafilatura
 
     try:
-        extracted = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False)
+        extracted = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False, fast=True)
     except Exception as exc:  # trafilatura raises many kinds on odd pages; its vote is optional
         warnings.append(f"trafilatura failed ({type(exc).__name__}: {exc}); text-mode decisions only")
         return None
