@@ -40,15 +40,19 @@ def headline_candidates(page: Page) -> list[int]:
     features = page.features
     tokens = page.tokens
     lower = str.lower
-    for block in page.blocks[1:]:
-        index = block.index
-        if len(block.text) > longest or features[index].tokens < 2:
+    for index in range(1, len(page)):
+        f = features[index]
+        if f.chars > longest or f.tokens < 2:  # chars: the block's length
             continue  # too long for a headline, or fewer than two words (distinct words <= tokens)
-        words = set(map(lower, tokens[index])) if tokens else _word_set(block.text)
+        if tokens and title_words.isdisjoint(map(lower, tokens[index])):
+            continue  # no word of the title (most lines): ``inside`` is 0, and no set is built
+        words = set(map(lower, tokens[index])) if tokens else _word_set(page.blocks[index].text)
         if len(words) < 2 or len(words) > most:
             continue
         inside = len(words & title_words) / len(words)
+        if inside < MIN_INSIDE:
+            continue  # spare the second intersection
         covers = len(words & core_words) / len(core_words)
-        if inside >= MIN_INSIDE and covers >= MIN_COVER:
+        if covers >= MIN_COVER:
             found.append((inside + covers, index))
     return [index for _, index in sorted(found, key=lambda item: (-item[0], item[1]))]

@@ -15,14 +15,38 @@ from .segment import Document
 
 #: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
 TOKEN_RE = regex.compile(r"\w+")
-#: The same tokens for ASCII-only text (``\w`` is ``[A-Za-z0-9_]`` there in both engines), where
-#: the standard library's engine is ~30% faster.
+#: The same tokens for ASCII-only text (``\w`` is ``[A-Za-z0-9_]`` there in both engines), and
+#: for any text without a character of ``_NOT_PLAIN``, where the standard library's engine is
+#: ~30% faster.
 _ASCII_TOKEN_RE = re.compile(r"\w+")
 #: Scripts written without spaces between words: a character there is worth about half a word.
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
 _SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"“”‘’«»‹›)\]」』》]*$")
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"“”‘’«»)」』]*\s+\p{Lu}|[。！？](?=\S)")
+#: ``_SENTENCE_BREAK_RE`` for ASCII text, by the standard library's faster engine: the ASCII
+#: members of its classes (``regex``'s ``\s`` there is these six, not ``re``'s ``\x1c-\x1f``).
+_ASCII_SENTENCE_BREAK_RE = re.compile(r"[.!?][\")]*[\t\n\x0b\x0c\r ]+[A-Z]")
+
+
+def _plain_characters() -> re.Pattern[str]:
+    """A pattern finding a character outside the "plain" ones: ASCII, and the Latin-1, Latin
+    Extended and General Punctuation characters (accents, curly quotes, dashes, no-break
+    spaces) that both engines count as word characters or not alike and that no unspaced
+    script holds. A text without such a character is tokenised by ``re`` and has no unspaced
+    characters. Derived from the engines themselves at import (~800 characters), so a new
+    Unicode version in either cannot make the shortcut differ."""
+    candidates = map(chr, [*range(0x80, 0x300), *range(0x2000, 0x2070)])
+    plain = [
+        char
+        for char in candidates
+        if (re.fullmatch(r"\w", char) is None) == (TOKEN_RE.fullmatch(char) is None)
+        and _UNSPACED_RE.fullmatch(char) is None
+    ]
+    return re.compile("[^\\x00-\\x7f" + "".join(map(re.escape, plain)) + "]")
+
+
+_NOT_PLAIN = _plain_characters()
 _UPPER_START_RE = regex.compile(r"^\p{Lu}")
 #: ``_SENTENCE_END_RE`` without a regex scan: strip the closers, test the last character.
 _CLOSERS = "'\"“”‘’«»‹›)]」』》"
@@ -93,17 +117,21 @@ def _starts_upper(text: str) -> bool:
 
 
 def measure(doc: Document, language: str | None = None) -> PageFeatures:
-    """Measure every block; detect the stopword language first unless it is given."""
+    """Measure every block; detect the stopword language first unless it is given.
+
+    A text repeated on the page (menu items, share bars) is measured once: its features and
+    tokens depend on nothing else, so the repeats share one record and one token list.
+    """
     texts = [block.text for block in doc.blocks]
-    findall = TOKEN_RE.findall
-    ascii_findall = _ASCII_TOKEN_RE.findall
-    raw_tokens = [ascii_findall(text) if text.isascii() else findall(text) for text in texts]
+    counts = Counter(texts)  # also the distinct texts, in page order
+    tokens_of = {text: _tokens(text) for text in counts}
+    raw_tokens = list(map(tokens_of.__getitem__, texts))
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
         for tokens in sorted(raw_tokens, key=len, reverse=True):
-            sample.extend([t.lower() for t in tokens[: _DETECTION_WORDS - len(sample)]])
+            sample.extend(map(str.lower, tokens[: _DETECTION_WORDS - len(sample)]))
             if len(sample) >= _DETECTION_WORDS:
                 break
         languages = rank_languages(sample)
@@ -114,36 +142,44 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     isupper = str.isupper
     count_unspaced = _UNSPACED_RE.findall
     count_breaks = _SENTENCE_BREAK_RE.findall
-    counts = Counter(texts)
-    measured = []
-    for text, raw in zip(texts, raw_tokens, strict=True):
+    count_ascii_breaks = _ASCII_SENTENCE_BREAK_RE.findall
+    measured: dict[str, BlockFeatures] = {}
+    for text, repeats in counts.items():
+        raw = tokens_of[text]
         n_tokens = len(raw)
         words = n_tokens
         ascii_only = text.isascii()
         if not ascii_only:
             # Scripts without spaces: a character there is worth about half a word.
-            unspaced = len(count_unspaced(text))
+            unspaced = len(count_unspaced(text)) if _NOT_PLAIN.search(text) is not None else 0
             if unspaced:
                 words = max(n_tokens, unspaced // 2)
         stop_hits = sum(map(is_stop, map(lower, raw))) if stops else 0
         capitalised = sum(map(isupper, map(_first, raw)))
-        # In ASCII text only '.', '!' and '?' can end a sentence: without them there is no break.
-        if ascii_only and "." not in text and "?" not in text and "!" not in text:
-            sentences = 1
-        else:
+        if not ascii_only:
             sentences = len(count_breaks(text)) + 1
-        measured.append(
-            BlockFeatures(
-                len(text),  # chars
-                words,
-                stop_hits / n_tokens if n_tokens else 0.0,  # stopword_ratio
-                _ends_sentence(text),
-                sentences,
-                capitalised / n_tokens if n_tokens else 0.0,  # capitalised_ratio
-                _starts_upper(text),
-                counts[text],  # repeats
-                n_tokens,  # tokens
-                text[-1:] == ":",  # ends_colon
-            )
+        elif "." in text or "?" in text or "!" in text:
+            sentences = len(count_ascii_breaks(text)) + 1
+        else:
+            sentences = 1  # in ASCII text only '.', '!' and '?' can end a sentence
+        measured[text] = BlockFeatures(
+            len(text),  # chars
+            words,
+            stop_hits / n_tokens if n_tokens else 0.0,  # stopword_ratio
+            _ends_sentence(text),
+            sentences,
+            capitalised / n_tokens if n_tokens else 0.0,  # capitalised_ratio
+            _starts_upper(text),
+            repeats,
+            n_tokens,  # tokens
+            text[-1:] == ":",  # ends_colon
         )
-    return PageFeatures(tuple(measured), languages, tuple(raw_tokens))
+    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, tuple(raw_tokens))
+
+
+def _tokens(text: str) -> list[str]:
+    """``TOKEN_RE.findall(text)``, by the standard library's faster engine where both engines
+    agree on every character of the text (``_NOT_PLAIN``)."""
+    if text.isascii() or _NOT_PLAIN.search(text) is None:
+        return _ASCII_TOKEN_RE.findall(text)
+    return TOKEN_RE.findall(text)

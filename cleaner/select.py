@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .features import BlockFeatures
 
@@ -100,18 +101,22 @@ def best_run_from(scores: Sequence[float], first: int, last: int) -> Run | None:
     n = len(scores)
     if first >= n:
         return None
-    prefix = [0.0]
-    for score in scores:
-        prefix.append(prefix[-1] + score)
-    # best_end[i]: the end e >= i maximising prefix[e], scanning from the right.
-    best_end = [0] * (n + 1)
-    best_end[n] = n
-    for i in range(n - 1, -1, -1):
-        best_end[i] = i if prefix[i] > prefix[best_end[i + 1]] else best_end[i + 1]
+    prefix = list(accumulate(scores, initial=0.0))  # prefix[i] == sum(scores[:i]), added left to right
+    stop = min(last, n - 1)  # the last start tried
+    # ends[i - first - 1]: the end e >= i maximising prefix[e] (the rightmost on ties), for the
+    # window's i in [first + 1, stop + 1]. Beyond the window that is one max() over the tail (in C),
+    # then a scan leftwards through the window (at most ``last - first`` steps, not the page).
+    tail = prefix[stop + 2 :]
+    end = n - tail[::-1].index(max(tail)) if tail else n
+    ends = [0] * max(stop - first + 1, 0)
+    for i in range(stop + 1, first, -1):
+        if prefix[i] > prefix[end]:
+            end = i
+        ends[i - first - 1] = end
     best: Run | None = None
     best_total = 0.0
-    for start in range(first, min(last, n - 1) + 1):
-        end = best_end[start + 1]
+    for start in range(first, stop + 1):
+        end = ends[start - first]
         total = prefix[end] - prefix[start]
         if total > best_total:
             best_total, best = total, Run(start, end)

@@ -4,6 +4,7 @@ boilerplate line, so they meet few regexes)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -31,8 +32,9 @@ class RuleMatch:
 #: has at most this many (each test costs ~40 ns; such a regex fails fast on its own).
 ANCHORED_LITERALS = 6
 _NO_LIMIT = 1 << 62
-#: Rule lists kept per (language, first character of the block); emptied when this many.
-_MAX_STARTS = 4_096
+#: Rule lists kept per (language, first character of the block), and per (language, first
+#: character, word-count bucket); each memo is emptied when this many.
+_MAX_STARTS = 16_384
 
 
 class _Entry(NamedTuple):
@@ -67,8 +69,12 @@ class RuleSet:
         self.timeout = timeout
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
+        #: The distinct ``max_words`` limits, ascending: a block's word count falls in one of
+        #: ``len(_limits) + 1`` buckets, and every block of a bucket exceeds the same rules' limits.
+        self._limits = sorted({rule.max_words for rule in self.rules if rule.max_words is not None})
         self._by_language: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
-        self._by_start: dict[tuple[tuple[str, ...], str], tuple[_Entry, ...]] = {}
+        self._by_initial: dict[tuple[tuple[str, ...], str], tuple[_Entry, ...]] = {}
+        self._by_start: dict[tuple[tuple[str, ...], str, int], tuple[_Entry, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
@@ -100,9 +106,7 @@ class RuleSet:
         timeout = self.timeout
         folded: str | None = None
         evidence: RuleMatch | None = None
-        for max_words, search, short_safe, literals, _first, rule in self._for_block(language, text[:1]):
-            if words > max_words:
-                continue
+        for _max_words, search, short_safe, literals, _first, rule in self._for_block(language, text[:1], words):
             if literals is not None:
                 if folded is None:
                     folded = text.casefold()
@@ -128,19 +132,36 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
-    def _for_block(self, language: str | Sequence[str] | None, initial: str) -> tuple[_Entry, ...]:
-        """The rules of ``_for_language`` that can match a block starting with ``initial``."""
-        key = (_language_key(language), initial)
+    def _for_block(self, language: str | Sequence[str] | None, initial: str, words: int) -> tuple[_Entry, ...]:
+        """The rules of ``_for_language`` that can match a block starting with ``initial`` and
+        holding ``words`` words (their ``max_words`` at least that), in order.
+
+        Kept per word-count bucket (see ``_limits``), so the hot loop tests no limit; each is
+        cut from the list for the initial, which is cut from the language's.
+        """
+        bucket = bisect_left(self._limits, words)  # how many limits lie below ``words``
+        key = (_language_key(language), initial, bucket)
         entries = self._by_start.get(key)
+        if entries is None:
+            entries = tuple(entry for entry in self._for_initial(key[0], initial) if words <= entry.max_words)
+            if len(self._by_start) >= _MAX_STARTS:
+                self._by_start.clear()
+            self._by_start[key] = entries
+        return entries
+
+    def _for_initial(self, language: tuple[str, ...], initial: str) -> tuple[_Entry, ...]:
+        """The rules of ``_for_language`` that can match a block starting with ``initial``."""
+        key = (language, initial)
+        entries = self._by_initial.get(key)
         if entries is None:
             entries = tuple(
                 entry
                 for entry in self._for_language(language)
                 if entry.first is None or starts_with_one_of(initial, entry.first)
             )
-            if len(self._by_start) >= _MAX_STARTS:
-                self._by_start.clear()
-            self._by_start[key] = entries
+            if len(self._by_initial) >= _MAX_STARTS:
+                self._by_initial.clear()
+            self._by_initial[key] = entries
         return entries
 
     def _for_language(self, language: str | Sequence[str] | None) -> tuple[_Entry, ...]:
@@ -158,7 +179,7 @@ class RuleSet:
         literals = rule.literals if self.use_literals else None
         strings = None
         if literals is not None and literals.strings and (literals.scans or len(literals.strings) <= ANCHORED_LITERALS):
-            strings = literals.strings
+            strings = _without_superstrings(literals.strings)
         return _Entry(
             _NO_LIMIT if rule.max_words is None else rule.max_words,
             rule.compiled.search,
@@ -167,6 +188,13 @@ class RuleSet:
             literals.first if literals is not None and literals.first else None,
             rule,
         )
+
+
+def _without_superstrings(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """``strings`` without those containing another of them: a block contains one of the rest
+    exactly when it contains one of all (``"photograph"`` is there only if ``"photo"`` is), and
+    each string left out is one substring search less per block."""
+    return tuple(s for s in strings if not any(other != s and other in s for other in strings))
 
 
 def _language_key(language: str | Sequence[str] | None) -> tuple[str, ...]:
