@@ -44,9 +44,13 @@ def headline_candidates(page: Page) -> list[int]:
         f = features[index]
         if f.chars > longest or f.tokens < 2:  # chars: the block's length
             continue  # too long for a headline, or fewer than two words (distinct words <= tokens)
-        if tokens and title_words.isdisjoint(map(lower, tokens[index])):
+        kept = tokens[index] if tokens else None
+        if kept is None:
+            words = _word_set(page.blocks[index].text)
+        elif title_words.isdisjoint(map(lower, kept)):
             continue  # no word of the title (most lines): ``inside`` is 0, and no set is built
-        words = set(map(lower, tokens[index])) if tokens else _word_set(page.blocks[index].text)
+        else:
+            words = set(map(lower, kept))
         if len(words) < 2 or len(words) > most:
             continue
         inside = len(words & title_words) / len(words)

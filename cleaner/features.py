@@ -54,6 +54,12 @@ _TERMINALS = frozenset(".!?…。！？؟।۔።")
 _first = itemgetter(0)
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250
+#: From this many characters (of distinct lines) on, a document keeps the tokens of its blocks of
+#: more than ``_COMPACT_TOKENS`` tokens joined by ``_JOINER`` until they are measured, and drops
+#: them after: only short blocks' tokens are kept for the headline anchor.
+_COMPACT_FROM = 1_000_000
+_COMPACT_TOKENS = 40
+_JOINER = "\x00"
 
 
 class BlockFeatures(NamedTuple):
@@ -85,8 +91,9 @@ class PageFeatures:
     #: empty when none was detected.
     languages: tuple[str, ...] = ()
     #: Each block's ``\w+`` tokens as written (the headline anchor compares word sets; keeping
-    #: them spares a second tokenisation of every short line).
-    tokens: tuple[list[str], ...] = ()
+    #: them spares a second tokenisation of every short line); None where a huge document did
+    #: not keep them (a long block's, see ``_COMPACT_FROM``).
+    tokens: tuple[list[str] | None, ...] = ()
 
     @property
     def language(self) -> str | None:
@@ -120,18 +127,25 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """Measure every block; detect the stopword language first unless it is given.
 
     A text repeated on the page (menu items, share bars) is measured once: its features and
-    tokens depend on nothing else, so the repeats share one record and one token list.
+    tokens depend on nothing else, so the repeats share one record and one token list. In a
+    huge document the long blocks' tokens wait for the language joined in one string each
+    (``_COMPACT_FROM``): as lists of strings they would take ten times the text's size.
     """
     texts = [block.text for block in doc.blocks]
     counts = Counter(texts)  # also the distinct texts, in page order
-    tokens_of = {text: _tokens(text) for text in counts}
-    raw_tokens = list(map(tokens_of.__getitem__, texts))
+    compact = sum(map(len, counts)) >= _COMPACT_FROM
+    tokens_of: dict[str, list[str] | str] = {}
+    n_tokens_of: dict[str, int] = {}
+    for text in counts:
+        raw = _tokens(text)
+        n_tokens_of[text] = len(raw)
+        tokens_of[text] = _JOINER.join(raw) if compact and len(raw) > _COMPACT_TOKENS else raw
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
-        for tokens in sorted(raw_tokens, key=len, reverse=True):
-            sample.extend(map(str.lower, tokens[: _DETECTION_WORDS - len(sample)]))
+        for text in sorted(texts, key=n_tokens_of.__getitem__, reverse=True):
+            sample.extend(map(str.lower, _listed(tokens_of[text])[: _DETECTION_WORDS - len(sample)]))
             if len(sample) >= _DETECTION_WORDS:
                 break
         languages = rank_languages(sample)
@@ -145,7 +159,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     count_ascii_breaks = _ASCII_SENTENCE_BREAK_RE.findall
     measured: dict[str, BlockFeatures] = {}
     for text, repeats in counts.items():
-        raw = tokens_of[text]
+        raw = _listed(tokens_of[text])
         n_tokens = len(raw)
         words = n_tokens
         ascii_only = text.isascii()
@@ -174,7 +188,13 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
             n_tokens,  # tokens
             text[-1:] == ":",  # ends_colon
         )
-    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, tuple(raw_tokens))
+    kept_tokens = tuple(None if isinstance(raw, str) else raw for raw in map(tokens_of.__getitem__, texts))
+    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, kept_tokens)
+
+
+def _listed(tokens: list[str] | str) -> list[str]:
+    """Tokens kept as a list, or joined by ``_JOINER`` (no ``\\w+`` token holds it)."""
+    return tokens.split(_JOINER) if isinstance(tokens, str) else tokens
 
 
 def _tokens(text: str) -> list[str]:

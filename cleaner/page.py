@@ -43,8 +43,9 @@ class Page:
     extractor_votes: tuple[bool | None, ...]
     rules: RuleSet
     warnings: list[str] = field(default_factory=list)
-    #: Each block's ``\w+`` tokens (``features.PageFeatures.tokens``); empty when not measured.
-    tokens: tuple[list[str], ...] = ()
+    #: Each block's ``\w+`` tokens (``features.PageFeatures.tokens``, None where not kept); empty
+    #: when not measured.
+    tokens: tuple[list[str] | None, ...] = ()
     #: Rule outcomes by (block text, languages), shared across the pages one Cleaner cleans: menus,
     #: share bars and footers repeat within a page and across a site's pages.
     cache: RuleCache | None = None

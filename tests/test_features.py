@@ -197,3 +197,20 @@ def test_several_sentences_end_as_prose_without_the_final_full_stop() -> None:
     paragraph = f"{ENGLISH} {ENGLISH} It was the third meeting this year and nobody expects the last"
     assert not one(paragraph).ends_sentence
     assert ends_prose(one(paragraph), has_stoplist=True)
+
+
+def test_a_huge_document_measures_the_same_with_its_long_blocks_tokens_compacted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cleaner.features as features
+
+    lines = [ENGLISH, "Home News Sport", f"{ENGLISH} {ENGLISH}", "Home News Sport", "Sección: España", ENGLISH * 3]
+    doc = segment("\n\n".join(lines))
+    normal = measure(doc)
+    monkeypatch.setattr(features, "_COMPACT_FROM", 0)
+    monkeypatch.setattr(features, "_COMPACT_TOKENS", 5)
+    compacted = measure(doc)
+    assert compacted.blocks == normal.blocks
+    assert compacted.languages == normal.languages
+    for kept, full in zip(compacted.tokens, normal.tokens, strict=True):
+        assert kept is None if len(full) > 5 else kept == full

@@ -371,3 +371,20 @@ def test_prose_in_the_story_grids_far_below_the_article_is_a_teaser() -> None:
     assert result.text.split("\n\n") == [*_TOUR_ARTICLE, stray]
     removal = next(r for r in result.removals if result.source[r.start : r.end] == teaser)
     assert removal.rule == "heuristic.outside_run"
+
+
+def test_the_headline_anchor_reads_blocks_whose_tokens_a_huge_document_did_not_keep() -> None:
+    from dataclasses import replace
+
+    from cleaner.anchor import headline_candidates
+    from cleaner.features import measure
+    from cleaner.page import Page
+    from cleaner.segment import segment
+
+    text = "Storm closes schools across the county | Daily\n\nMenu\n\nStorm closes schools across the county\n\nShare"
+    doc = segment(text)
+    features = measure(doc)
+    page = Page(doc, features.languages, features.blocks, (None,) * len(doc.blocks), cleaner.Cleaner().rules)
+    with_tokens = replace(page, tokens=features.tokens)
+    without = replace(page, tokens=tuple(None for _ in features.tokens))
+    assert headline_candidates(with_tokens) == headline_candidates(without) == [2]

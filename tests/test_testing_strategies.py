@@ -13,7 +13,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.language import detect_language
+from cleaner.language import rank_languages
 from cleaner.segment import segment
 from cleaner.testing import Article, Line, articles, boilerplate, headlines, paragraphs, sentences, writer
 from cleaner.testing.strategies import BOILERPLATE_LABELS, LANGUAGES, SEPARATORS
@@ -60,7 +60,9 @@ def test_body_paragraphs_are_sentences_in_the_article_language(article: Article)
         assert span.text[0].isupper() or span.text[0] in "“„«¿¡—", span.text
     words = regex.findall(r"\w+", " ".join(s.text.lower() for s in article.labelled("body")))
     if len(words) >= 25:
-        assert detect_language(words) == article.language, " ".join(words[:30])
+        # Among the plausible languages (the engine runs the rules of each): on a short text close
+        # languages score alike (jusText's Spanish list has 271 words, Asturian's 590).
+        assert article.language in rank_languages(words), " ".join(words[:30])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
