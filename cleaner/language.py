@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-import justext
-
 #: Languages scoring at least this share of the winner's score are plausible too (their rules run).
 PLAUSIBLE_SHARE = 0.85
 #: Lists shorter than this weigh as if they had this many words (see ``_index``).
@@ -25,6 +23,8 @@ def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, 
     bigger language's commonest words (Igbo's 139 hold "the", "and", "is", "of"), so their
     shortness is no evidence and must not let them beat that language on a short page.
     """
+    import justext  # here, not at import: ~35 ms that a process that never detects a language skips
+
     # Simple English is a register of English, not a language: its short list would win on
     # English pages and understate their stopword density.
     names = tuple(sorted(set(justext.get_stoplists()) - {"Simple_English"}))
@@ -51,6 +51,8 @@ def stopwords(language: str | None) -> frozenset[str]:
     """The lower-cased stopwords of a language; empty for ``None`` or an unknown language."""
     if language is None or language not in _index()[1]:
         return frozenset()
+    import justext
+
     return frozenset(word.lower() for word in justext.get_stoplist(language))
 
 
