@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -133,19 +134,13 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """
     texts = [block.text for block in doc.blocks]
     counts = Counter(texts)  # also the distinct texts, in page order
-    compact = sum(map(len, counts)) >= _COMPACT_FROM
-    tokens_of: dict[str, list[str] | str] = {}
-    n_tokens_of: dict[str, int] = {}
-    for text in counts:
-        raw = _tokens(text)
-        n_tokens_of[text] = len(raw)
-        tokens_of[text] = _JOINER.join(raw) if compact and len(raw) > _COMPACT_TOKENS else raw
+    tokens_of, n_tokens_of = _tokenised(counts, compact=sum(map(len, counts)) >= _COMPACT_FROM)
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
         # The longest blocks first (a stable sort: ties keep page order), lower-cased.
         sample: list[str] = []
         for text in sorted(texts, key=n_tokens_of.__getitem__, reverse=True):
-            sample.extend(map(str.lower, _listed(tokens_of[text])[: _DETECTION_WORDS - len(sample)]))
+            sample.extend(map(str.lower, _listed(tokens_of[text], _DETECTION_WORDS - len(sample))))
             if len(sample) >= _DETECTION_WORDS:
                 break
         languages = rank_languages(sample)
@@ -192,9 +187,23 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, kept_tokens)
 
 
-def _listed(tokens: list[str] | str) -> list[str]:
-    """Tokens kept as a list, or joined by ``_JOINER`` (no ``\\w+`` token holds it)."""
-    return tokens.split(_JOINER) if isinstance(tokens, str) else tokens
+def _tokenised(texts: Iterable[str], compact: bool) -> tuple[dict[str, list[str] | str], dict[str, int]]:
+    """Each text's tokens (joined by ``_JOINER`` for a long block when ``compact``) and count."""
+    tokens_of: dict[str, list[str] | str] = {}
+    n_tokens_of: dict[str, int] = {}
+    for text in texts:
+        raw = _tokens(text)
+        n_tokens_of[text] = len(raw)
+        tokens_of[text] = _JOINER.join(raw) if compact and len(raw) > _COMPACT_TOKENS else raw
+    return tokens_of, n_tokens_of  # (a function: the last block's token list dies here)
+
+
+def _listed(tokens: list[str] | str, most: int | None = None) -> list[str]:
+    """Tokens kept as a list, or joined by ``_JOINER`` (no ``\\w+`` token holds it); the first
+    ``most`` of them when given (only those are split off a joined string)."""
+    if isinstance(tokens, str):
+        return tokens.split(_JOINER) if most is None else tokens.split(_JOINER, most)[:most]
+    return tokens if most is None else tokens[:most]
 
 
 def _tokens(text: str) -> list[str]:
