@@ -57,6 +57,8 @@ MIN_ANNOUNCED_ITEMS = 3
 #: A list under a heading (no colon) is kept when this share of its lines hold a digit.
 DATA_SHARE = 0.8
 HEADING_WORDS = 10
+#: A block of format characters (category Cf: zero-width space, joiners, BOM) and spaces only.
+_INVISIBLE = regex.compile(r"[\p{Cf}\s]+")
 #: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
 _NUMBER = regex.compile(r"\b\d")
 #: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
@@ -75,6 +77,9 @@ def decide(
     """Decide every block; returns the decisions and the headline (or None)."""
     has_stoplist = page.language is not None
     base = [body_score(f, has_stoplist) for f in page.features]
+    invisible = _invisible_blocks(page)
+    for index in invisible:
+        base[index] = 0.0
     _penalise_lists(page, base)
     _weigh_extractor(page, base)
 
@@ -82,7 +87,7 @@ def decide(
     region = _near(page, _candidate_runs(anchors, base))
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
-        scores = _claimed_scores(page, base, claimed, hints)
+        scores = _claimed_scores(page, base, claimed, hints, invisible)
         comments_from = _comments_start(claimed, scores)
         run, title_index = _choose_run([a for a in anchors if a not in claimed], scores)
         missing = _near(page, [run]) - region
@@ -283,11 +288,16 @@ def _verdicts(
 
 
 def _claimed_scores(
-    page: Page, base: list[float], claimed: dict[int, Decision], hints: dict[int, Decision]
+    page: Page,
+    base: list[float],
+    claimed: dict[int, Decision],
+    hints: dict[int, Decision],
+    invisible: Sequence[int] = (),
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
     a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one
-    strong. A picture's or embed's furniture scores FIGURE_SCORE whatever its length."""
+    strong. A picture's or embed's furniture scores FIGURE_SCORE whatever its length. An
+    invisible line scores 0 whatever claims it: it is a blank line to the reader."""
     scores = list(base)
     for index, decision in claimed.items():
         if decision.label in FIGURE_LABELS:
@@ -297,7 +307,20 @@ def _claimed_scores(
     for index in hints:
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
+    for index in invisible:
+        scores[index] = 0.0
     return scores
+
+
+def _invisible_blocks(page: Page) -> list[int]:
+    """Blocks of format characters only (zero-width spaces and joiners, a byte-order mark): blank
+    lines to the reader, which a page builder leaves between paragraphs."""
+    features = page.features
+    return [
+        index
+        for index, block in enumerate(page.blocks)
+        if features[index].tokens == 0 and _INVISIBLE.fullmatch(block.text) is not None
+    ]
 
 
 def _penalise_lists(page: Page, scores: list[float]) -> None:

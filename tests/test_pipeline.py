@@ -388,3 +388,17 @@ def test_the_headline_anchor_reads_blocks_whose_tokens_a_huge_document_did_not_k
     with_tokens = replace(page, tokens=features.tokens)
     without = replace(page, tokens=tuple(None for _ in features.tokens))
     assert headline_candidates(with_tokens) == headline_candidates(without) == [2]
+
+
+def test_lines_of_zero_width_spaces_between_paragraphs_do_not_cut_the_article() -> None:
+    """A page builder's spacer lines (U+200B alone) are blank to the reader, however often they repeat."""
+    article = [
+        f"The council said on Monday that the work on the {topic} would start in May. It expects to finish "
+        "before the end of the year."
+        for topic in ("schools", "roads", "parks", "bridges")
+    ]
+    spaced = [line for paragraph in article for line in (paragraph, "\u200b", "\u200b", "\u200b")]
+    chrome = ["Home", "News", "Sport", "Weather"]
+    result = cleaner.clean("\n\n".join([*chrome, *spaced, *chrome]))
+    kept = [line for line in result.text.split("\n\n") if line.strip("\u200b")]
+    assert kept == article
