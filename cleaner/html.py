@@ -107,7 +107,9 @@ def _trafilatura_votes(html: str, warnings: list[str]) -> ExtractorVotes | None:
     import trafilatura
 
     try:
-        extracted = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False, fast=True)
+        # Not fast=True (no fallback extractors): 15% faster and as good on average on AEB, but it
+        # returned a whole page's menus where the fallback saves the default mode (jaraguadosul.com.br).
+        extracted = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False)
     except Exception as exc:  # trafilatura raises many kinds on odd pages; its vote is optional
         warnings.append(f"trafilatura failed ({type(exc).__name__}: {exc}); text-mode decisions only")
         return None
