@@ -57,8 +57,8 @@ def body_score(f: BlockFeatures, has_stoplist: bool) -> float:
     else:
         score += -1.0 + min(f.words, 80) / 25.0
     if has_stoplist:
-        if f.stopword_ratio >= PROSE_STOPWORDS and prose:
-            score += 1.0
+        if f.stopword_ratio >= PROSE_STOPWORDS and prose and f.words >= 4:
+            score += 1.0  # (the ratio of three words or fewer is noise)
         elif f.stopword_ratio < 0.12 and (f.words >= 8 or not prose):
             score -= 1.5  # (a short sentence's ratio is noise)
     if f.words < 4:

@@ -49,6 +49,7 @@ def test_contract_on_any_str(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(awkward_texts())
 @example("0.\n0\n00\n000\n0000\n")  # a tight data list under a heading: its layout must survive cleaning
+@example("A.\n\U000191d3\nA.\nD\nA:O\n")  # the removed lines decided the language: "A." must not score by it
 def test_contract_on_line_breaks_and_odd_whitespace(text: str) -> None:
     assert_contract(text, cleaner.clean(text))
 
