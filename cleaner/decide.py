@@ -8,7 +8,7 @@ what is kept never depends on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import regex
@@ -23,6 +23,7 @@ from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run
 from .title import LOOKBACK, find_title
 
 KEPT = Decision("body", "", "")
+INVISIBLE = Decision("other", "heuristic.invisible_line", "Zero-width characters only: a blank line to the reader.")
 #: How many repeated-headline candidates are tried as the article's start.
 MAX_ANCHORS = 4
 #: A run after the headline wins if it holds at least this share of the best run's score.
@@ -77,7 +78,7 @@ def decide(
     """Decide every block; returns the decisions and the headline (or None)."""
     has_stoplist = page.language is not None
     base = [body_score(f, has_stoplist) for f in page.features]
-    invisible = _invisible_blocks(page)
+    invisible = set(_invisible_blocks(page))
     for index in invisible:
         base[index] = 0.0
     _penalise_lists(page, base)
@@ -106,6 +107,8 @@ def decide(
     for index, f in enumerate(page.features):
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
+        elif index in invisible:
+            decision = INVISIBLE  # scored as a blank line, and left out like one (wherever it stands)
         elif index in claimed:
             decision = claimed[index]
         elif index in lead:
@@ -292,7 +295,7 @@ def _claimed_scores(
     base: list[float],
     claimed: dict[int, Decision],
     hints: dict[int, Decision],
-    invisible: Sequence[int] = (),
+    invisible: Iterable[int] = (),
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
     a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one

@@ -400,5 +400,7 @@ def test_lines_of_zero_width_spaces_between_paragraphs_do_not_cut_the_article() 
     spaced = [line for paragraph in article for line in (paragraph, "\u200b", "\u200b", "\u200b")]
     chrome = ["Home", "News", "Sport", "Weather"]
     result = cleaner.clean("\n\n".join([*chrome, *spaced, *chrome]))
-    kept = [line for line in result.text.split("\n\n") if line.strip("\u200b")]
-    assert kept == article
+    assert result.text.split("\n\n") == article
+    assert {r.rule for r in result.removals if result.source[r.start : r.end] == "\u200b"} == {
+        "heuristic.invisible_line"
+    }
