@@ -108,7 +108,7 @@ def decide(
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
         elif index in invisible:
-            decision = INVISIBLE  # scored as a blank line, and left out like one (wherever it stands)
+            decision = INVISIBLE  # scored as a blank line; kept below only between kept lines
         elif index in claimed:
             decision = claimed[index]
         elif index in lead:
@@ -132,6 +132,7 @@ def decide(
         if decision.label in keep:
             decision = KEPT
         decisions.append(decision)
+    _keep_invisible_between_kept(decisions, invisible)
     title = page.blocks[title_index].text if title_index is not None else None
     return decisions, title
 
@@ -313,6 +314,23 @@ def _claimed_scores(
     for index in invisible:
         scores[index] = 0.0
     return scores
+
+
+def _keep_invisible_between_kept(decisions: list[Decision], invisible: set[int]) -> None:
+    """Keep an invisible line whose nearest visible neighbours on both sides are kept: the text
+    then keeps the layout around it (a list's lines stay consecutive), as cleaning it again would.
+    At the article's edges it stays out."""
+    indices = sorted(invisible)
+    start = 0
+    while start < len(indices):
+        end = start  # indices[start : end + 1] is a stretch of consecutive invisible lines
+        while end + 1 < len(indices) and indices[end + 1] == indices[end] + 1:
+            end += 1
+        before, after = indices[start] - 1, indices[end] + 1
+        if before >= 0 and after < len(decisions) and decisions[before].kept and decisions[after].kept:
+            for index in range(indices[start], after):
+                decisions[index] = KEPT
+        start = end + 1
 
 
 def _invisible_blocks(page: Page) -> list[int]:

@@ -51,6 +51,7 @@ def test_contract_on_any_str(text: str) -> None:
 @example("0.\n0\n00\n000\n0000\n")  # a tight data list under a heading: its layout must survive cleaning
 @example("A.\n\U000191d3\nA.\nD\nA:O\n")  # the removed lines decided the language: "A." must not score by it
 @example("0:1\n0:1\n\u200b\n0.\n")  # a zero-width line must not start the article
+@example("0:0:0:0:0\t0:0:0:0:0:0:0:0:0\t" + "The " * 12 + "\n0\n00\n000\n00000\n\u200b\n0000\n")  # nor split a list
 def test_contract_on_line_breaks_and_odd_whitespace(text: str) -> None:
     assert_contract(text, cleaner.clean(text))
 
