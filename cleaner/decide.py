@@ -70,6 +70,9 @@ STRAY_PROSE_REACH = 25
 #: lines (a gallery of a dozen captions and credits would otherwise cut an article in two).
 FIGURE_LABELS = frozenset({"caption", "credit", "embed"})
 FIGURE_SCORE = -0.2
+#: A story card set between an article's paragraphs (a headline, its cut-off summary, "Read
+#: more") is furniture too: the article goes on under it.
+CARD_RULES = frozenset({"heuristic.story_card"})
 
 
 def decide(
@@ -304,7 +307,7 @@ def _claimed_scores(
     invisible line scores 0 whatever claims it: it is a blank line to the reader."""
     scores = list(base)
     for index, decision in claimed.items():
-        if decision.label in FIGURE_LABELS:
+        if decision.label in FIGURE_LABELS or decision.rule in CARD_RULES:
             scores[index] = FIGURE_SCORE
         else:
             scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)

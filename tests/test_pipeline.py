@@ -254,6 +254,28 @@ def test_a_sentence_set_tight_under_a_read_more_link_stays_prose() -> None:
     assert sentence in result.text.split("\n\n")
 
 
+def test_a_story_card_above_its_read_more_link_is_promo() -> None:
+    # A card set inside the article: a headline and a summary cut off mid-sentence, then the link.
+    card = [
+        "E-Cigarettes Don't Have to Be Tainted to Send You to the Hospital",
+        "In recent months, hundreds of people in the U.S. have become acutely sick and have even died due to",
+        "Read more",
+    ]
+    text = "\n\n".join(_TOUR_ARTICLE[:2]) + "\n\n" + "\n".join(card) + "\n\n" + _TOUR_ARTICLE[2]
+    result = cleaner.clean(text)
+    assert result.text.split("\n\n") == _TOUR_ARTICLE
+    labels = {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
+    assert labels[card[0]] == labels[card[1]] == ("promo", "heuristic.story_card")
+
+
+def test_a_finished_sentence_above_a_read_more_link_stays() -> None:
+    # The link's own paragraph ends a sentence: it is the article's, whatever the link points to.
+    text = "\n\n".join(_TOUR_ARTICLE[:2]) + "\nRead more\n\n" + _TOUR_ARTICLE[2]
+    result = cleaner.clean(text)
+    assert result.text.split("\n\n") == _TOUR_ARTICLE
+    assert all(r.rule != "heuristic.story_card" for r in result.removals)
+
+
 def test_an_article_split_by_a_gallery_is_kept_on_both_sides() -> None:
     before = _TOUR_ARTICLE[:2]
     gallery = [line for n in range(1, 9) for line in (f"Image {n} of 8", f"(Image credit: Agency {n})")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ..page import Page
@@ -47,3 +48,34 @@ def _set_tight(page: Page, index: int, after_an_item: bool) -> bool:
     return (
         following < len(blocks) and blocks[following].gap_before == 0 and page.features[following].words <= ITEM_WORDS
     )
+
+
+#: A story card's "Read more" link is this bare phrase (no headline after it).
+READ_MORE_LINK = re.compile(r"(?i)(?:read more|continue reading|read (?:the )?full (?:story|article))\W*")
+#: At most this many lines (a headline and its summary) above the link belong to its card.
+CARD_LINES = 2
+#: A card's summary is cut off before it ends a sentence; a card line has at most this many words.
+CARD_WORDS = 40
+
+
+@heuristic(
+    "story_card",
+    "promo",
+    "A story card: a headline and a summary cut off mid-sentence, right above its 'Read more' link.",
+)
+def story_card(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    wanted = set(indices)
+    for index in indices:
+        match = page.rule_match(index)
+        if match is None or match.rule.id != "promo.read_more_phrase":
+            continue
+        if not READ_MORE_LINK.fullmatch(page.blocks[index].text):
+            continue
+        below = index
+        for item in range(index - 1, max(-1, index - 1 - CARD_LINES), -1):
+            f = page.features[item]
+            if page.blocks[below].gap_before > 1 or f.words > CARD_WORDS or f.ends_sentence:
+                break  # a finished sentence or a gap: the article's text, not the card
+            if item in wanted and page.rule_match(item) is None:
+                yield item, "promo", f"Cut off above the link {page.blocks[index].text!r}: a card for another story."
+            below = item
