@@ -1,6 +1,6 @@
-"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
+r"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
-Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray]... [--quick] [--json FILE]``.
+Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor]... [--quick] [--json FILE]``.
 What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
 - ``core``: docs/s and MB/s on the AEB pages (``corpus/aeb``), one process: cleaner text mode
@@ -16,6 +16,11 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
   docs/s, the jobs-2/jobs-1 ratio (target >= 1.8x) and the peak RSS of the whole process tree
   (target: 10,000 files within 10% of 1,000 files).
 - ``ray``: the figures of ``benchmarks/ray_speed.py``'s ``measure_ray(n_docs)``, if present.
+- ``floor``: what the 20x target leaves per AEB pass (trafilatura's CPU time / 20) beside the
+  CPU time of the steps text mode cannot skip, each timed alone in the same process: splitting
+  the text into lines, tokenising each line once, and the rule searches that find a match
+  (replayed from a real pass). Their sum is a lower bound; also printed: all the searches the
+  rules' prefilters let through, and the time per line the target leaves for the rest.
 
 ``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
@@ -55,7 +60,7 @@ AEB = ROOT / "corpus" / "aeb"
 SEEDS = ROOT / "corpus" / "seeds"
 WORK = BENCHMARKS / "_work" / "speed"
 MB = 1_000_000
-PARTS = ("core", "scaling", "batch", "ray")
+PARTS = ("core", "scaling", "batch", "ray", "floor")
 TEXT_MODE = "cleaner text mode (flattened text)"
 TRAFILATURA = "trafilatura.extract (HTML)"
 
@@ -541,6 +546,107 @@ def run_ray(quick: bool, figures: dict[str, Any]) -> None:
     figures["ray"] = measured
 
 
+# --------------------------------------------------------------------------- floor
+
+
+def best_cpu(function: Callable[[], object], repeats: int) -> float:
+    """The least CPU time of ``repeats`` calls of ``function``."""
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        started = time.process_time()
+        function()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def rule_searches(texts: Sequence[str]) -> list[tuple[Callable[..., object], str]]:
+    """Every (compiled search, line) pair that reaches a rule's regex in one text-mode pass.
+
+    Recorded by replaying each line ``RuleSet.match`` saw through the same rule list and the same
+    required-string filter (private ``_for_block``: this is a measurement, not an API).
+    """
+    from cleaner.rules.engine import RuleSet
+
+    seen: list[tuple[str, Any, int | None]] = []
+    original = RuleSet.match
+
+    def record(self: RuleSet, text: str, language: Any, warnings: list[str], words: int | None = None) -> Any:
+        seen.append((text, language, words))
+        return original(self, text, language, warnings, words)
+
+    engine = cleaner.Cleaner()
+    RuleSet.match = record  # type: ignore[method-assign]
+    try:
+        for text in texts:
+            engine.clean(text)
+    finally:
+        RuleSet.match = original  # type: ignore[method-assign]
+    rules = engine.rules
+    searches: list[tuple[Callable[..., object], str]] = []
+    for text, language, words in seen:
+        folded = text.casefold()
+        for entry in rules._for_block(language, text[:1], words or 0):
+            literals = entry[3]
+            if literals is None or any(literal in folded for literal in literals):
+                searches.append((entry[1], text))
+    return searches
+
+
+def run_floor(quick: bool, figures: dict[str, Any]) -> None:
+    """The 20x budget per AEB pass beside the CPU time of the steps text mode cannot skip."""
+    from cleaner.features import _tokens as tokens  # the engine's tokeniser (re where it agrees with regex)
+    from cleaner.segment import segment
+
+    pages, texts = load_pages()
+    repeats = 1 if quick else 5
+    trafilatura_cpu = best_cpu(lambda: [trafilatura_alone(page.html) for page in pages], 1 if quick else 3)
+    lines = [block.text for text in texts for block in segment(text).blocks]
+    searches = rule_searches(texts)
+    matching = [(search, line) for search, line in searches if search(line) is not None]
+    steps = {
+        "split into lines (cleaner.segment)": best_cpu(lambda: [segment(text) for text in texts], repeats),
+        "tokenise each line once (\\w+)": best_cpu(lambda: [tokens(line) for line in lines], repeats),
+        f"the {len(matching):,} rule searches that match": best_cpu(
+            lambda: [search(line) for search, line in matching], repeats
+        ),
+    }
+    floor = sum(steps.values())
+    run = best_cpu(lambda: [search(line) for search, line in searches], repeats)
+    whole = float("inf")
+    for _ in range(repeats):  # a fresh Cleaner per pass, built and warmed untimed (as in "core")
+        clean = cleaner.Cleaner().clean
+        clean(texts[0][:200])
+        whole = min(whole, best_cpu(lambda clean=clean: [clean(text) for text in texts], 1))
+    budget = trafilatura_cpu / 20
+    rows: list[list[object]] = [[name, seconds, seconds / budget] for name, seconds in steps.items()]
+    rows.append(["sum: a lower bound", floor, floor / budget])
+    rows.append([f"all {len(searches):,} rule searches the prefilters let through", run, run / budget])
+    rows.append(["text mode, a whole pass", whole, whole / budget])
+    rows.append(["budget: trafilatura.extract CPU s / 20", budget, 1.0])
+    print_table(
+        f"Floor: CPU s per pass over {len(texts)} AEB pages ({len(lines):,} lines), best of {repeats}",
+        ["step", "CPU s", "x budget"],
+        rows,
+    )
+    left = (budget - floor) / len(lines) * 1e6
+    print(
+        f"the 20x target leaves {left:.1f} microseconds per line for everything else: features, the rule "
+        "prefilters, scoring, selection, one provenance record"
+    )
+    figures["floor"] = {
+        "budget": budget,
+        "steps": steps,
+        "lower_bound": floor,
+        "rule_searches_run": run,
+        "rule_searches": len(searches),
+        "rule_searches_matching": len(matching),
+        "whole": whole,
+        "lines": len(lines),
+        "microseconds_left_per_line": left,
+    }
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -558,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
         + (" · QUICK (figures not for reporting)" if args.quick else "")
     )
     figures: dict[str, Any] = {"quick": args.quick}
-    runners = {"core": run_core, "scaling": run_scaling, "batch": run_batch, "ray": run_ray}
+    runners = {"core": run_core, "scaling": run_scaling, "batch": run_batch, "ray": run_ray, "floor": run_floor}
     for part in PARTS:
         if part in parts:
             runners[part](args.quick, figures)
