@@ -19,8 +19,9 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
 - ``floor``: what the 20x target leaves per AEB pass (trafilatura's CPU time / 20) beside the
   CPU time of the steps text mode cannot skip, each timed alone in the same process: splitting
   the text into lines, tokenising each line once, the rule searches that find a match
-  (replayed from a real pass) and one provenance record per line. Their sum is a lower bound; also printed: all the searches the
-  rules' prefilters let through, and the time per line the target leaves for the rest.
+  (replayed from a real pass) and one provenance record per line. Their sum is a lower bound;
+  also printed: all the searches the rules' prefilters let through, and the time per line the
+  target leaves for the rest.
 
 ``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
