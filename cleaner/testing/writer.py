@@ -8,6 +8,7 @@ thousands of articles fit in a CI budget, while shrinking still removes whole li
 from __future__ import annotations
 
 import string
+import unicodedata
 from functools import cache
 from random import Random
 
@@ -45,6 +46,34 @@ def _time(vocab: Vocabulary, rng: Random) -> str:
     return f"{rng.randint(0, 23)}:{rng.randint(0, 59):02}"
 
 
+def _timestamp(rng: Random) -> str:
+    """An ISO 8601 date or timestamp, as pages print their machine-readable metadata."""
+    date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+    hour, minute, second = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
+    offset = f"{rng.choice('+-')}{rng.randint(0, 11):02}:00"
+    return rng.choice(
+        (
+            f"{date}T{hour:02}:{minute:02}:{second:02}{offset}",
+            f"{date} {hour:02}:{minute:02}:{second:02}Z",
+            f"{date}T{hour:02}:{minute:02}",
+            date,
+        )
+    )
+
+
+def _email(vocab: Vocabulary, rng: Random) -> str:
+    """A staff address made from one of the names (``maria.lopez@example.com``)."""
+    ascii_name = unicodedata.normalize("NFKD", rng.choice(vocab.names)).encode("ascii", "ignore").decode()
+    local = ".".join("".join(c for c in part if c.isalnum()) for part in ascii_name.lower().split())
+    return f"{local.strip('.') or 'newsdesk'}@example.com"
+
+
+def _wire_name(vocab: Vocabulary, rng: Random) -> str:
+    """A photographer's name as wire captions sign it, the surname in capitals (``Maria LOPEZ``)."""
+    first, _, surname = rng.choice(vocab.names).rpartition(" ")
+    return f"{first} {surname.upper()}" if first else surname.upper()
+
+
 def slot(vocab: Vocabulary, name: str, rng: Random) -> str:
     """One value for the template slot ``name``."""
     if name in ("name", "place", "org", "day", "month", "quote"):
@@ -76,6 +105,14 @@ def slot(vocab: Vocabulary, name: str, rng: Random) -> str:
         return _time(vocab, rng)
     if name == "handle":
         return rng.choice(_HANDLES)
+    if name == "section":
+        return rng.choice(vocab.sections[1:])  # a desk, not the home page
+    if name == "timestamp":
+        return _timestamp(rng)
+    if name == "email":
+        return _email(vocab, rng)
+    if name == "wire_name":
+        return _wire_name(vocab, rng)
     if name == "headline":
         return headline(vocab, rng)
     raise ValueError(f"unknown template slot {{{name}}} in the {vocab.language} vocabulary")
@@ -114,9 +151,12 @@ def nav(vocab: Vocabulary, rng: Random) -> str:
 
 def boilerplate_line(vocab: Vocabulary, label: str, rng: Random) -> str:
     """One line of boilerplate of ``label`` in the vocabulary's language."""
-    if label == "nav":
-        return nav(vocab, rng)
     templates = vocab.boilerplate.get(label)
+    if label == "nav":
+        # A menu, or one line in four a share-bar template where the language has them (drawn
+        # after the menu, so a seed writes the menu it always wrote or that template).
+        menu = nav(vocab, rng)
+        return fill(rng.choice(templates), vocab, rng) if templates and rng.random() < 0.25 else menu
     if not templates:
         raise ValueError(f"no {label!r} boilerplate in the {vocab.language} vocabulary")
     return fill(rng.choice(templates), vocab, rng)
