@@ -189,7 +189,6 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
         "A view of {place} at dusk.",
         "Protesters gather outside the offices of {org} in {place}.",
         "Photo: {name}/Reuters",  # caption.caption_pointer
-        "Photograph: {name}/AP",  # promo.series_pitch
         "{name}, Staff Writer",
         "Terms of Use | Privacy Policy | Cookie Settings",  # cta.cookie_notice
         "Show comments",  # cta.comment_prompt
@@ -214,9 +213,6 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "Russian": {
         "{name} на пресс-конференции {day}.",
         "Вид на город вечером.",
-        "Фото: ТАСС",
-        "Фото: {name} / ТАСС",
-        "Фото: РИА Новости",
         "Текст: {name}",
         "Комментарии ({small})",
     },
