@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from .language import rank_languages, stopwords
+from .language import plausible_stopwords, rank_languages
 from .segment import Document
 
 #: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
@@ -55,6 +55,9 @@ _TERMINALS = frozenset(".!?…。！？؟।۔።")
 _first = itemgetter(0)
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250
+#: A block of this many tokens is prose to language detection even without a final full stop
+#: (a paragraph that ends on a phrase); menus rarely run this long on one line.
+_PROSE_TOKENS = 20
 #: From this many characters (of distinct lines) on, a document keeps the tokens of its blocks of
 #: more than ``_COMPACT_TOKENS`` tokens joined by ``_JOINER`` until they are measured, and drops
 #: them after: only short blocks' tokens are kept for the headline anchor.
@@ -88,7 +91,8 @@ class PageFeatures:
 
     blocks: tuple[BlockFeatures, ...]
     #: The detected language, then the runners-up that scored nearly as well
-    #: (``rank_languages``): rules for any of them run. Just the language when it was given;
+    #: (``rank_languages``): rules for any of them run, and the stopwords of any of them count
+    #: in ``stopword_ratio`` (``plausible_stopwords``). Just the language when it was given;
     #: empty when none was detected.
     languages: tuple[str, ...] = ()
     #: Each block's ``\w+`` tokens as written (the headline anchor compares word sets; keeping
@@ -137,15 +141,15 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     tokens_of, n_tokens_of = _tokenised(counts, compact=sum(map(len, counts)) >= _COMPACT_FROM)
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
-        # The longest blocks first (a stable sort: ties keep page order), lower-cased.
-        sample: list[str] = []
-        for text in sorted(texts, key=n_tokens_of.__getitem__, reverse=True):
-            sample.extend(map(str.lower, _listed(tokens_of[text], _DETECTION_WORDS - len(sample))))
-            if len(sample) >= _DETECTION_WORDS:
-                break
-        languages = rank_languages(sample)
-        language = languages[0] if languages else None
-    stops = stopwords(language)
+        # The longest blocks first (a stable sort: ties keep page order), and only prose (blocks
+        # that end a sentence or run as long as a paragraph) unless it shows no language: prose
+        # is what cleaning keeps, so the clean text, cleaned again, shows the same words (a
+        # short page is sampled whole, titles, menus, bylines and buttons included). Paragraphs
+        # without a full stop count too, or one foreign cookie notice could decide alone.
+        longest = sorted(texts, key=n_tokens_of.__getitem__, reverse=True)
+        prose = (text for text in longest if n_tokens_of[text] >= _PROSE_TOKENS or _ends_sentence(text))
+        languages = rank_languages(_sample(prose, tokens_of)) or rank_languages(_sample(longest, tokens_of))
+    stops = plausible_stopwords(languages)
     is_stop = stops.__contains__
     lower = str.lower
     isupper = str.isupper
@@ -185,6 +189,16 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
         )
     kept_tokens = tuple(None if isinstance(raw, str) else raw for raw in map(tokens_of.__getitem__, texts))
     return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, kept_tokens)
+
+
+def _sample(texts: Iterable[str], tokens_of: dict[str, list[str] | str]) -> list[str]:
+    """The first ``_DETECTION_WORDS`` tokens of ``texts``, lower-cased."""
+    sample: list[str] = []
+    for text in texts:
+        sample.extend(map(str.lower, _listed(tokens_of[text], _DETECTION_WORDS - len(sample))))
+        if len(sample) >= _DETECTION_WORDS:
+            break
+    return sample
 
 
 def _tokenised(texts: Iterable[str], compact: bool) -> tuple[dict[str, list[str] | str], dict[str, int]]:

@@ -56,6 +56,24 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(word.lower() for word in justext.get_stoplist(language))
 
 
+def plausible_stopwords(languages: tuple[str, ...]) -> frozenset[str]:
+    """The stopwords of any of ``languages`` (a page's plausible ones, ``rank_languages``).
+
+    A block's stopword share counts them all, as the rules of them all run: then the share
+    depends on which languages are plausible, not on which of two close scores came first,
+    and cleaning the clean text again (whose scores shift a little) measures it alike. On a
+    page written in two languages, both languages' paragraphs read as prose.
+    """
+    return _plausible_stopwords(tuple(sorted(set(languages))))
+
+
+@lru_cache(maxsize=128)
+def _plausible_stopwords(languages: tuple[str, ...]) -> frozenset[str]:
+    if len(languages) == 1:
+        return stopwords(languages[0])
+    return frozenset().union(*map(stopwords, languages))
+
+
 def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinct: int = 3) -> str | None:
     """The language whose stopwords cover most of ``words`` (lower-cased), or None if too few hit.
 

@@ -134,6 +134,28 @@ def test_language_detected_from_the_page_when_not_given() -> None:
     assert measure(segment(f"Accueil\n{french}\n")).language == "French"
 
 
+def test_language_detected_from_the_sentences_not_the_menus_around_them() -> None:
+    # Cleaning removes the menus: the clean text, cleaned again, must show the same language.
+    menu = (
+        "Mehr zu den Themen aus der Region\nAlle Nachrichten aus dem Ressort und von der Redaktion\n"
+        "Jetzt für den Newsletter anmelden und nichts mehr verpassen\nDas Neueste aus der Stadt und dem Land\n"
+    )
+    assert measure(segment(menu + ENGLISH)).languages == measure(segment(ENGLISH)).languages == ("English",)
+    assert measure(segment(menu)).language == "German"  # without sentences, every line counts
+
+
+def test_stopword_ratio_counts_every_plausible_language() -> None:
+    # Which of two near-tied languages comes first must not decide which paragraphs read as prose.
+    russian = (
+        "Это уже не первый раз, когда город сталкивается с такой проблемой, и власти до сих пор не знают, "
+        "что с этим делать и как быть."
+    )
+    german = "Es ist nicht das erste Mal, dass die Stadt mit einem solchen Problem zu kämpfen hat, und es wird teuer."
+    page = measure(segment(f"{russian}\n{german}\n"))
+    assert set(page.languages) == {"Russian", "German"}
+    assert all(f.stopword_ratio > 0.5 for f in page.blocks)
+
+
 def test_given_language_is_not_second_guessed() -> None:
     page = measure(segment(ENGLISH), "French")
     assert page.language == "French"

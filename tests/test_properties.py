@@ -86,6 +86,16 @@ COUNTEREXAMPLES = [
     "longer.”\n\nDavid Brown said: “We will not wait any longer.”\n\nSponsored: What the new rules mean for "
     "your money\n\nDavid Brown said: “We will not wait any longer.”\n\nDavid Brown said: “We will not wait any "
     "longer.”",
+    # Russian and German prose, nearly tied: the Russian headline the first pass removed had put Russian
+    # first, whose stopwords alone then measured the paragraphs; the second pass put German first and
+    # dropped the Russian paragraph as stopword-free.
+    "РЖД сократит 198\xa0705 рабочих мест\n\nЭто уже не первый раз, когда город сталкивается с такой "
+    "проблемой. Компания, основанная в 2014 году, сегодня насчитывает более 192\xa0440 сотрудников. Критики "
+    "считают, что план недостаточно амбициозен, и просят больше информации. Критики считают, что план "
+    "недостаточно амбициозен, и просят больше информации.\n\nФото: Ольга Смирнова / ТАСС\n\nDie Preise in "
+    "Zürich stiegen im Mai um 38,9 Prozent, so stark wie seit 40 Jahren nicht mehr. Jürgen Müller wollte sich "
+    "am Freitag nicht dazu äußern. Mehmet Yılmaz sagte am Mittwoch, dass die Regierung den Plan noch in "
+    "diesem Jahr prüfen werde.",
 ]
 
 
