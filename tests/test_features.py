@@ -144,6 +144,18 @@ def test_language_detected_from_the_sentences_not_the_menus_around_them() -> Non
     assert measure(segment(menu)).language == "German"  # without sentences, every line counts
 
 
+def test_paragraphs_without_full_stops_outweigh_a_foreign_sentence() -> None:
+    # Prose need not end on a full stop: one English cookie notice must not make the page English.
+    paragraphs = (
+        "A câmara municipal aprovou na segunda-feira um orçamento de doze milhões de euros para as escolas "
+        "da cidade depois de um debate que durou quase toda a noite\n"
+        "Os críticos disseram que o plano não vai longe o bastante e pediram mais detalhes sobre os custos "
+        "das obras nas escolas do centro e da periferia\n"
+    )
+    cookie = "We use cookies to improve your experience on our site. By continuing you agree to our use of them.\n"
+    assert measure(segment(paragraphs + cookie)).language == "Portuguese"
+
+
 def test_stopword_ratio_counts_every_plausible_language() -> None:
     # Which of two near-tied languages comes first must not decide which paragraphs read as prose.
     russian = (
