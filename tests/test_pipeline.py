@@ -276,6 +276,15 @@ def test_a_finished_sentence_above_a_read_more_link_stays() -> None:
     assert all(r.rule != "heuristic.story_card" for r in result.removals)
 
 
+def test_a_paragraph_above_a_credit_stays_when_the_page_sets_paragraphs_tight() -> None:
+    # Text scraped with single line breaks: that the credit follows without a blank line says nothing.
+    credit = "Credit: Maria Lopez/Getty Images"
+    text = "\n".join([*_TOUR_ARTICLE[:2], credit, _TOUR_ARTICLE[2]])
+    result = cleaner.clean(text)
+    assert result.text.split() == " ".join(_TOUR_ARTICLE).split()
+    assert [(r.label, result.source[r.start : r.end]) for r in result.removals] == [("credit", credit)]
+
+
 def test_an_article_split_by_a_gallery_is_kept_on_both_sides() -> None:
     before = _TOUR_ARTICLE[:2]
     gallery = [line for n in range(1, 9) for line in (f"Image {n} of 8", f"(Image credit: Agency {n})")]

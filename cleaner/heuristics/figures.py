@@ -12,6 +12,11 @@ MAX_CAPTION_WORDS = 60
 #: A credit line longer than this carries its own caption ("The new keyboard via iFixit"): the
 #: line above it is not that picture's caption.
 MAX_CREDIT_WORDS = 8
+#: A page that sets this share of its paragraphs tight (no blank line between them) says nothing
+#: by setting a line tight against a credit: the heuristic leaves it alone.
+TIGHT_PAGE_SHARE = 0.8
+#: Paragraphs, for that share: blocks that end a sentence with this many words or more.
+PARAGRAPH_WORDS = 20
 
 
 @heuristic(
@@ -20,6 +25,8 @@ MAX_CREDIT_WORDS = 8
     "A line immediately followed (no blank line between) by a photo credit is that photo's caption.",
 )
 def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    if _sets_paragraphs_tight(page):
+        return
     for index in indices:
         if index + 1 >= len(page) or page.blocks[index + 1].gap_before != 0:
             continue
@@ -30,3 +37,14 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
         if following is not None and following.rule.label == "credit" and bare_credit:
             credit = page.blocks[index + 1].text
             yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
+
+
+def _sets_paragraphs_tight(page: Page) -> bool:
+    """Whether the page sets most of its paragraphs without a blank line between them (text
+    scraped with single line breaks): then a body paragraph above a credit is set tight too."""
+    gaps = [
+        block.gap_before == 0
+        for block, f in zip(page.blocks[1:], page.features[1:], strict=True)
+        if f.ends_sentence and f.words >= PARAGRAPH_WORDS
+    ]
+    return bool(gaps) and sum(gaps) >= TIGHT_PAGE_SHARE * len(gaps)
