@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -96,11 +97,26 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         raise InputError("input does not look like HTML: no tag in the first 64 KiB")
     try:
         tree = html_text.parse_html(html)
+        _drop_hidden(tree)
         text = html_text.extract_text(tree, guess_layout=True)
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     votes = _trafilatura_votes(html, warnings) if use_extractor else None
     return Rendered(text, votes, tuple(warnings))
+
+
+#: An inline style that hides its element (``display: none``, ``visibility: hidden``).
+_HIDDEN_STYLE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
+
+
+def _drop_hidden(tree: Any) -> None:
+    """Remove the elements a browser never shows (the ``hidden`` attribute, an inline style
+    hiding them): search-engine metadata, a second copy of the article for microdata. The text
+    after such an element (its tail) is shown, so it stays."""
+    for element in tree.xpath("//*[@hidden or @style]"):
+        hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
+        if hidden and element.getparent() is not None:  # (the root has no parent to leave)
+            element.drop_tree()
 
 
 def _trafilatura_votes(html: str, warnings: list[str]) -> ExtractorVotes | None:

@@ -170,3 +170,17 @@ def test_use_trafilatura_false_still_cleans() -> None:
     result = cleaner.Cleaner(cleaner.Config(use_trafilatura=False)).clean_html(page())
     assert PARAGRAPHS[1] in result.source
     check_pieces(result)
+
+
+def test_elements_a_browser_never_shows_are_not_rendered() -> None:
+    # Microdata copies of the headline and publisher, hidden by an inline style or the attribute.
+    hidden = (
+        '<div style="display: none;" itemscope><div itemprop="name">ExamplePublisher</div></div>after the div'
+        "<p hidden>A hidden paragraph.</p>"
+        '<p style="color: red; VISIBILITY:hidden">An invisible paragraph.</p>'
+        '<p style="display:block">A shown paragraph.</p>'
+    )
+    text = render_html(page().replace("</article>", hidden + "</article>"), use_extractor=False).text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "after the div" in text and "A shown paragraph." in text
+    assert "ExamplePublisher" not in text and "hidden paragraph" not in text and "invisible" not in text
