@@ -136,8 +136,6 @@ ENGLISH = Vocabulary(
             "Like this story? Share it with a friend!",
             "CLICK HERE TO GET OUR FREE APP",
             "GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE TO TURN ON NOTIFICATIONS.",
-            "Leave a Reply",
-            "Your email address will not be published. Required fields are marked *",
         ),
         "promo": (
             "MORE: {headline}",
@@ -207,6 +205,8 @@ ENGLISH = Vocabulary(
             "Save my name, email, and website in this browser for the next time I comment.",
             "Notify me of follow-up comments by email.",
             "Post Comment",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
         ),
         "embed": ("— {name} (@{handle}) {date}", "pic.twitter.com/{handle}"),
         "nav": ("Share this article", "Share on Facebook", "Copy Link URL Copied!"),
