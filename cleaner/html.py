@@ -111,10 +111,15 @@ _HIDDEN_STYLE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s
 
 def _drop_hidden(tree: Any) -> None:
     """Remove the elements a browser never shows (the ``hidden`` attribute, an inline style
-    hiding them): search-engine metadata, a second copy of the article for microdata. The text
-    after such an element (its tail) is shown, so it stays."""
-    for element in tree.xpath("//*[@hidden or @style]"):
-        hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
+    hiding them, ``<template>``, and ``<noscript>`` where scripts run): search-engine metadata,
+    a second copy of the article for microdata. The text after such an element (its tail) is
+    shown, so it stays."""
+    for element in tree.xpath("//*[@hidden or @style] | //noscript | //template"):
+        hidden = (
+            element.tag in ("noscript", "template")
+            or element.get("hidden") is not None
+            or _HIDDEN_STYLE.search(element.get("style", ""))
+        )
         if hidden and element.getparent() is not None:  # (the root has no parent to leave)
             element.drop_tree()
 

@@ -179,8 +179,10 @@ def test_elements_a_browser_never_shows_are_not_rendered() -> None:
         "<p hidden>A hidden paragraph.</p>"
         '<p style="color: red; VISIBILITY:hidden">An invisible paragraph.</p>'
         '<p style="display:block">A shown paragraph.</p>'
+        "<noscript>Please enable JavaScript.</noscript><template><p>A template.</p></template>"
     )
     text = render_html(page().replace("</article>", hidden + "</article>"), use_extractor=False).text
     assert all(p in text for p in PARAGRAPHS)
     assert "after the div" in text and "A shown paragraph." in text
     assert "ExamplePublisher" not in text and "hidden paragraph" not in text and "invisible" not in text
+    assert "JavaScript" not in text and "template" not in text
