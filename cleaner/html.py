@@ -105,6 +105,8 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
     return Rendered(text, votes, tuple(warnings))
 
 
+#: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).
+MOST_OF_THE_PAGE = 0.5
 #: An inline style that hides its element (``display: none``, ``visibility: hidden``).
 _HIDDEN_STYLE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 
@@ -113,14 +115,23 @@ def _drop_hidden(tree: Any) -> None:
     """Remove the elements a browser never shows (the ``hidden`` attribute, an inline style
     hiding them, ``<template>``, and ``<noscript>`` where scripts run): search-engine metadata,
     a second copy of the article for microdata. The text after such an element (its tail) is
-    shown, so it stays."""
-    for element in tree.xpath("//*[@hidden or @style] | //noscript | //template"):
+    shown, so it stays.
+
+    An element holding most of the page's text stays: a page hidden until its scripts reveal
+    it (an anti-flicker wrapper) is still the page.
+    """
+    candidates = tree.xpath("//*[@hidden or @style] | //noscript | //template")
+    if not candidates:
+        return
+    scripts = sum(len(element.text_content()) for element in tree.xpath("//script | //style"))
+    most = MOST_OF_THE_PAGE * (len(tree.text_content()) - scripts)
+    for element in candidates:
         hidden = (
             element.tag in ("noscript", "template")
             or element.get("hidden") is not None
             or _HIDDEN_STYLE.search(element.get("style", ""))
         )
-        if hidden and element.getparent() is not None:  # (the root has no parent to leave)
+        if hidden and element.getparent() is not None and len(element.text_content()) <= most:
             element.drop_tree()
 
 

@@ -186,3 +186,11 @@ def test_elements_a_browser_never_shows_are_not_rendered() -> None:
     assert "after the div" in text and "A shown paragraph." in text
     assert "ExamplePublisher" not in text and "hidden paragraph" not in text and "invisible" not in text
     assert "JavaScript" not in text and "template" not in text
+
+
+def test_a_page_hidden_until_its_scripts_reveal_it_is_still_rendered() -> None:
+    # An anti-flicker wrapper: the page's scripts show it once loaded; a big inline script beside it.
+    script = '<script>var state = "' + "x" * 50_000 + '";</script>'
+    html = page().replace("<body>", f'<body>{script}<div style="display:none">').replace("</body>", "</div></body>")
+    text = render_html(html, use_extractor=False).text
+    assert all(p in text for p in PARAGRAPHS)
