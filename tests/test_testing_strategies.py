@@ -18,7 +18,7 @@ from cleaner.language import rank_languages
 from cleaner.segment import segment
 from cleaner.testing import Article, Line, articles, boilerplate, headlines, paragraphs, sentences, writer
 from cleaner.testing.strategies import BOILERPLATE_LABELS, LANGUAGES, SEPARATORS
-from cleaner.testing.vocabulary import NBSP, VOCABULARIES
+from cleaner.testing.vocabulary import VOCABULARIES
 
 ROOT = Path(__file__).parent.parent
 TERMINAL = regex.compile(r"[.!?]['\"“”’»)]*$")
@@ -188,7 +188,6 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
         "{name} speaks to reporters in {place} on {day}.",
         "A view of {place} at dusk.",
         "Protesters gather outside the offices of {org} in {place}.",
-        "Photo: {name}/Reuters",  # caption.caption_pointer
         "{name}, Staff Writer",
         "Terms of Use | Privacy Policy | Cookie Settings",  # cta.cookie_notice
         "Show comments",  # cta.comment_prompt
@@ -202,7 +201,6 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "French": {
         "{name} lors d'une conférence de presse à {place}, {day}.",
         "Vue de {place} au coucher du soleil.",
-        f"Photo{NBSP}: {{name}} / AFP",  # caption.caption_pointer
     },
     "Spanish": {
         "Deja tu comentario",  # comments.comment_form_international
