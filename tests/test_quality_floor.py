@@ -18,7 +18,7 @@ from cleaner.scoring import Score, aggregate, page_score
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Pinned floors. Raise them when quality improves; never lower them to pass. Issue 2 set 0.90 /
-#: 0.955; raised to about a point below the scores of 2026-11-23 (text 0.951, HTML 0.972), the
+#: 0.955; raised to about a point below the scores of 2026-11-23 (text 0.952, HTML 0.972), the
 #: margin leaving room for new releases of html-text and trafilatura (not pinned), whose output
 #: the scores depend on.
 TEXT_MODE_F1_FLOOR = 0.94
