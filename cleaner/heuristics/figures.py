@@ -25,8 +25,7 @@ PARAGRAPH_WORDS = 20
     "A line immediately followed (no blank line between) by a photo credit is that photo's caption.",
 )
 def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
-    if _sets_paragraphs_tight(page):
-        return
+    tight_page: bool | None = None  # read off the page at the first credit (most pages have none)
     for index in indices:
         if index + 1 >= len(page) or page.blocks[index + 1].gap_before != 0:
             continue
@@ -34,9 +33,14 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
             continue
         following = page.rule_match(index + 1)
         bare_credit = page.features[index + 1].words <= MAX_CREDIT_WORDS
-        if following is not None and following.rule.label == "credit" and bare_credit:
-            credit = page.blocks[index + 1].text
-            yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
+        if following is None or following.rule.label != "credit" or not bare_credit:
+            continue
+        if tight_page is None:
+            tight_page = _sets_paragraphs_tight(page)
+        if tight_page:
+            return
+        credit = page.blocks[index + 1].text
+        yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
 
 
 def _sets_paragraphs_tight(page: Page) -> bool:
