@@ -228,7 +228,7 @@ def test_prose_far_outside_the_article_is_still_checked_by_the_rules() -> None:
     text = "\n\n".join([*_TOUR_ARTICLE, *menu, notice])
     result = cleaner.clean(text)
     assert result.text.split("\n\n") == _TOUR_ARTICLE
-    removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
+    removal = _removal_of(result, notice)
     assert (removal.label, removal.rule) == ("cta", "cta.cookie_notice")
 
 
@@ -300,6 +300,11 @@ def test_an_article_split_by_a_gallery_is_kept_on_both_sides() -> None:
     assert {r.label for r in result.removals} == {"caption", "credit"}
 
 
+def _removal_of(result: cleaner.Result, text: str) -> cleaner.Removal:
+    """The removal whose source range is exactly ``text`` (the first, if it repeats)."""
+    return next(r for r in result.removals if result.source[r.start : r.end] == text)
+
+
 def _long_paragraph(topic: str) -> str:
     return (
         f"The report on {topic} was published on Monday by the city council. It says that the costs of "
@@ -338,7 +343,7 @@ def test_html_mode_checks_the_rules_on_lines_trafilatura_kept_far_from_the_artic
     menu = [f"Section {n}" for n in range(40)]
     result = _html_mode([*article, *menu, notice], [*article, notice])
     assert result.text.split("\n\n") == article
-    removal = next(r for r in result.removals if result.source[r.start : r.end] == notice)
+    removal = _removal_of(result, notice)
     assert removal.rule == "legal.copyright"
 
 
@@ -347,7 +352,7 @@ def test_html_mode_a_rules_evidence_outside_the_run_outweighs_trafilatura_keepin
     about = "Acme Corp. is a leading provider of alarm management software for hospitals and care homes."
     result = _html_mode([*article, "Share", about, "Contact us"], [*article, about])
     assert result.text.split("\n\n") == article
-    removal = next(r for r in result.removals if result.source[r.start : r.end] == about)
+    removal = _removal_of(result, about)
     assert removal.rule == "bio.company_boilerplate"
 
 
@@ -400,7 +405,7 @@ def test_prose_in_the_story_grids_far_below_the_article_is_a_teaser() -> None:
     grid = [f"Section {n}" for n in range(30)]
     result = cleaner.clean("\n\n".join([*_TOUR_ARTICLE, *grid[:6], stray, *grid, teaser, *grid[:4]]))
     assert result.text.split("\n\n") == [*_TOUR_ARTICLE, stray]
-    removal = next(r for r in result.removals if result.source[r.start : r.end] == teaser)
+    removal = _removal_of(result, teaser)
     assert removal.rule == "heuristic.outside_run"
 
 
