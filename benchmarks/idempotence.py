@@ -20,8 +20,8 @@ from collections.abc import Callable
 from random import Random
 
 import cleaner
-from cleaner.features import measure
-from cleaner.segment import segment
+from cleaner.engine.features import measure
+from cleaner.engine.segment import segment
 from cleaner.testing import writer
 from cleaner.testing.vocabulary import BOILERPLATE_LABELS, VOCABULARIES, Vocabulary
 

@@ -567,7 +567,7 @@ def rule_searches(texts: Sequence[str]) -> list[tuple[Callable[..., object], str
     Recorded by replaying each line ``RuleSet.match`` saw through the same rule list and the same
     required-string filter (private ``_for_block``: this is a measurement, not an API).
     """
-    from cleaner.rules.engine import RuleSet
+    from cleaner.engine.rules.engine import RuleSet
 
     seen: list[tuple[str, Any, int | None]] = []
     original = RuleSet.match
@@ -596,8 +596,8 @@ def rule_searches(texts: Sequence[str]) -> list[tuple[Callable[..., object], str
 
 def run_floor(quick: bool, figures: dict[str, Any]) -> None:
     """The 20x budget per AEB pass beside the CPU time of the steps text mode cannot skip."""
-    from cleaner.features import _tokens as tokens  # the engine's tokeniser (re where it agrees with regex)
-    from cleaner.segment import segment
+    from cleaner.engine.features import _tokens as tokens  # the engine's tokeniser (re where it agrees with regex)
+    from cleaner.engine.segment import segment
 
     pages, texts = load_pages()
     repeats = 1 if quick else 5
@@ -606,7 +606,7 @@ def run_floor(quick: bool, figures: dict[str, Any]) -> None:
     searches = rule_searches(texts)
     matching = [(search, line) for search, line in searches if search(line) is not None]
     steps = {
-        "split into lines (cleaner.segment)": best_cpu(lambda: [segment(text) for text in texts], repeats),
+        "split into lines (cleaner.engine.segment)": best_cpu(lambda: [segment(text) for text in texts], repeats),
         "tokenise each line once (\\w+)": best_cpu(lambda: [tokens(line) for line in lines], repeats),
         f"the {len(matching):,} rule searches that match": best_cpu(
             lambda: [search(line) for search, line in matching], repeats

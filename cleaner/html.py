@@ -12,28 +12,12 @@ from typing import Any
 
 import regex
 
+from .engine.votes import ExtractorVotes, word_key
 from .errors import InputError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 #: A tag starts right after "<" (no space): "a < b" in plain text is not one.
 _TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
-#: Blocks of at least this many letters and digits count as kept when trafilatura's text contains them.
-_SUBSTRING_CHARS = 12
-_WORD = regex.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class ExtractorVotes:
-    """trafilatura's output, asked per block: did it keep this line?"""
-
-    lines: frozenset[str]
-    text: str
-
-    def kept(self, block_text: str) -> bool:
-        key = word_key(block_text)
-        if not key or key in self.lines:
-            return bool(key)
-        return len(key) >= _SUBSTRING_CHARS and key in self.text
 
 
 @dataclass(frozen=True)
@@ -43,15 +27,6 @@ class Rendered:
     text: str
     votes: ExtractorVotes | None
     warnings: tuple[str, ...] = field(default=())
-
-
-def word_key(text: str) -> str:
-    """The text's lower-cased letters and digits, run together.
-
-    Two renderers differ in whitespace, table pipes, punctuation and split drop caps ("T he");
-    the letters agree.
-    """
-    return "".join(_WORD.findall(text.lower()))
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:

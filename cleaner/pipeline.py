@@ -1,22 +1,17 @@
-"""Cleaner: segment -> rules -> heuristics -> select -> title -> assemble, with rules compiled once."""
+"""Cleaner: the public entry point; it builds the engine from a Config (rules compile once) and feeds it."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
-from .assemble import assemble
 from .config import Config
-from .decide import decide
-from .features import measure
-from .heuristics import DEFAULT_HEURISTICS, Heuristic
-from .html import ExtractorVotes
+from .engine import Engine
+from .engine.heuristics import DEFAULT_HEURISTICS, Heuristic
+from .engine.rules import RuleSet, builtin_pack_paths, load_packs
 from .model import Result
-from .page import Page, RuleCache
-from .rules import RuleSet, builtin_pack_paths, load_packs
-from .segment import Document, segment
 
 #: Inputs longer than this (characters) are cleaned with the cyclic garbage collector paused:
 #: cleaning makes millions of small objects and no cycles, and the collector's repeated scans
@@ -43,9 +38,19 @@ class Cleaner:
         self.config = config or Config()
         paths = (builtin_pack_paths() if self.config.builtin_packs else ()) + self.config.packs
         rules = [r for r in load_packs(paths) if r.id not in self.config.disable]
-        self.rules = RuleSet(rules, self.config.regex_timeout)
-        self._cache = RuleCache()
-        self.heuristics: tuple[Heuristic, ...] = tuple(h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable)
+        heuristics = tuple(h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable)
+        ruleset = RuleSet(rules, self.config.regex_timeout)
+        self.engine = Engine(ruleset, heuristics, self.config.keep, self.config.language, self.config.exhaustive)
+
+    @property
+    def rules(self) -> RuleSet:
+        """The compiled rules, in pack order."""
+        return self.engine.rules
+
+    @property
+    def heuristics(self) -> tuple[Heuristic, ...]:
+        """The heuristics that run, in order."""
+        return self.engine.heuristics
 
     def __getstate__(self) -> dict[str, object]:
         return {"config": self.config}
@@ -58,14 +63,14 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; use clean_html() for bytes")
         with _collector_paused(len(text)):
-            return self._clean_document(segment(text), votes=None)
+            return self.engine.run(text)
 
     def clean_html(self, html: str | bytes) -> Result:
         """Clean an HTML page: render it to text, then combine trafilatura's choice with ours."""
         from .html import render_html
 
         rendered = render_html(html, use_extractor=self.config.use_trafilatura)
-        return self._clean_document(segment(rendered.text), votes=rendered.votes, warnings=rendered.warnings)
+        return self.engine.run(rendered.text, rendered.votes, rendered.warnings)
 
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
         """Clean many texts on the same code path as :meth:`clean`; input order is kept.
@@ -79,27 +84,6 @@ class Cleaner:
             return
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.config,)) as pool:
             yield from pool.map(_clean_in_worker, texts, chunksize=chunksize)
-
-    def _clean_document(
-        self,
-        doc: Document,
-        votes: ExtractorVotes | None,
-        warnings: Sequence[str] = (),
-    ) -> Result:
-        features = measure(doc, self.config.language)
-        extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
-        page = Page(
-            doc,
-            features.languages,
-            features.blocks,
-            extractor_votes,
-            self.rules,
-            list(warnings),
-            tokens=features.tokens,
-            cache=self._cache,
-        )
-        decisions, title = decide(page, self.heuristics, self.config.keep, self.config.exhaustive)
-        return assemble(doc, decisions, title, page.warnings)
 
 
 _WORKER: Cleaner | None = None

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.assemble import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, Decision, assemble
+from cleaner.engine.assemble import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, Decision, assemble
+from cleaner.engine.segment import segment
 from cleaner.model import LABELS, Piece, Removal, Result
-from cleaner.segment import segment
 
 KEEP = Decision("body", "", "")
 SOURCE = "Menu Home News\r\n\r\n  First paragraph of the story.  \nPhoto: Jane Doe\n\nSecond paragraph.\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from cleaner.rules import BUILTIN_PACK_DIR, builtin_pack_paths, load_packs
+from cleaner.engine.rules import BUILTIN_PACK_DIR, builtin_pack_paths, load_packs
 
 DOCS = Path(__file__).parent.parent / "docs" / "examples"
 GOOD = DOCS / "cnet-house-ads.toml"

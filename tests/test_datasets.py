@@ -9,8 +9,8 @@ import pytest
 
 import cleaner
 import cleaner.integrations.datasets as integration
+from cleaner.engine.rules.engine import timed_out_rule
 from cleaner.integrations.datasets import clean_batch, clean_dataset, result_features
-from cleaner.rules.engine import timed_out_rule
 
 datasets = pytest.importorskip("datasets")
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.features import (
+from cleaner.engine.features import (
     _ASCII_SENTENCE_BREAK_RE,
     _NOT_PLAIN,
     _SENTENCE_BREAK_RE,
@@ -15,8 +15,8 @@ from cleaner.features import (
     TOKEN_RE,
     _tokens,
 )
-from cleaner.rules.engine import _without_superstrings
-from cleaner.select import Run, best_run_from
+from cleaner.engine.rules.engine import _without_superstrings
+from cleaner.engine.select import Run, best_run_from
 
 #: The characters ``_NOT_PLAIN`` lets through, and a few it stops (a combining accent, ², CJK).
 _PLAIN = [chr(c) for c in [*range(0x80), *range(0x80, 0x300), *range(0x2000, 0x2070)] if not _NOT_PLAIN.match(chr(c))]

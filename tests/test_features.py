@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.features import BlockFeatures, PageFeatures, measure
-from cleaner.segment import segment
+from cleaner.engine.features import BlockFeatures, PageFeatures, measure
+from cleaner.engine.segment import segment
 
 ENGLISH = (
     "The council said on Tuesday that it would not change the rules, but many of the people who live in the "
@@ -189,7 +189,7 @@ def test_sentence_end_and_upper_start_shortcuts_agree_with_their_regexes() -> No
     """``_ends_sentence`` / ``_starts_upper`` replace a regex each; they must agree on every code
     point (``regex``'s Unicode tables, not Python's older ``unicodedata``) and on closers, and
     on the final newline the regex's ``$`` accepts."""
-    from cleaner.features import _SENTENCE_END_RE, _UPPER_START_RE, _ends_sentence, _starts_upper
+    from cleaner.engine.features import _SENTENCE_END_RE, _UPPER_START_RE, _ends_sentence, _starts_upper
 
     for code in range(0x110000):
         ch = chr(code)
@@ -204,7 +204,7 @@ def test_sentence_end_and_upper_start_shortcuts_agree_with_their_regexes() -> No
 def test_ascii_shortcuts_agree_with_the_unicode_regexes(text: str) -> None:
     """ASCII blocks are tokenised by the standard library's engine, and skip the sentence-break
     scan without '.', '!' or '?': both must give what the ``regex`` patterns give."""
-    from cleaner.features import _ASCII_TOKEN_RE, _SENTENCE_BREAK_RE, TOKEN_RE
+    from cleaner.engine.features import _ASCII_TOKEN_RE, _SENTENCE_BREAK_RE, TOKEN_RE
 
     assert _ASCII_TOKEN_RE.findall(text) == TOKEN_RE.findall(text)
     if not any(mark in text for mark in ".!?"):
@@ -216,7 +216,7 @@ def test_ascii_tokens_keep_every_word_run() -> None:
 
 
 def test_a_sentence_long_lead_in_ending_with_a_colon_ends_as_prose() -> None:
-    from cleaner.select import ends_prose
+    from cleaner.engine.select import ends_prose
 
     assert one("This post will discuss the following:").ends_colon
     assert ends_prose(one("This post will discuss the following:"), has_stoplist=True)
@@ -226,7 +226,7 @@ def test_a_sentence_long_lead_in_ending_with_a_colon_ends_as_prose() -> None:
 
 
 def test_several_sentences_end_as_prose_without_the_final_full_stop() -> None:
-    from cleaner.select import ends_prose
+    from cleaner.engine.select import ends_prose
 
     paragraph = f"{ENGLISH} {ENGLISH} It was the third meeting this year and nobody expects the last"
     assert not one(paragraph).ends_sentence
@@ -236,7 +236,7 @@ def test_several_sentences_end_as_prose_without_the_final_full_stop() -> None:
 def test_a_huge_document_measures_the_same_with_its_long_blocks_tokens_compacted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import cleaner.features as features
+    import cleaner.engine.features as features
 
     lines = [ENGLISH, "Home News Sport", f"{ENGLISH} {ENGLISH}", "Home News Sport", "Sección: España", ENGLISH * 3]
     doc = segment("\n\n".join(lines))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from cleaner.language import detect_language, languages, rank_languages, stopwords
+from cleaner.engine.language import detect_language, languages, rank_languages, stopwords
 
 SAMPLES = {
     "English": (

@@ -316,11 +316,10 @@ def _long_paragraph(topic: str) -> str:
 
 def _html_mode(blocks: list[str], kept_by_extractor: list[str]) -> cleaner.Result:
     """Clean text as HTML mode would, with trafilatura's output given (the blocks it kept)."""
-    from cleaner.html import ExtractorVotes, word_key
-    from cleaner.segment import segment
+    from cleaner.engine.votes import ExtractorVotes, word_key
 
     votes = ExtractorVotes(frozenset(word_key(b) for b in kept_by_extractor), word_key("\n".join(kept_by_extractor)))
-    return cleaner.Cleaner()._clean_document(segment("\n\n".join(blocks)), votes=votes)
+    return cleaner.Cleaner().engine.run("\n\n".join(blocks), votes)
 
 
 def test_html_mode_overrules_trafilatura_dropping_the_rest_of_an_article() -> None:
@@ -412,10 +411,10 @@ def test_prose_in_the_story_grids_far_below_the_article_is_a_teaser() -> None:
 def test_the_headline_anchor_reads_blocks_whose_tokens_a_huge_document_did_not_keep() -> None:
     from dataclasses import replace
 
-    from cleaner.anchor import headline_candidates
-    from cleaner.features import measure
-    from cleaner.page import Page
-    from cleaner.segment import segment
+    from cleaner.engine.anchor import headline_candidates
+    from cleaner.engine.features import measure
+    from cleaner.engine.page import Page
+    from cleaner.engine.segment import segment
 
     text = "Storm closes schools across the county | Daily\n\nMenu\n\nStorm closes schools across the county\n\nShare"
     doc = segment(text)

@@ -11,10 +11,10 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner.engine.rules import RuleSet, builtin_pack_paths, load_packs
+from cleaner.engine.rules.literals import required_literals, starts_with_one_of
+from cleaner.engine.segment import segment
 from cleaner.gold import load_aeb
-from cleaner.rules import RuleSet, builtin_pack_paths, load_packs
-from cleaner.rules.literals import required_literals, starts_with_one_of
-from cleaner.segment import segment
 
 BUILTIN = load_packs(builtin_pack_paths())
 
@@ -227,7 +227,7 @@ def test_literal_filter_changes_no_match_on_the_corpus(seeds_dir: Path, aeb_dir:
 
 
 def test_a_failing_parser_only_means_the_rule_always_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleaner.rules import literals
+    from cleaner.engine.rules import literals
 
     def broken(*args: object, **kwargs: object) -> None:
         raise TypeError("a parse tree of another shape")

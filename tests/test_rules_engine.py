@@ -10,10 +10,10 @@ import regex
 
 import cleaner
 from cleaner import Config
-from cleaner.rules import RuleSet, builtin_pack_paths, load_pack, load_packs
-from cleaner.rules import pack as pack_module
-from cleaner.rules.engine import timed_out_rule, timeout_warning
-from cleaner.rules.pack import SHORT_BLOCK, probe_pattern, rule_from_table
+from cleaner.engine.rules import RuleSet, builtin_pack_paths, load_pack, load_packs
+from cleaner.engine.rules import pack as pack_module
+from cleaner.engine.rules.engine import timed_out_rule, timeout_warning
+from cleaner.engine.rules.pack import SHORT_BLOCK, probe_pattern, rule_from_table
 from cleaner.testing import assert_contract
 
 PROSE = "The council met on Monday and agreed the plan for the new school in the north of the city."

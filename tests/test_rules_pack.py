@@ -8,8 +8,8 @@ import pytest
 
 import cleaner
 from cleaner import Config, RuleError
-from cleaner.rules import builtin_pack_paths, load_pack, load_packs
-from cleaner.rules import pack as pack_module
+from cleaner.engine.rules import builtin_pack_paths, load_pack, load_packs
+from cleaner.engine.rules import pack as pack_module
 
 GOOD = """
 [house_ad]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.segment import Document, segment
+from cleaner.engine.segment import Document, segment
 
 NBSP = "\u00a0"
 ZWSP = "\u200b"  # zero width space: not whitespace for str.isspace, so it is content

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import cleaner
+from cleaner.engine.rules import Rule, RuleSet, builtin_pack_paths, load_pack, load_packs
+from cleaner.engine.rules.pack import rule_from_table
+from cleaner.engine.segment import segment
 from cleaner.model import Piece, Removal, Result
-from cleaner.rules import Rule, RuleSet, builtin_pack_paths, load_pack, load_packs
-from cleaner.rules.pack import rule_from_table
-from cleaner.segment import segment
 from cleaner.testing import Article, Line, assert_contract, check_rule, contract_violations
 from cleaner.testing.checks import stress_lines
 from cleaner.testing.rule_checks import inspect_article
@@ -144,7 +144,7 @@ def test_inspect_article_passes_when_the_example_is_removed() -> None:
     rule = _rule(r"^MORE:")
     article = Article.from_lines([Line("The council met on Monday.", "body"), Line("MORE: A headline", "promo")])
     alone = cleaner.Cleaner(cleaner.Config(builtin_packs=False))
-    alone.rules = RuleSet([rule], 0.25)
+    alone.engine.rules = RuleSet([rule], 0.25)
     assert inspect_article(rule, article, alone, alone, []) is None
 
 

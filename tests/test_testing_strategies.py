@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.language import rank_languages
-from cleaner.segment import segment
+from cleaner.engine.language import rank_languages
+from cleaner.engine.segment import segment
 from cleaner.testing import Article, Line, articles, boilerplate, headlines, paragraphs, sentences, writer
 from cleaner.testing.strategies import BOILERPLATE_LABELS, LANGUAGES, SEPARATORS
 from cleaner.testing.vocabulary import VOCABULARIES

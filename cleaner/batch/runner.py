@@ -23,7 +23,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..language import languages
+from ..engine.language import languages
 from .failures import Failure
 from .options import BatchOptions
 from .progress import BatchProgress

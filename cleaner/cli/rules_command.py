@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..engine.heuristics import REGISTRY
+from ..engine.rules import Rule, builtin_pack_paths, load_pack, load_packs
 from ..errors import RuleError
-from ..heuristics import REGISTRY
 from ..model import LABELS
-from ..rules import Rule, builtin_pack_paths, load_pack, load_packs
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 #: Generated articles per rule for `cleaner rules test` unless --max-examples says otherwise.

@@ -16,14 +16,14 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from ..config import Config
+from ..engine.features import measure
+from ..engine.rules import Rule, RuleSet, builtin_pack_paths, load_pack, load_packs
+from ..engine.rules.engine import timed_out_rule
+from ..engine.rules.pack import check_examples
+from ..engine.segment import segment
 from ..errors import RuleError
-from ..features import measure
 from ..model import Result
 from ..pipeline import Cleaner
-from ..rules import Rule, RuleSet, builtin_pack_paths, load_pack, load_packs
-from ..rules.engine import timed_out_rule
-from ..rules.pack import check_examples
-from ..segment import segment
 from .article import Article, Line
 from .contract import contract_violations
 from .report import CheckReport, Failure
@@ -97,7 +97,7 @@ def _cleaner(rules: Sequence[Rule], timeout: float, builtins: bool) -> Cleaner:
             )
     config = Config(builtin_packs=builtins, disable=frozenset(ids), regex_timeout=timeout)
     full = Cleaner(config)
-    full.rules = RuleSet([*full.rules.rules, *rules], timeout)
+    full.engine.rules = RuleSet([*full.rules.rules, *rules], timeout)
     return full
 
 
@@ -109,7 +109,7 @@ def _same_file(a: str, b: str) -> bool:
 def _alone(rule: Rule, timeout: float) -> Cleaner:
     """A cleaner with this one rule and no built-in rules, to see exactly what the rule does."""
     cleaner = Cleaner(Config(builtin_packs=False, regex_timeout=timeout))
-    cleaner.rules = RuleSet([rule], timeout)
+    cleaner.engine.rules = RuleSet([rule], timeout)
     return cleaner
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import regex
 
-from ..errors import RuleError
-from ..model import LABELS
+from ...errors import RuleError
+from ...model import LABELS
 from .literals import Literals, required_literals
 
 BUILTIN_PACK_DIR = Path(__file__).parent / "packs"

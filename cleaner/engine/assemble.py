@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Piece, Removal, Result
+from ..model import Piece, Removal, Result
 from .segment import Document
 
 PARAGRAPH_SEPARATOR = "\n\n"
