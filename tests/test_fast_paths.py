@@ -16,7 +16,6 @@ from cleaner.engine.features import (
     _tokens,
 )
 from cleaner.engine.rules.engine import _without_superstrings
-from cleaner.engine.select import Run, best_run_from
 
 #: The characters ``_NOT_PLAIN`` lets through, and a few it stops (a combining accent, ², CJK).
 _PLAIN = [chr(c) for c in [*range(0x80), *range(0x80, 0x300), *range(0x2000, 0x2070)] if not _NOT_PLAIN.match(chr(c))]
@@ -41,38 +40,6 @@ def test_plain_characters_agree_on_word_characters_in_both_engines() -> None:
     for char in _PLAIN:
         assert (re.fullmatch(r"\w", char) is None) == (TOKEN_RE.fullmatch(char) is None), hex(ord(char))
         assert _UNSPACED_RE.fullmatch(char) is None, hex(ord(char))
-
-
-def _best_run_from_reference(scores: list[float], first: int, last: int) -> Run | None:
-    """The former implementation: prefix sums and best ends over the whole page."""
-    n = len(scores)
-    if first >= n:
-        return None
-    prefix = [0.0]
-    for score in scores:
-        prefix.append(prefix[-1] + score)
-    best_end = [0] * (n + 1)
-    best_end[n] = n
-    for i in range(n - 1, -1, -1):
-        best_end[i] = i if prefix[i] > prefix[best_end[i + 1]] else best_end[i + 1]
-    best: Run | None = None
-    best_total = 0.0
-    for start in range(first, min(last, n - 1) + 1):
-        end = best_end[start + 1]
-        total = prefix[end] - prefix[start]
-        if total > best_total:
-            best_total, best = total, Run(start, end)
-    return best
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.one_of(st.sampled_from([-1.0, 0.0, -0.0, 1.0, 2.5, -2.5, 0.1, 0.2]), st.floats(-9, 9)), max_size=40),
-    st.integers(0, 42),
-    st.integers(-2, 30),
-)
-def test_best_run_from_is_the_whole_page_computation(scores: list[float], first: int, width: int) -> None:
-    assert best_run_from(scores, first, first + width) == _best_run_from_reference(scores, first, first + width)
 
 
 @given(st.lists(st.text(alphabet="abc ", min_size=1, max_size=4), min_size=1, max_size=6, unique=True), st.text("abc "))

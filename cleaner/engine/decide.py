@@ -1,7 +1,11 @@
-"""Turn rule matches, heuristic verdicts and the selected run into one Decision per block.
+"""Turn rule matches, heuristic verdicts and the decoded regions into one Decision per block.
 
-Rules and heuristics are evaluated only in the region around the candidate article runs (plus a
-margin): a block far from any candidate run is removed by selection whatever rule would claim it.
+Evidence (block features, rules, heuristics, trafilatura's vote in HTML mode) becomes per-state
+emissions; ``decode`` finds the page's regions (before the article, headline, lead, article,
+after it, comments); each block's decision follows from its region and the evidence on it.
+
+Rules and heuristics are evaluated only around the decoded article (plus a margin), widened
+until the article stays inside: a block far from it is removed whatever rule would claim it.
 An exhaustive Cleaner still runs the rules on those blocks afterwards, for their labels only, so
 what is kept never depends on it.
 """
@@ -13,39 +17,60 @@ from functools import lru_cache
 
 import regex
 
-from .anchor import WINDOW, headline_candidates
+from .anchor import headline_candidates
 from .assemble import Decision
+from .decode import BODY, COMMENTS, IMPOSSIBLE, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
-from .lead import PARAGRAPH_WORDS, lead_zone
+from .lead import lead_zone
 from .page import Page
-from .select import CLAIMED_SCORE, Run, best_run, best_run_from, body_score, run_sum, strongly_body
-from .title import LOOKBACK, find_title
+from .select import CLAIMED_SCORE, Run, add_context, block_scores, ends_prose, strongly_body
+from .title import LOOKBACK, headline_like
 
 KEPT = Decision("body", "", "")
 INVISIBLE = Decision("other", "heuristic.invisible_line", "Zero-width characters only: a blank line to the reader.")
 #: How many repeated-headline candidates are tried as the article's start.
 MAX_ANCHORS = 4
-#: A run after the headline wins if it holds at least this share of the best run's score.
-ANCHORED_SHARE = 0.15
-#: Among headline repeats, the earliest whose run reaches this share of the best one is chosen.
-EARLIEST_SHARE = 0.5
+#: The headline: a line repeating the page's <title> (an anchor) pins where the article starts.
+#: As the TITLE state it scores ANCHOR_SHARE of the page's best reading without anchors, so the
+#: article after it wins unless it holds less than 1 - ANCHOR_SHARE of that reading's score;
+#: each later-ranked anchor (a weaker match) scores ANCHOR_RANK less. Any other headline-like
+#: line scores TITLE_SCORE.
+ANCHOR_SHARE = 0.85
+ANCHOR_RANK = 0.5
+TITLE_SCORE = 0.5
+#: A headline-like line whose words mostly (TITLE_OVERLAP) occur in the first line (a page's
+#: <title>) scores OVERLAP_SCORE more.
+TITLE_OVERLAP = 0.6
+OVERLAP_SCORE = 2.0
+#: An article does not begin with a headline-like line scoring at most this (``_body_starts``).
+START_SCORE = 2.0
+#: Each block between the headline and the article costs LEAD_STEP, unless a rule or heuristic
+#: claims it (bylines, dates, share bars and captions are what stands there): the headline
+#: stands close. Before the article (above the headline or under it) a block costs OUTSIDE_PROSE
+#: of its score as the article: prose stands in articles, rarely above them. (The same share
+#: above and under the headline, so that whether a paragraph starts the article does not depend
+#: on a headline above it, which the clean text no longer has: idempotence.)
+LEAD_STEP = 0.05
+OUTSIDE_PROSE = 0.1
+#: A headline stands above its article's text: below a block scoring this much (a paragraph),
+#: only a line repeating the page's <title> can be the headline (a headline-like line found
+#: below a paragraph is a subhead or a teaser).
+TITLE_BELOW = 2.5
+#: Entering the comment section at its heading scores this; prose there scores COMMENT_PROSE of
+#: what it scores as the article (comments read like prose, so only the heading and the comment
+#: furniture - reply links, "NAME says:" - tell them apart).
+COMMENT_ENTRY = 6.0
+COMMENT_PROSE = 0.9
 #: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block; a hinted block
 #: never scores above -1, so the article run never ends on one (it is kept only between paragraphs).
 HINT_PENALTY = 2.5
-#: A list item is a line of at most this many words without a sentence end, next to another.
-LIST_ITEM_WORDS = 20
-LIST_PENALTY = 1.0
-#: Only headline-like items (capitalised, at least this many words) pay the list penalty.
-HEADLINE_WORDS = 4
 #: Rules whose match is the heading of a comment section.
 COMMENT_HEADINGS = frozenset({"comments.comments_header"})
 #: HTML mode: how much trafilatura keeping (or dropping) a block adds to (or takes from) its score.
 EXTRACTOR_WEIGHT = 4.0
 #: Body-like score that must come before a comment-section heading for it to end the article.
 COMMENTS_AFTER = 15.0
-#: Word range of an opening line without a full stop that is kept with the article below it.
-OPENING_WORDS = (8, 40)
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
@@ -53,15 +78,8 @@ MAX_ROUNDS = 3
 #: HTML mode: trafilatura's leaving out long prose inside the run is overruled from this many
 #: such paragraphs in a row on.
 OVERRULED_STRETCH = 3
-#: A list announced by a colon at the article's end is kept from this many items on.
-MIN_ANNOUNCED_ITEMS = 3
-#: A list under a heading (no colon) is kept when this share of its lines hold a digit.
-DATA_SHARE = 0.8
-HEADING_WORDS = 10
 #: A block of format characters (category Cf: zero-width space, joiners, BOM) and spaces only.
 _INVISIBLE = regex.compile(r"[\p{Cf}\s]+")
-#: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
-_NUMBER = regex.compile(r"\b\d")
 #: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
 #: blocks of it; further away, in the page's story and video grids, it is a teaser's summary.
 STRAY_PROSE_REACH = 25
@@ -80,34 +98,40 @@ def decide(
 ) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions and the headline (or None)."""
     has_stoplist = page.language is not None
-    base = [body_score(f, has_stoplist) for f in page.features]
+    blocks = page.blocks
+    texts = [b.text for b in blocks]
+    gaps = [b.gap_before for b in blocks]
+    base = block_scores(texts, gaps, page.features, has_stoplist)
     invisible = set(_invisible_blocks(page))
     for index in invisible:
         base[index] = 0.0
-    _penalise_lists(page, base)
     _weigh_extractor(page, base)
-
     anchors = headline_candidates(page)[:MAX_ANCHORS]
-    region = _near(page, _candidate_runs(anchors, base))
+
+    # Rules run only around the article: decode without them first, then with them on the
+    # blocks near the article, widening until the article stays inside what they have seen.
+    path = _decode(page, add_context(base, texts, gaps, page.features, has_stoplist), {}, anchors)
+    region = _near(page, [_span(path)] + [Run(a, a + 1) for a in anchors])
+    claimed: dict[int, Decision] = {}
+    hints: dict[int, Decision] = {}
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         scores = _claimed_scores(page, base, claimed, hints, invisible)
-        comments_from = _comments_start(claimed, scores)
-        run, title_index = _choose_run([a for a in anchors if a not in claimed], scores)
-        missing = _near(page, [run]) - region
+        scores = add_context(scores, texts, gaps, page.features, has_stoplist, claimed.keys() | hints.keys())
+        path = _decode(page, scores, claimed, anchors)
+        missing = _near(page, [_span(path)]) - region
         if not missing:
             break
         region |= missing
 
-    run = _with_opening_line(page, run, claimed, title_index)
-    run = _with_announced_list(page, run, claimed, hints)
-    if title_index is None or title_index in claimed:
-        title_index = find_title(page, run, claimed)
+    run = _span(path)
+    title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = lead_zone(page, title_index, claimed)
 
     overruled = _overruled_drops(page, run, claimed, has_stoplist)
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
+        state = path[index]
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
         elif index in invisible:
@@ -116,7 +140,7 @@ def decide(
             decision = claimed[index]
         elif index in lead:
             decision = lead[index]
-        elif index >= comments_from:
+        elif state == COMMENTS:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif index in hints and index not in run and _hint_outweighs_extractor(page, index, hints[index]):
             decision = hints[index]
@@ -140,74 +164,92 @@ def decide(
     return decisions, title
 
 
-def _with_opening_line(page: Page, run: Run, claimed: dict[int, Decision], title: int | None) -> Run:
-    """Extend the run by the line just before it when that line reads as an opening sentence
-    (sentence case, 8-40 words) that merely lacks its full stop: keep rather than guess "headline"."""
-    opening = run.start - 1
-    if run.end <= run.start or opening < 0 or opening == title or opening in claimed:
-        return run
-    first = page.features[run.start]
-    if first.words < PARAGRAPH_WORDS or not first.ends_sentence:
-        return run  # an opening line leads into a full paragraph; before a short one it may be a headline
-    f = page.features[opening]
-    if (
-        not f.ends_sentence
-        and f.starts_upper
-        and OPENING_WORDS[0] <= f.words <= OPENING_WORDS[1]
-        and f.capitalised_ratio < 0.5
-        and page.extractor_votes[opening] is not False
-    ):
-        return Run(opening, run.end)
-    return run
+def _span(path: Sequence[int]) -> Run:
+    """The article's blocks: from the first block decoded as BODY to the last (empty: none)."""
+    first = next((index for index, state in enumerate(path) if state == BODY), None)
+    if first is None:
+        return Run(0, 0)
+    last = len(path) - 1 - next(index for index, state in enumerate(reversed(path)) if state == BODY)
+    return Run(first, last + 1)
 
 
-def _with_announced_list(page: Page, run: Run, claimed: dict[int, Decision], hints: dict[int, Decision]) -> Run:
-    """Extend the run over a list that its last line announces with a colon ("Tour dates:",
-    "Here is the full list:"): the announcing line and the lines set tight below it (no blank
-    line between them, as a rendered list is), when at least ``MIN_ANNOUNCED_ITEMS`` follow and
-    no rule or heuristic claims any of them. Menus and share bars end an article too, but
-    their headings ("Share this:", "Related:") are claimed by rules. Under a mere heading (no
-    colon) the list must be data: most of its lines hold a number (dates, scores, prices),
-    which menus and headline lists rarely do.
-    """
-    if run.end <= run.start:
-        return run
-    blocks = page.blocks
-    colon = True
-    if blocks[run.end - 1].text.endswith(":"):
-        announcing = run.end - 1
-    elif run.end < len(blocks) and blocks[run.end].text.endswith(":"):
-        announcing = run.end
-    elif run.end < len(blocks) and _heading(page, run.end):
-        announcing, colon = run.end, False
-    else:
-        return run
-    if _claimed_or_hinted(page, announcing, claimed, hints):
-        return run
-    end = announcing + 1
-    while (
-        end < len(blocks)
-        and (blocks[end].gap_before == 0 or (end == announcing + 1 and blocks[end].gap_before <= 1))
-        and not _claimed_or_hinted(page, end, claimed, hints)
-    ):
-        end += 1
-    items = range(announcing + 1, end)
-    if len(items) < MIN_ANNOUNCED_ITEMS:
-        return run
-    if not colon and sum(_NUMBER.search(blocks[i].text) is not None for i in items) < DATA_SHARE * len(items):
-        return run  # under a mere heading only a list of data (dates, scores, prices) is the article's
-    return Run(run.start, end)
+def _decode(page: Page, scores: list[float], claimed: dict[int, Decision], anchors: Sequence[int]) -> list[int]:
+    """The decoded path: first without the anchors, whose score then sets theirs (ANCHOR_SHARE)."""
+    emissions = _emissions(page, scores, claimed)
+    path, best = decode(emissions)
+    anchors = [index for index in anchors if index not in claimed]
+    if not anchors:
+        return path
+    for rank, index in enumerate(anchors):
+        emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, TITLE_SCORE) - ANCHOR_RANK * rank)
+    return decode(emissions)[0]
 
 
-def _heading(page: Page, index: int) -> bool:
-    """A short line without a sentence end."""
-    f = page.features[index]
-    return not f.ends_sentence and 1 <= f.words <= HEADING_WORDS
+def _emissions(page: Page, scores: list[float], claimed: dict[int, Decision]) -> Emissions:
+    """Per-state scores of every block: ``scores`` as the article, 0 around it, headline-like
+    lines as TITLE, a small cost per block of lead, and the comment section from its heading on
+    (see ``decode``)."""
+    n = len(page)
+    zeros = [0.0] * n
+    titles = _title_scores(page, scores, claimed)
+    before = [-OUTSIDE_PROSE * max(score, 0.0) for score in scores]
+    rows = (
+        before,  # PRE
+        titles,
+        [0.0 if i in claimed else before[i] - LEAD_STEP for i in range(n)],
+        scores,  # BODY
+        zeros,  # POST
+        [score * COMMENT_PROSE if score > 0 else 0.0 for score in scores],
+        _body_starts(page, scores, titles),
+        _comment_entries(claimed, scores),
+    )
+    return Emissions(*([on_grid(value) for value in row] for row in rows))
 
 
-def _claimed_or_hinted(page: Page, index: int, claimed: dict[int, Decision], hints: dict[int, Decision]) -> bool:
-    """Whether a rule or heuristic judged the block (rules also outside the evaluated region)."""
-    return index in claimed or index in hints or page.rule_match(index) is not None
+def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision]) -> list[float]:
+    """TITLE emissions: headline-like lines (not claimed) above the page's first paragraph
+    (TITLE_BELOW) score TITLE_SCORE, more when they repeat most of the first line's words or
+    are the first line; no other line can be it (``_decode`` adds the <title> repeats)."""
+    first = set(page.blocks[0].text.lower().split()) if len(page) else set()
+    titles = [IMPOSSIBLE] * len(page)
+    for index in range(len(page)):
+        if index and scores[index - 1] >= TITLE_BELOW:
+            break
+        if index in claimed or not headline_like(page, index):
+            continue
+        words = set(page.blocks[index].text.lower().split())
+        overlap = len(words & first) / len(words) if words and index > 0 else 0.0
+        titles[index] = TITLE_SCORE + (OVERLAP_SCORE if overlap >= TITLE_OVERLAP else 0.0)
+    return titles
+
+
+def _body_starts(page: Page, scores: list[float], titles: list[float]) -> list[float]:
+    """Where the article may begin: at a block worth keeping (a positive score), but not at a
+    headline-like line that is not prose and scores at most START_SCORE (more than any TITLE
+    score but an anchor's): such a line above the article is its headline, a dek or chrome.
+    Both keep the clean text, cleaned again, as it is: its first line, which was the
+    article's first, may begin the article again, and scores more as its text than as a
+    headline (idempotence)."""
+    has_stoplist = page.language is not None
+    return [
+        IMPOSSIBLE
+        if score <= 0 or (title > IMPOSSIBLE and score <= START_SCORE and not ends_prose(f, has_stoplist))
+        else 0.0
+        for score, title, f in zip(scores, titles, page.features, strict=True)
+    ]
+
+
+def _comment_entries(claimed: dict[int, Decision], scores: list[float]) -> list[float]:
+    """Where the comment section may start: at a comment-section heading after a substantial
+    article (COMMENTS_AFTER of body-like score before it), nowhere else."""
+    entries = [IMPOSSIBLE] * len(scores)
+    seen = 0.0
+    for index, score in enumerate(scores):
+        decision = claimed.get(index)
+        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
+            entries[index] = COMMENT_ENTRY
+        seen += max(score, 0.0)
+    return entries
 
 
 def _kept_unless_claimed(page: Page, index: int, region: set[int]) -> Decision:
@@ -254,17 +296,6 @@ def _rule_label(page: Page, index: int) -> Decision | None:
     """The rule that would claim a block selection already removed (labels only, same decisions)."""
     match = page.rule_match(index)
     return None if match is None else Decision(match.rule.label, match.rule.id, match.reason)
-
-
-def _candidate_runs(anchors: Sequence[int], scores: list[float]) -> list[Run]:
-    """Runs that could become the article: the global best and those after headline repeats."""
-    runs = [best_run(scores) or Run(0, 0)]
-    for candidate in anchors:
-        runs.append(Run(candidate, candidate + 1))
-        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
-        if run is not None:
-            runs.append(run)
-    return runs
 
 
 def _near(page: Page, runs: Sequence[Run]) -> set[int]:
@@ -347,20 +378,6 @@ def _invisible_blocks(page: Page) -> list[int]:
     ]
 
 
-def _penalise_lists(page: Page, scores: list[float]) -> None:
-    """Consecutive lines without sentence ends form a list (related stories, menus): each
-    headline-like item loses LIST_PENALTY. A lone heading between paragraphs keeps its score."""
-    fragment = [not f.ends_sentence and f.words <= LIST_ITEM_WORDS for f in page.features]
-    for index, is_fragment in enumerate(fragment):
-        f = page.features[index]
-        if not (is_fragment and f.starts_upper and f.words >= HEADLINE_WORDS):
-            continue
-        before = index > 0 and fragment[index - 1]
-        after = index + 1 < len(fragment) and fragment[index + 1]
-        if before or after:
-            scores[index] -= LIST_PENALTY
-
-
 def _weigh_extractor(page: Page, scores: list[float]) -> None:
     """HTML mode: trafilatura's choice is strong evidence either way."""
     for index, vote in enumerate(page.extractor_votes):
@@ -368,41 +385,6 @@ def _weigh_extractor(page: Page, scores: list[float]) -> None:
             scores[index] += EXTRACTOR_WEIGHT
         elif vote is False:
             scores[index] -= EXTRACTOR_WEIGHT
-
-
-def _comments_start(claimed: dict[int, Decision], scores: list[float]) -> int:
-    """The first comment-section heading after a substantial article, or the page's end."""
-    seen = 0.0
-    for index, score in enumerate(scores):
-        decision = claimed.get(index)
-        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
-            for later in range(index, len(scores)):
-                scores[later] = min(scores[later], -1.0)
-            return index
-        seen += max(score, 0.0)
-    return len(scores)
-
-
-def _choose_run(anchors: Sequence[int], scores: list[float]) -> tuple[Run, int | None]:
-    """The article run: after the repeated headline when the page has one, else the global best.
-
-    The headline may repeat further down (related-story lists), so the earliest repeat whose
-    run is nearly as good as the best one wins: the real headline comes first.
-    """
-    overall = best_run(scores) or Run(0, 0)
-    overall_total = run_sum(scores, overall)
-    anchored: list[tuple[int, float, Run]] = []
-    for candidate in anchors:
-        run = best_run_from(scores, candidate + 1, candidate + WINDOW)
-        if run is not None:
-            anchored.append((candidate, run_sum(scores, run), run))
-    if not anchored:
-        return overall, None
-    top = max(total for _, total, _ in anchored)
-    candidate, total, run = min(item for item in anchored if item[1] >= EARLIEST_SHARE * top)
-    if total >= ANCHORED_SHARE * overall_total:
-        return run, candidate
-    return overall, None
 
 
 def _extractor_dropped(page: Page, index: int) -> Decision:
