@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.engine import decode as decode_module
 from cleaner.engine.decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, POST, PRE, TITLE, Emissions, decode
 
 #: The transitions the module docstring draws (from -> allowed next states).
@@ -21,9 +23,12 @@ ALLOWED = {
 STARTS = {PRE, TITLE, BODY}
 
 
-def path_score(e: Emissions, path: tuple[int, ...]) -> float:
-    """The score of a path, or IMPOSSIBLE when it breaks the state machine."""
+def path_score(e: Emissions, path: tuple[int, ...], window: int) -> float:
+    """The score of a path, or IMPOSSIBLE when it breaks the state machine (a headline and its
+    lead longer than ``window`` included)."""
     rows = (e.pre, e.title, e.lead, e.body, e.post, e.comments)
+    if sum(state in (TITLE, LEAD) for state in path) > window:
+        return IMPOSSIBLE
     total = 0.0
     for index, state in enumerate(path):
         before = path[index - 1] if index else None
@@ -55,14 +60,20 @@ def emissions(draw: st.DrawFn) -> Emissions:
     return Emissions(row(), row(True), row(), row(), row(), row(), row(), row(True))
 
 
+@pytest.mark.parametrize("window", [decode_module.WINDOW, 2])
 @settings(max_examples=300, deadline=None)
-@given(emissions())
-def test_the_decoded_path_is_the_best_of_all_paths(e: Emissions) -> None:
+@given(e=emissions())
+def test_the_decoded_path_is_the_best_of_all_paths(e: Emissions, window: int) -> None:
     n = len(e.body)
-    best = max(path_score(e, path) for path in itertools.product(range(6), repeat=n))
-    path, score = decode(e)
+    best = max(path_score(e, path, window) for path in itertools.product(range(6), repeat=n))
+    original = decode_module.WINDOW
+    decode_module.WINDOW = window
+    try:
+        path, score = decode(e)
+    finally:
+        decode_module.WINDOW = original
     assert len(path) == n
-    assert abs(path_score(e, tuple(path)) - best) < 1e-9
+    assert abs(path_score(e, tuple(path), window) - best) < 1e-9
     assert abs(score - best) < 1e-9
 
 

@@ -329,21 +329,24 @@ def test_html_mode_overrules_trafilatura_dropping_the_rest_of_an_article() -> No
     assert result.text.split("\n\n") == [*kept, *dropped]
 
 
-def test_html_mode_keeps_trafilatura_dropping_a_lone_paragraph() -> None:
+def test_html_mode_inside_the_article_a_dropped_line_goes_and_dropped_prose_stays() -> None:
+    """trafilatura's vote is evidence: a short line it left out between paragraphs goes, a
+    paragraph it left out there stays (its own evidence outweighs the vote)."""
     kept = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
-    bio = _long_paragraph("the author")
-    result = _html_mode([*kept, bio], kept)
-    assert result.text.split("\n\n") == kept
+    missed = _long_paragraph("harbours")
+    result = _html_mode([kept[0], "Photo gallery", kept[1], missed, kept[2]], kept)
+    assert result.text.split("\n\n") == [kept[0], kept[1], missed, kept[2]]
+    assert _removal_of(result, "Photo gallery").rule == "heuristic.extractor"
 
 
-def test_html_mode_checks_the_rules_on_lines_trafilatura_kept_far_from_the_article() -> None:
+def test_html_mode_lines_trafilatura_kept_far_from_the_article_are_not_kept() -> None:
+    """Its vote moves the article's edges; it does not keep a footer line 40 menu lines away."""
     article = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
     notice = "Copyright © 2019 Example Media Group. All Rights Reserved."
+    teaser = "Residents of the valley asked the council on Friday for a second bridge over the river."
     menu = [f"Section {n}" for n in range(40)]
-    result = _html_mode([*article, *menu, notice], [*article, notice])
+    result = _html_mode([*article, *menu, teaser, notice], [*article, teaser, notice])
     assert result.text.split("\n\n") == article
-    removal = _removal_of(result, notice)
-    assert removal.rule == "legal.copyright"
 
 
 def test_html_mode_a_rules_evidence_outside_the_run_outweighs_trafilatura_keeping_the_block() -> None:
@@ -353,15 +356,6 @@ def test_html_mode_a_rules_evidence_outside_the_run_outweighs_trafilatura_keepin
     assert result.text.split("\n\n") == article
     removal = _removal_of(result, about)
     assert removal.rule == "bio.company_boilerplate"
-
-
-def test_html_mode_a_repeated_line_trafilatura_kept_outside_the_run_stays() -> None:
-    """Repetition is a heuristic's evidence: tables repeat rows, so trafilatura's keeping wins."""
-    article = [_long_paragraph(t) for t in ("schools", "roads", "parks")]
-    row = "Drink 20 minutes before your workout"
-    blocks = [*article, "Share", row, "Contact us", row]
-    result = _html_mode(blocks, [*article, row])
-    assert result.text.count(row) == 2
 
 
 def test_the_line_set_tight_above_a_bare_credit_is_its_caption() -> None:

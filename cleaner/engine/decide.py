@@ -21,7 +21,6 @@ from .anchor import headline_candidates
 from .assemble import Decision
 from .decode import BODY, COMMENTS, IMPOSSIBLE, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
-from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
 from .page import Page
 from .select import CLAIMED_SCORE, Run, add_context, block_scores, ends_prose, strongly_body
@@ -75,9 +74,6 @@ COMMENTS_AFTER = 15.0
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
-#: HTML mode: trafilatura's leaving out long prose inside the run is overruled from this many
-#: such paragraphs in a row on.
-OVERRULED_STRETCH = 3
 #: A block of format characters (category Cf: zero-width space, joiners, BOM) and spaces only.
 _INVISIBLE = regex.compile(r"[\p{Cf}\s]+")
 #: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
@@ -114,6 +110,7 @@ def decide(
     region = _near(page, [_span(path)] + [Run(a, a + 1) for a in anchors])
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
+    scores = base
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         scores = _claimed_scores(page, base, claimed, hints, invisible)
@@ -128,7 +125,6 @@ def decide(
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = lead_zone(page, title_index, claimed)
 
-    overruled = _overruled_drops(page, run, claimed, has_stoplist)
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         state = path[index]
@@ -140,16 +136,15 @@ def decide(
             decision = claimed[index]
         elif index in lead:
             decision = lead[index]
+        elif state == BODY:
+            # Inside the article trafilatura's leaving a block out removes it only when the
+            # block's own evidence does not outweigh that vote (its score is negative).
+            dropped = page.extractor_votes[index] is False and scores[index] < 0
+            decision = _extractor_dropped(page, index) if dropped else KEPT
         elif state == COMMENTS:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
-        elif index in hints and index not in run and _hint_outweighs_extractor(page, index, hints[index]):
+        elif index in hints:
             decision = hints[index]
-        elif page.extractor_votes[index] is True or index in overruled:
-            decision = _kept_unless_claimed(page, index, region)  # trafilatura keeps copyright lines too
-        elif page.extractor_votes[index] is False:
-            decision = _extractor_dropped(page, index)
-        elif index in run:
-            decision = KEPT
         elif strongly_body(f, has_stoplist) and run.start - STRAY_PROSE_REACH <= index < run.end + STRAY_PROSE_REACH:
             decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
         else:
@@ -258,38 +253,12 @@ def _kept_unless_claimed(page: Page, index: int, region: set[int]) -> Decision:
     return KEPT if index in region else _claiming_rule(page, index) or KEPT
 
 
-def _hint_outweighs_extractor(page: Page, index: int, hint: Decision) -> bool:
-    """Outside the run, evidence that a block is boilerplate there outweighs its reading like
-    prose, and a rule's evidence ("Acme is a leading provider of ...") outweighs trafilatura
-    keeping it too; a heuristic's (a repeated line) does not: tables repeat their rows."""
-    return page.extractor_votes[index] is not True or not hint.rule.startswith(HEURISTIC_PREFIX)
-
-
 def _claiming_rule(page: Page, index: int) -> Decision | None:
     """The decision of a rule that claims the block outright (not an evidence-only one), if any."""
     match = page.rule_match(index)
     if match is None or match.rule.where == "outside":
         return None
     return Decision(match.rule.label, match.rule.id, match.reason)
-
-
-def _overruled_drops(page: Page, run: Run, claimed: dict[int, Decision], has_stoplist: bool) -> set[int]:
-    """HTML mode: long prose inside the run that trafilatura left out, where it left out a
-    stretch of at least ``OVERRULED_STRETCH`` such paragraphs (it sometimes stops at an ad or an
-    embed and drops the rest of the article). A lone dropped paragraph (a bio, a teaser) keeps
-    its vote.
-    """
-    overruled: set[int] = set()
-    stretch: list[int] = []  # the long prose of the current stretch of dropped (or claimed) blocks
-    for index in range(run.start, run.end + 1):
-        if index < run.end and (index in claimed or page.extractor_votes[index] is False):
-            if index not in claimed and strongly_body(page.features[index], has_stoplist):
-                stretch.append(index)
-            continue
-        if len(stretch) >= OVERRULED_STRETCH:
-            overruled.update(stretch)
-        stretch = []
-    return overruled
 
 
 def _rule_label(page: Page, index: int) -> Decision | None:

@@ -12,17 +12,21 @@ The state machine is fixed and left to right::
      '------------------'---^  '----------------^
 
 so the article is one span (entered once, left once) and its sections cannot be split apart by
-what lies between them; only the evidence decides where the span begins and ends.
+what lies between them; only the evidence decides where the span begins and ends. The headline
+and its lead take at most WINDOW blocks: a headline stands close above its article.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 PRE, TITLE, LEAD, BODY, POST, COMMENTS = range(6)
 STATES = ("pre", "title", "lead", "body", "post", "comments")
 #: A score no path takes (a transition or emission that is not allowed).
 IMPOSSIBLE = -1e18
+#: The headline and the lead under it span at most this many blocks.
+WINDOW = 25
 #: Emissions are multiples of 1 / GRID (``on_grid``): sums of such numbers are exact in floating
 #: point, so equal paths tie exactly and the tie rules below decide, in any build, in any order
 #: of addition.
@@ -55,31 +59,33 @@ def decode(e: Emissions) -> tuple[list[int], float]:
     """The best state of every block (see the module docstring) and the path's score;
     ``([], 0.0)`` for no blocks.
 
-    Ties go to the state listed first in each ``max`` below: staying in a region over entering
-    one, and the article over what surrounds it, so equal scores never split an article.
+    The headline and its lead are scored together: ``heading`` (best score of a path whose
+    headline stands at ``t`` and whose lead runs to the current block) is the best over the
+    last WINDOW headline positions of ``title_path[t] - lead_sum[t]``, plus the lead's running
+    sum, kept by a monotonic deque. Ties go to the state listed first in each comparison:
+    staying in a region over entering one, the article over what surrounds it, and the nearer
+    headline, so equal scores never split an article.
     """
     n = len(e.body)
     if n == 0:
         return [], 0.0
     # back[i * 6 + s]: the state of block i - 1 on the best path ending in state s at block i.
     back = [0] * (6 * n)
+    # headline_at[i]: where the headline stands on the best headline-and-lead path ending at i.
+    headline_at = [0] * n
+    candidates: deque[tuple[int, float]] = deque()  # (t, title_path[t] - lead_sum[t]), keys decreasing
+    lead_sum = 0.0  # e.lead[0] + ... + e.lead[i]
     pre = e.pre[0]
-    title = e.title[0]
-    lead = IMPOSSIBLE
     body = e.enter_body[0] + e.body[0]
     post = IMPOSSIBLE
     comments = IMPOSSIBLE
+    lead_sum = e.lead[0]
+    _push(candidates, 0, e.title[0] - lead_sum)
+    heading = _best_heading(candidates, 0, lead_sum, headline_at)
     for i in range(1, n):
         base = 6 * i
-        # LEAD: from TITLE or LEAD.
-        if lead >= title:
-            new_lead, back[base + LEAD] = lead, LEAD
-        else:
-            new_lead, back[base + LEAD] = title, TITLE
-        # BODY: stay, or enter from LEAD, TITLE or PRE.
-        entry, entry_from = lead, LEAD
-        if title > entry:
-            entry, entry_from = title, TITLE
+        # BODY: stay, or enter from the headline and lead, or from PRE.
+        entry, entry_from = heading, LEAD
         if pre > entry:
             entry, entry_from = pre, PRE
         entry += e.enter_body[i]
@@ -102,21 +108,49 @@ def decode(e: Emissions) -> tuple[list[int], float]:
             new_comments, back[base + COMMENTS] = comments, COMMENTS
         else:
             new_comments, back[base + COMMENTS] = start, start_from
-        # TITLE and PRE: from PRE only.
-        back[base + TITLE] = PRE
-        back[base + PRE] = PRE
-        title = pre + e.title[i]
+        # The headline at i comes from PRE; the lead runs on (at most WINDOW blocks in all).
+        title_path = pre + e.title[i]
+        lead_sum += e.lead[i]
+        _push(candidates, i, title_path - lead_sum)
+        heading = _best_heading(candidates, i, lead_sum, headline_at)
         pre = pre + e.pre[i]
-        lead = new_lead + e.lead[i]
         body = new_body + e.body[i]
         post = new_post + e.post[i]
         comments = new_comments + e.comments[i]
     state, best = BODY, body
-    for candidate, score in ((POST, post), (COMMENTS, comments), (LEAD, lead), (TITLE, title), (PRE, pre)):
+    for candidate, score in ((POST, post), (COMMENTS, comments), (LEAD, heading), (PRE, pre)):
         if score > best:
             state, best = candidate, score
     path = [0] * n
-    for i in range(n - 1, -1, -1):
+    i = n - 1
+    while i >= 0:
+        if state == LEAD:  # the headline and its lead, then PRE above them
+            t = headline_at[i]
+            path[t + 1 : i + 1] = [LEAD] * (i - t)
+            path[t] = TITLE
+            i, state = t - 1, PRE
+            continue
         path[i] = state
         state = back[6 * i + state]
+        i -= 1
     return path, best
+
+
+def _push(candidates: deque[tuple[int, float]], t: int, key: float) -> None:
+    """Add headline position ``t``; positions it beats or ties (being nearer) leave the deque."""
+    if key <= IMPOSSIBLE / 2:
+        return
+    while candidates and candidates[-1][1] <= key:
+        candidates.pop()
+    candidates.append((t, key))
+
+
+def _best_heading(candidates: deque[tuple[int, float]], i: int, lead_sum: float, headline_at: list[int]) -> float:
+    """The best headline-and-lead path ending at ``i`` (IMPOSSIBLE if none); notes its headline."""
+    while candidates and candidates[0][0] <= i - WINDOW:
+        candidates.popleft()
+    if not candidates:
+        return IMPOSSIBLE
+    t, key = candidates[0]
+    headline_at[i] = t
+    return key + lead_sum
