@@ -76,3 +76,93 @@ def load_aeb(folder: str | Path) -> Iterator[AebPage]:
             raise InputError(f"{path}: cannot read benchmark page ({exc})") from exc
         entry = truth[page_id]
         yield AebPage(page_id, entry.get("url", ""), html, entry.get("articleBody", "") or "")
+
+
+#: A <title>'s site name follows one of these separators ("Headline | Site", "Headline - Site").
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def page_headlines(html: str) -> tuple[str, ...]:
+    """What a page declares as its headline: the text of each ``<h1>``, its ``<title>`` without
+    the site name after a separator, and the headline its metadata gives (``og:title``,
+    ``twitter:title``, ``itemprop="headline"``, JSON-LD ``headline``); the gold that
+    ``Result.title`` is checked against."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, TypeError):  # lxml refuses empty or undecodable documents
+        return ()
+    found: list[str] = []
+
+    def add(text: str | None) -> None:
+        text = " ".join((text or "").split())
+        if text and text not in found:
+            found.append(text)
+
+    for element in tree.iter("h1"):
+        add(element.text_content())
+    for element in tree.iter("title"):
+        add(_without_site_name(" ".join(element.text_content().split())))
+    for element in tree.xpath("//meta[@property='og:title' or @name='twitter:title' or @itemprop='headline']"):
+        add(_without_site_name(element.get("content", "")))
+    for element in tree.xpath("//*[@itemprop='headline']"):
+        add(element.text_content())
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        for headline in _json_ld_headlines(script.text_content()):
+            add(headline)
+    return tuple(found)
+
+
+def _without_site_name(text: str) -> str:
+    """A title without the site name after its last separator (kept when little would remain)."""
+    for separator in _TITLE_SEPARATORS:
+        head = text.rsplit(separator, 1)[0]
+        if separator in text and len(head) > 10:
+            return head
+    return text
+
+
+def _json_ld_headlines(data: str) -> list[str]:
+    """Every ``headline`` string in a JSON-LD block (nested objects and lists included)."""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack = [parsed]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            headline = item.get("headline")
+            if isinstance(headline, str):
+                found.append(headline)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def title_verdict(predicted: str | None, headlines: tuple[str, ...]) -> str:
+    """``right`` when ``predicted`` has the words of one of the page's headlines (at least
+    TITLE_MATCH of the larger word set in common, case and punctuation aside), ``wrong`` when it
+    has another title, ``missing`` when there is none though the page has a headline, ``none``
+    when neither has one."""
+    if predicted is None:
+        return "missing" if headlines else "none"
+    words = _words(predicted)
+    for headline in headlines:
+        other = _words(headline)
+        if words and other and len(words & other) >= TITLE_MATCH * max(len(words), len(other)):
+            return "right"
+    return "wrong"
+
+
+#: Share of the larger word set two titles must have in common to be the same headline.
+TITLE_MATCH = 0.8
+
+
+def _words(text: str) -> set[str]:
+    import regex
+
+    return {word.lower() for word in regex.findall(r"\w+", text)}

@@ -27,7 +27,8 @@ def path_score(e: Emissions, path: tuple[int, ...], window: int) -> float:
     """The score of a path, or IMPOSSIBLE when it breaks the state machine (a headline and its
     lead longer than ``window`` included)."""
     rows = (e.pre, e.title, e.lead, e.body, e.post, e.comments)
-    if sum(state in (TITLE, LEAD) for state in path) > window:
+    heading = [index for index, state in enumerate(path) if state in (TITLE, LEAD)]
+    if heading and sum(e.width[index] for index in heading[1:]) >= window:
         return IMPOSSIBLE
     total = 0.0
     for index, state in enumerate(path):
@@ -57,10 +58,11 @@ def emissions(draw: st.DrawFn) -> Emissions:
         values = st.one_of(_SCORE, st.just(IMPOSSIBLE)) if impossible else _SCORE
         return draw(st.lists(values, min_size=n, max_size=n))
 
-    return Emissions(row(), row(True), row(), row(), row(), row(), row(), row(True))
+    widths = draw(st.lists(st.sampled_from([0, 1]), min_size=n, max_size=n))
+    return Emissions(row(), row(True), row(), row(), row(), row(), row(), row(True), widths)
 
 
-@pytest.mark.parametrize("window", [decode_module.WINDOW, 2])
+@pytest.mark.parametrize("window", [decode_module.WINDOW, 1, 2])
 @settings(max_examples=300, deadline=None)
 @given(e=emissions())
 def test_the_decoded_path_is_the_best_of_all_paths(e: Emissions, window: int) -> None:
@@ -80,9 +82,11 @@ def test_the_decoded_path_is_the_best_of_all_paths(e: Emissions, window: int) ->
 def test_an_article_split_by_a_weak_barrier_stays_one_span() -> None:
     body = [-2.0, 5.0, -1.0, 5.0, -2.0]
     n = len(body)
-    e = Emissions([0.0] * n, [IMPOSSIBLE] * n, [0.0] * n, body, [0.0] * n, [0.0] * n, [0.0] * n, [IMPOSSIBLE] * n)
+    e = Emissions(
+        [0.0] * n, [IMPOSSIBLE] * n, [0.0] * n, body, [0.0] * n, [0.0] * n, [0.0] * n, [IMPOSSIBLE] * n, [1] * n
+    )
     assert decode(e)[0] == [PRE, BODY, BODY, BODY, POST]
 
 
 def test_no_blocks_no_path() -> None:
-    assert decode(Emissions([], [], [], [], [], [], [], [])) == ([], 0.0)
+    assert decode(Emissions([], [], [], [], [], [], [], [], [])) == ([], 0.0)

@@ -21,6 +21,7 @@ from .anchor import headline_candidates
 from .assemble import Decision
 from .decode import BODY, COMMENTS, IMPOSSIBLE, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
+from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
 from .page import Page
 from .select import CLAIMED_SCORE, Run, add_context, block_scores, ends_prose, strongly_body
@@ -37,9 +38,13 @@ MAX_ANCHORS = 4
 #: line scores TITLE_SCORE.
 ANCHOR_SHARE = 0.85
 ANCHOR_RANK = 0.5
-TITLE_SCORE = 0.5
-#: A headline-like line whose words mostly (TITLE_OVERLAP) occur in the first line (a page's
-#: <title>) scores OVERLAP_SCORE more.
+#: Any other headline-like line scores TITLE_SCORE, and TITLE_WORD more per word up to
+#: TITLE_WORDS: headlines run longer than the buttons, bylines and labels also set as headings.
+TITLE_SCORE = 0.2
+TITLE_WORD = 0.1
+TITLE_WORDS = 8
+#: A headline-like line that shares most (TITLE_OVERLAP of the shorter one's words, and at least
+#: three) with the first line (a page's <title>) scores OVERLAP_SCORE more.
 TITLE_OVERLAP = 0.6
 OVERLAP_SCORE = 2.0
 #: An article does not begin with a headline-like line scoring at most this (``_body_starts``).
@@ -52,6 +57,9 @@ START_SCORE = 2.0
 #: on a headline above it, which the clean text no longer has: idempotence.)
 LEAD_STEP = 0.05
 OUTSIDE_PROSE = 0.1
+#: A headline does not stand above a list of other stories: a block claimed as promo costs
+#: LEAD_PROMO as part of a lead.
+LEAD_PROMO = 0.5
 #: A headline stands above its article's text: below a block scoring this much (a paragraph),
 #: only a line repeating the page's <title> can be the headline (a headline-like line found
 #: below a paragraph is a subhead or a teaser).
@@ -172,12 +180,21 @@ def _decode(page: Page, scores: list[float], claimed: dict[int, Decision], ancho
     """The decoded path: first without the anchors, whose score then sets theirs (ANCHOR_SHARE)."""
     emissions = _emissions(page, scores, claimed)
     path, best = decode(emissions)
-    anchors = [index for index in anchors if index not in claimed]
+    # A heuristic's guess (a headline listed under "Up next:") does not outweigh the repeat of
+    # the page's <title>; a rule's match does.
+    anchors = [index for index in anchors if _may_be_headline(claimed.get(index))]
     if not anchors:
         return path
     for rank, index in enumerate(anchors):
-        emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, TITLE_SCORE) - ANCHOR_RANK * rank)
+        emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, OVERLAP_SCORE) - ANCHOR_RANK * rank)
     return decode(emissions)[0]
+
+
+def _may_be_headline(decision: Decision | None) -> bool:
+    """Whether a line so claimed may still be the headline: unclaimed, or listed as another
+    story by a heuristic (a headline under "Up next:" or "Previous articles" is the page's own
+    when it stands right above the article); a rule's claim, or a caption, rules it out."""
+    return decision is None or (decision.rule.startswith(HEURISTIC_PREFIX) and decision.label == "promo")
 
 
 def _emissions(page: Page, scores: list[float], claimed: dict[int, Decision]) -> Emissions:
@@ -188,21 +205,35 @@ def _emissions(page: Page, scores: list[float], claimed: dict[int, Decision]) ->
     zeros = [0.0] * n
     titles = _title_scores(page, scores, claimed)
     before = [-OUTSIDE_PROSE * max(score, 0.0) for score in scores]
-    rows = (
-        before,  # PRE
-        titles,
-        [0.0 if i in claimed else before[i] - LEAD_STEP for i in range(n)],
-        scores,  # BODY
-        zeros,  # POST
-        [score * COMMENT_PROSE if score > 0 else 0.0 for score in scores],
-        _body_starts(page, scores, titles),
-        _comment_entries(claimed, scores),
+
+    def grid(row: list[float]) -> list[float]:
+        return [on_grid(value) for value in row]
+
+    return Emissions(
+        pre=grid(before),
+        title=grid(titles),
+        lead=grid([_lead_score(claimed.get(i), before[i]) for i in range(n)]),
+        body=grid(scores),
+        post=zeros,
+        comments=grid([score * COMMENT_PROSE if score > 0 else 0.0 for score in scores]),
+        enter_body=grid(_body_starts(page, scores, titles)),
+        enter_comments=grid(_comment_entries(claimed, scores)),
+        width=[0 if i in claimed else 1 for i in range(n)],
     )
-    return Emissions(*([on_grid(value) for value in row] for row in rows))
+
+
+def _lead_score(decision: Decision | None, before: float) -> float:
+    """LEAD emission: free for what stands under a headline (a claimed byline, date, share bar,
+    caption), LEAD_PROMO for a claimed teaser or related link, LEAD_STEP and the prose cost for
+    anything else."""
+    if decision is None:
+        return before - LEAD_STEP
+    return -LEAD_PROMO if decision.label == "promo" else 0.0
 
 
 def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision]) -> list[float]:
-    """TITLE emissions: headline-like lines (not claimed) above the page's first paragraph
+    """TITLE emissions: headline-like lines that may be the headline (``_may_be_headline``)
+    above the page's first paragraph
     (TITLE_BELOW) score TITLE_SCORE, more when they repeat most of the first line's words or
     are the first line; no other line can be it (``_decode`` adds the <title> repeats)."""
     first = set(page.blocks[0].text.lower().split()) if len(page) else set()
@@ -210,11 +241,13 @@ def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision])
     for index in range(len(page)):
         if index and scores[index - 1] >= TITLE_BELOW:
             break
-        if index in claimed or not headline_like(page, index):
+        if not _may_be_headline(claimed.get(index)) or not headline_like(page, index):
             continue
         words = set(page.blocks[index].text.lower().split())
-        overlap = len(words & first) / len(words) if words and index > 0 else 0.0
-        titles[index] = TITLE_SCORE + (OVERLAP_SCORE if overlap >= TITLE_OVERLAP else 0.0)
+        common = len(words & first) if index > 0 else 0
+        overlap = common >= 3 and common >= TITLE_OVERLAP * min(len(words), len(first))
+        length = min(page.features[index].words, TITLE_WORDS)
+        titles[index] = TITLE_SCORE + TITLE_WORD * length + (OVERLAP_SCORE if overlap else 0.0)
     return titles
 
 

@@ -13,7 +13,8 @@ The state machine is fixed and left to right::
 
 so the article is one span (entered once, left once) and its sections cannot be split apart by
 what lies between them; only the evidence decides where the span begins and ends. The headline
-and its lead take at most WINDOW blocks: a headline stands close above its article.
+and its lead take at most WINDOW blocks (counting only those of ``width`` 1: a share bar that a
+rule names does not push a headline away from its article).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ PRE, TITLE, LEAD, BODY, POST, COMMENTS = range(6)
 STATES = ("pre", "title", "lead", "body", "post", "comments")
 #: A score no path takes (a transition or emission that is not allowed).
 IMPOSSIBLE = -1e18
-#: The headline and the lead under it span at most this many blocks.
+#: The headline and the lead under it span at most this many blocks (of width 1).
 WINDOW = 25
 #: Emissions are multiples of 1 / GRID (``on_grid``): sums of such numbers are exact in floating
 #: point, so equal paths tie exactly and the tie rules below decide, in any build, in any order
@@ -43,7 +44,8 @@ class Emissions:
     """Per-block scores of each state (lists of equal length, values ``on_grid``), plus the
     transition bonuses that depend on the block entered: the article may start at a block
     (``enter_body``, added to the move from PRE, TITLE or LEAD) and comments may start only at
-    a comment heading (``enter_comments``, IMPOSSIBLE elsewhere)."""
+    a comment heading (``enter_comments``, IMPOSSIBLE elsewhere). ``width`` (0 or 1) is what a
+    block counts towards the headline's WINDOW."""
 
     pre: list[float]
     title: list[float]
@@ -53,6 +55,7 @@ class Emissions:
     comments: list[float]
     enter_body: list[float]
     enter_comments: list[float]
+    width: list[int]
 
 
 def decode(e: Emissions) -> tuple[list[int], float]:
@@ -73,15 +76,16 @@ def decode(e: Emissions) -> tuple[list[int], float]:
     back = [0] * (6 * n)
     # headline_at[i]: where the headline stands on the best headline-and-lead path ending at i.
     headline_at = [0] * n
-    candidates: deque[tuple[int, float]] = deque()  # (t, title_path[t] - lead_sum[t]), keys decreasing
+    candidates: deque[tuple[int, float, int]] = deque()  # (t, title_path[t] - lead_sum[t], reach[t])
     lead_sum = 0.0  # e.lead[0] + ... + e.lead[i]
+    reach = e.width[0]  # e.width[0] + ... + e.width[i]
     pre = e.pre[0]
     body = e.enter_body[0] + e.body[0]
     post = IMPOSSIBLE
     comments = IMPOSSIBLE
     lead_sum = e.lead[0]
-    _push(candidates, 0, e.title[0] - lead_sum)
-    heading = _best_heading(candidates, 0, lead_sum, headline_at)
+    _push(candidates, 0, e.title[0] - lead_sum, reach)
+    heading = _best_heading(candidates, 0, lead_sum, reach, headline_at)
     for i in range(1, n):
         base = 6 * i
         # BODY: stay, or enter from the headline and lead, or from PRE.
@@ -111,8 +115,9 @@ def decode(e: Emissions) -> tuple[list[int], float]:
         # The headline at i comes from PRE; the lead runs on (at most WINDOW blocks in all).
         title_path = pre + e.title[i]
         lead_sum += e.lead[i]
-        _push(candidates, i, title_path - lead_sum)
-        heading = _best_heading(candidates, i, lead_sum, headline_at)
+        reach += e.width[i]
+        _push(candidates, i, title_path - lead_sum, reach)
+        heading = _best_heading(candidates, i, lead_sum, reach, headline_at)
         pre = pre + e.pre[i]
         body = new_body + e.body[i]
         post = new_post + e.post[i]
@@ -136,21 +141,25 @@ def decode(e: Emissions) -> tuple[list[int], float]:
     return path, best
 
 
-def _push(candidates: deque[tuple[int, float]], t: int, key: float) -> None:
+def _push(candidates: deque[tuple[int, float, int]], t: int, key: float, reach: int) -> None:
     """Add headline position ``t``; positions it beats or ties (being nearer) leave the deque."""
     if key <= IMPOSSIBLE / 2:
         return
     while candidates and candidates[-1][1] <= key:
         candidates.pop()
-    candidates.append((t, key))
+    candidates.append((t, key, reach))
 
 
-def _best_heading(candidates: deque[tuple[int, float]], i: int, lead_sum: float, headline_at: list[int]) -> float:
-    """The best headline-and-lead path ending at ``i`` (IMPOSSIBLE if none); notes its headline."""
-    while candidates and candidates[0][0] <= i - WINDOW:
+def _best_heading(
+    candidates: deque[tuple[int, float, int]], i: int, lead_sum: float, reach: int, headline_at: list[int]
+) -> float:
+    """The best headline-and-lead path ending at ``i`` (IMPOSSIBLE if none); notes its headline.
+    A headline at ``t`` reaches block ``i`` while the widths of the blocks after it add up to
+    less than WINDOW (``reach`` is the running sum of widths)."""
+    while candidates and candidates[0][2] <= reach - WINDOW:
         candidates.popleft()
     if not candidates:
         return IMPOSSIBLE
-    t, key = candidates[0]
+    t, key, _ = candidates[0]
     headline_at[i] = t
     return key + lead_sum

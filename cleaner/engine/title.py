@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import regex
+
 from .page import Page
 
 #: How many blocks before the article its headline may stand (the lead between them).
 LOOKBACK = 12
 #: A headline has this many words.
 HEADLINE_WORDS = (3, 30)
+#: Quotes, brackets and dashes a headline may open with ("‘We had some issues,’ exec says").
+_OPENERS = regex.compile(r"^[\p{Pi}\p{Ps}\p{Pd}\"'¡¿]+")
+#: A headline may end with a question or an exclamation, in quotes or not ('"We got her!"').
+_QUESTION_OR_EXCLAMATION = regex.compile(r"[?!？！][\p{Pf}\p{Pe}\"']*$")
+#: Words with letters (a phone number is no headline).
+_LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 
 
 def headline_like(page: Page, index: int) -> bool:
-    """A heading line: 3-30 words, no sentence end (a question mark is fine), starting with a
-    capital or a number ("10 ways to ...")."""
+    """A heading line: 3-30 words, two of them with letters, no sentence end (a question or an
+    exclamation is fine), starting with a capital or a number ("10 ways to ..."), after any
+    opening quote or bracket."""
     f = page.features[index]
     text = page.blocks[index].text
-    if f.ends_sentence and not text.endswith("?"):
+    if f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None:
         return False
-    if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1]:
+    if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1] or len(_LETTER_WORD.findall(text)) < 2:
         return False
-    return f.starts_upper or text[:1].isdigit()
+    if f.starts_upper:
+        return True
+    first = _OPENERS.sub("", text)[:1]
+    return first.isdigit() or (first != text[:1] and first.isupper())
