@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup lint bench quality speed clean
+.PHONY: run test setup lint bench quality structured speed clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,10 +34,13 @@ lint: $(STAMP)
 quality: $(STAMP)
 	$(PY) benchmarks/quality.py
 
+structured: $(STAMP)
+	$(PY) benchmarks/structured.py
+
 speed: $(STAMP)
 	$(PY) benchmarks/speed.py
 
-bench: quality speed
+bench: quality structured speed
 
 clean:
 	rm -rf $(VENV) out

@@ -159,7 +159,7 @@ def test_headlines_under_a_portuguese_related_heading_are_promo() -> None:
     result = cleaner.clean(text)
     assert result.text.split("\n\n") == body
     labels = {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
-    assert labels["Você pode gostar..."] == ("promo", "promo.related_heading_international")
+    assert labels["Você pode gostar..."] == ("promo", "portuguese.related_heading")
     assert labels["As tarifas de ônibus sobem de novo este ano"][0] == "promo"
 
 

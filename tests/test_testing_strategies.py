@@ -24,8 +24,9 @@ ROOT = Path(__file__).parent.parent
 TERMINAL = regex.compile(r"[.!?]['\"“”’»)]*$")
 
 
-def test_at_least_five_languages() -> None:
-    assert {"English", "German", "French", "Spanish", "Russian"} <= set(LANGUAGES)
+def test_the_languages_of_the_rule_packs_are_written() -> None:
+    packs = {"Dutch", "French", "German", "Italian", "Polish", "Portuguese", "Russian", "Spanish"}
+    assert {"English", *packs} <= set(LANGUAGES)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -203,7 +204,6 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
         "Vue de {place} au coucher du soleil.",
     },
     "Spanish": {
-        "Deja tu comentario",  # comments.comment_form_international
         "{name} habla con la prensa en {place} el {day}.",
         "Vista de {place} al atardecer.",
         "{name} | {place}",
@@ -211,9 +211,11 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "Russian": {
         "{name} на пресс-конференции {day}.",
         "Вид на город вечером.",
-        "Текст: {name}",
-        "Комментарии ({small})",
     },
+    "Italian": {"{name} parla con i giornalisti a {place}, {day}."},
+    "Portuguese": {"{name} fala com jornalistas em {place}."},
+    "Dutch": {"{name} spreekt met journalisten in {place}."},
+    "Polish": {"{name} rozmawia z dziennikarzami {day}."},
 }
 
 

@@ -13,15 +13,16 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "cleaner.testing needs hypothesis: pip install 'cleaner[testing]' (or pip install hypothesis)"
     ) from exc
 
-from .article import Article, Line
+from .article import Article, Line, Section
 from .checks import CheckReport, Failure, assert_contract, check_rule, contract_violations
-from .strategies import articles, boilerplate, headlines, paragraphs, sentences
+from .strategies import articles, boilerplate, headlines, paragraphs, sentences, structured_articles
 
 __all__ = [
     "Article",
     "CheckReport",
     "Failure",
     "Line",
+    "Section",
     "articles",
     "assert_contract",
     "boilerplate",
@@ -30,4 +31,5 @@ __all__ = [
     "headlines",
     "paragraphs",
     "sentences",
+    "structured_articles",
 ]

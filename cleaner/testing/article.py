@@ -17,6 +17,15 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A part of a structured article: its kind (``lead``, ``bullets``, ``table``, ...) and the
+    indices of its lines in ``Article.spans`` (the subhead first; all of them body)."""
+
+    kind: str
+    spans: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A generated article: its text and the gold span of every line, in order.
 
@@ -27,6 +36,8 @@ class Article:
     text: str
     spans: tuple[GoldSpan, ...]
     language: str
+    #: The lead and the sections of a structured article (``structured_articles``); empty otherwise.
+    sections: tuple[Section, ...] = ()
 
     @classmethod
     def from_lines(cls, lines: Sequence[Line], separator: str = "\n\n", language: str = "English") -> Article:
@@ -41,6 +52,28 @@ class Article:
             spans.append(GoldSpan(position, position + len(line.text), line.label, line.text))
             parts.append(line.text)
             position += len(line.text)
+        return cls("".join(parts), tuple(spans), language)
+
+    @classmethod
+    def from_units(
+        cls, units: Sequence[Sequence[Line]], separator: str = "\n\n", line_break: str = "\n", language: str = "English"
+    ) -> Article:
+        """Join each unit's lines with ``line_break`` (a list's items, a table's rows stand on
+        consecutive lines) and the units with ``separator``; record where each line landed."""
+        parts: list[str] = []
+        spans: list[GoldSpan] = []
+        position = 0
+        for number, unit in enumerate(units):
+            for index, line in enumerate(unit):
+                joint = line_break if index else separator if number else ""
+                parts.append(joint)
+                position += len(joint)
+                # A span is the line without its surrounding whitespace (a line of code is indented).
+                start = position + len(line.text) - len(line.text.lstrip())
+                stripped = line.text.strip()
+                spans.append(GoldSpan(start, start + len(stripped), line.label, stripped))
+                parts.append(line.text)
+                position += len(line.text)
         return cls("".join(parts), tuple(spans), language)
 
     def labelled(self, *labels: str) -> tuple[GoldSpan, ...]:

@@ -19,12 +19,15 @@ from hypothesis.strategies import SearchStrategy
 
 from . import writer
 from .article import Article, Line
+from .structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
 from .vocabulary import BOILERPLATE_LABELS, VOCABULARIES, Vocabulary
 
 __all__ = [
     "BOILERPLATE_LABELS",
+    "FURNITURE",
     "LANGUAGES",
     "SEPARATORS",
+    "STRUCTURES",
     "Article",
     "Line",
     "articles",
@@ -32,6 +35,7 @@ __all__ = [
     "headlines",
     "paragraphs",
     "sentences",
+    "structured_articles",
 ]
 
 #: Languages the strategies write, by the names cleaner's language detection reports.
@@ -229,3 +233,71 @@ def articles(
         inject_where,
         tuple(separators),
     )
+
+
+def structured_articles(
+    *,
+    languages: Collection[str] | None = None,
+    structures: Collection[str] = STRUCTURES,
+    furniture: Collection[str] = tuple(FURNITURE),
+    min_sections: int = 1,
+    max_sections: int = 5,
+    comment_counter: bool = True,
+    title: bool = True,
+    layouts: Sequence[tuple[str, str]] = LAYOUTS,
+) -> SearchStrategy[Article]:
+    """Articles made of a lead and sections, every line labelled and ``Article.sections`` set.
+
+    Each of the ``min_sections`` to ``max_sections`` sections is a subhead and one of
+    ``structures``: paragraphs, a bulleted or numbered list, a table (rows of cells), a recipe
+    (ingredients, then numbered steps) or a block of code, all of it body. Before any section may
+    stand a piece of ``furniture`` (an ad marker, a share bar, a gallery counter, a newsletter box,
+    a byline-and-date block, a table of contents), under the headline a byline block and, unless
+    ``comment_counter=False``, a comment counter ("11 Kommentare"); a legal line may end the page.
+    ``layouts`` are (paragraph separator, line break) pairs: the lines of a list, a table or a
+    block of code stand on consecutive lines.
+    """
+    if not 1 <= min_sections <= max_sections:
+        raise ValueError("need 1 <= min_sections <= max_sections")
+    chosen = tuple(structures)
+    if not chosen or not set(chosen) <= set(STRUCTURES):
+        raise ValueError(f"structures must be some of {STRUCTURES}, got {list(chosen)!r}")
+    pieces = tuple(furniture)
+    if not set(pieces) <= set(FURNITURE):
+        raise ValueError(f"furniture must be some of {tuple(FURNITURE)}, got {list(pieces)!r}")
+    bad = [pair for pair in layouts if len(pair) != 2 or not all(_breaks(part) for part in pair)]
+    if not layouts or bad:
+        raise ValueError(f"layouts must be (separator, line break) pairs of whitespace with a line break, got {bad!r}")
+    vocabs = [_vocabulary(language) for language in _languages(languages)]
+    missing = [v.language for v in vocabs if not v.subheads]
+    if missing:
+        raise ValueError(f"no structured-article words for {', '.join(missing)}")
+    kind = st.sampled_from(chosen)
+    before = st.none() | st.sampled_from(pieces) if pieces else st.none()
+    return st.builds(
+        lambda vocab, seed, sections, counter, byline, footer, layout: build(
+            vocab,
+            Plan(
+                seed,
+                tuple(k for k, _ in sections),
+                tuple(f for _, f in sections),
+                comment_counter=counter,
+                byline=byline,
+                title=title,
+                footer=footer,
+                layout=layout,
+            ),
+        ),
+        st.sampled_from(vocabs),
+        _SEEDS,
+        st.lists(st.tuples(kind, before), min_size=min_sections, max_size=max_sections),
+        st.booleans() if comment_counter else st.just(False),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from(list(layouts)),
+    )
+
+
+def _breaks(text: str) -> bool:
+    """Whitespace holding a line break: what may stand between two lines."""
+    return text.isspace() and len(f"x{text}x".splitlines()) >= 2

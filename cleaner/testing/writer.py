@@ -37,6 +37,10 @@ def _date(vocab: Vocabulary, rng: Random) -> str:
         "German": f"{day}. {name} {year}",
         "French": f"{day} {name} {year}",
         "Spanish": f"{day} de {name} de {year}",
+        "Italian": f"{day} {name} {year}",
+        "Portuguese": f"{day} de {name} de {year}",
+        "Dutch": f"{day} {name} {year}",
+        "Polish": f"{day} {name} {year}",  # the months are written in the genitive a date takes
     }.get(vocab.language, f"{day:02}.{month + 1:02}.{year}")  # numeric where months decline (Russian)
 
 

@@ -8,8 +8,17 @@ from collections.abc import Iterator, Sequence
 from ..page import Page
 from .base import Verdict, heuristic
 
-#: Rules whose match is the heading of a list of other stories.
-LIST_HEADINGS = frozenset({"promo.read_more_phrase", "promo.related_heading_international"})
+#: Rules whose match is the heading of a list of other stories: the English phrases, and the
+#: ``related_heading`` rule of each language pack.
+LIST_HEADINGS = frozenset(
+    {
+        "promo.read_more_phrase",
+        *(
+            f"{language}.related_heading"
+            for language in ("dutch", "french", "german", "italian", "polish", "portuguese", "russian", "spanish")
+        ),
+    }
+)
 #: A list item is a headline: no sentence end and at most this many words.
 ITEM_WORDS = 20
 #: At most this many items are taken from one list.

@@ -1,4 +1,4 @@
-"""Rules: regexes kept as TOML data (one pack per label), validated when loaded."""
+"""Rules: regexes kept as TOML data (one pack per label, one per language), validated when loaded."""
 
 from .engine import RuleMatch, RuleSet
 from .pack import BUILTIN_PACK_DIR, Rule, builtin_pack_paths, load_pack, load_packs

@@ -7,6 +7,7 @@ import time
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from ...model import LABELS
 from .literals import Literals, required_literals
 
 BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
+#: One pack per language (``german.toml``, ...): every rule in them runs on pages of that language.
+LANGUAGE_PACK_DIR = BUILTIN_PACK_DIR / "languages"
 
 #: Where a rule acts: on any block, or only as evidence that a block outside the article is junk.
 WHERE_VALUES = ("anywhere", "outside")
@@ -235,14 +238,20 @@ def _check_languages(rule: Rule, path: Path | str, name: str) -> None:
     """A misspelt language name would silently switch the rule off, so it is an error."""
     if not rule.languages:
         return
-    import justext
-
-    known = set(justext.get_stoplists())
+    known = _stoplist_names()
     unknown = [lang for lang in rule.languages if lang not in known]
     if unknown:
         hints = sorted({m for lang in unknown for m in difflib.get_close_matches(lang, known, n=2)})
         suggestion = f"did you mean {', '.join(hints)}?" if hints else "use jusText names such as 'English', 'German'"
         raise _fail(path, name, f"unknown language(s) {unknown}", suggestion)
+
+
+@lru_cache(maxsize=1)
+def _stoplist_names() -> frozenset[str]:
+    """jusText's language names (read from its package folder once: a language pack names one per rule)."""
+    import justext
+
+    return frozenset(justext.get_stoplists())
 
 
 def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0, name: str | None = None) -> None:
@@ -290,12 +299,15 @@ def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
 
 
 def _is_builtin(path: str) -> bool:
-    return Path(path).parent.resolve() == BUILTIN_PACK_DIR.resolve()
+    return Path(path).parent.resolve() in (BUILTIN_PACK_DIR.resolve(), LANGUAGE_PACK_DIR.resolve())
 
 
 def builtin_pack_paths() -> tuple[Path, ...]:
-    """The packs shipped with cleaner, in a fixed order (file name)."""
-    return tuple(sorted(BUILTIN_PACK_DIR.glob("*.toml")))
+    """The packs shipped with cleaner, in a fixed order: the language packs, then the label packs
+    (each by file name). A rule written for the page's language is the more specific one, so it
+    claims a line before a rule of the form every language shares ("© NAME" is a photo credit in
+    a German caption, not a copyright line)."""
+    return (*sorted(LANGUAGE_PACK_DIR.glob("*.toml")), *sorted(BUILTIN_PACK_DIR.glob("*.toml")))
 
 
 def load_packs(paths: Iterable[str | Path], timeout: float = 1.0) -> tuple[Rule, ...]:

@@ -1,0 +1,146 @@
+"""Structured articles (cleaner.testing.structured_articles): well formed, and cleaned per language.
+
+Sections under subheads, lists, tables, recipes and code, furniture between the sections and a
+comment counter under the headline. The contract must hold on them in every language; that no
+body line is removed fails today (selection keeps one run of prose: issue 15), so those tests
+are strict xfails that turn into failures, to be unmarked, once selection keeps every section.
+"""
+
+from __future__ import annotations
+
+import inspect
+from itertools import pairwise
+from random import Random
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+import cleaner
+from cleaner.engine.segment import segment
+from cleaner.testing import Article, assert_contract, structured_articles
+from cleaner.testing.strategies import LANGUAGES
+from cleaner.testing.structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
+from cleaner.testing.vocabulary import VOCABULARIES
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def removed_body_lines(article: Article, result: cleaner.Result) -> list[str]:
+    """The gold body lines that a removal of ``result`` overlaps, by position (a table of contents
+    repeats the subheads: the same text is nav there and body under it)."""
+    return [
+        span.text
+        for span in article.spans
+        if span.label == "body" and any(r.start < span.end and span.start < r.end for r in result.removals)
+    ]
+
+
+@FAST
+@given(structured_articles())
+def test_spans_tile_the_article_like_cleaner_blocks(article: Article) -> None:
+    for span in article.spans:
+        assert article.text[span.start : span.end] == span.text
+    blocks = segment(article.text).blocks
+    assert [(b.start, b.end) for b in blocks] == [(s.start, s.end) for s in article.spans]
+
+
+@FAST
+@given(structured_articles())
+def test_sections_are_body_and_start_at_their_subhead(article: Article) -> None:
+    assert article.sections[0].kind == "lead"
+    assert {s.kind for s in article.sections[1:]} <= set(STRUCTURES)
+    indices = [i for section in article.sections for i in section.spans]
+    assert indices == sorted(indices) and len(indices) == len(set(indices))
+    assert {i for i, span in enumerate(article.spans) if span.label == "body"} == set(indices)
+    for section in article.sections[1:]:
+        subhead = article.spans[section.spans[0]].text
+        assert not subhead.endswith((".", "!", "?")), subhead
+        assert len(section.spans) >= 2
+    assert sum(s.label == "title" for s in article.spans) == 1
+
+
+def test_every_structure_and_furniture_is_written_in_every_language() -> None:
+    for language, vocab in VOCABULARIES.items():
+        for kind in STRUCTURES:
+            plan = Plan(7, (kind, "paragraphs"), ("toc", "byline"), comment_counter=True, footer=True)
+            article = build(vocab, plan)
+            assert [s.kind for s in article.sections] == ["lead", kind, "paragraphs"], language
+            labels = [s.label for s in article.spans]
+            assert labels[:2] == ["title", "comments"], (language, labels)
+            assert {"nav", "byline", "dateline", "legal"} <= set(labels), (language, labels)
+        for piece, piece_labels in FURNITURE.items():
+            article = build(vocab, Plan(3, ("paragraphs",), (piece,)))
+            assert set(piece_labels) <= {s.label for s in article.spans}, (language, piece)
+
+
+def test_lists_tables_and_recipes_stand_on_consecutive_lines() -> None:
+    vocab = VOCABULARIES["German"]
+    for kind in ("bullets", "numbered", "table", "recipe"):
+        article = build(vocab, Plan(11, (kind,), (None,), layout=("\n\n", "\n")))
+        rows = [article.spans[i] for i in article.sections[1].spans[-3:]]  # the last unit has 3+ lines
+        assert [article.text[a.end : b.start] for a, b in pairwise(rows)] == ["\n", "\n"], kind
+    table = build(vocab, Plan(5, ("table",), (None,)))
+    header = table.spans[table.sections[1].spans[2]].text
+    assert header.split() == ["Stadt", "Einwohner", "Veränderung"]
+
+
+def test_the_same_plan_writes_the_same_article() -> None:
+    plan = Plan(42, ("recipe", "table"), ("ad", None), comment_counter=True)
+    assert build(VOCABULARIES["Polish"], plan) == build(VOCABULARIES["Polish"], plan)
+    other = Plan(43, ("recipe", "table"), ("ad", None), comment_counter=True)
+    assert build(VOCABULARIES["Polish"], plan).text != build(VOCABULARIES["Polish"], other).text
+
+
+def test_options_are_keyword_only_and_validated() -> None:
+    params = inspect.signature(structured_articles).parameters.values()
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params)
+    with pytest.raises(ValueError, match="structures"):
+        structured_articles(structures=["poem"])
+    with pytest.raises(ValueError, match="furniture"):
+        structured_articles(furniture=["sofa"])
+    with pytest.raises(ValueError, match="sections"):
+        structured_articles(min_sections=3, max_sections=2)
+    with pytest.raises(ValueError, match="layouts"):
+        structured_articles(layouts=[("\n\n", " ")])
+    with pytest.raises(ValueError, match="Klingon"):
+        structured_articles(languages=["Klingon"])
+    with pytest.raises(ValueError, match="furniture entry"):
+        Plan(1, ("table",), ())
+
+
+@settings(max_examples=40, deadline=None)
+@given(structured_articles(languages=["Dutch"], structures=["code"], furniture=[], comment_counter=False))
+def test_options_shape_the_article(article: Article) -> None:
+    assert {s.kind for s in article.sections[1:]} == {"code"}
+    assert "comments" not in {s.label for s in article.spans}
+    assert article.language == "Dutch"
+
+
+def test_layouts_are_line_breaks() -> None:
+    for separator, line_break in LAYOUTS:
+        assert [line for line in f"a{separator}b{line_break}c".splitlines() if line.strip()] == ["a", "b", "c"]
+    text = build(VOCABULARIES["English"], Plan(Random(3).randrange(99), ("bullets",), (None,), layout=LAYOUTS[1])).text
+    assert "\r\n" in text and "\n\n" not in text.replace("\r\n", "")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contract_holds_on_structured_articles(language: str, default_cleaner: cleaner.Cleaner) -> None:
+    @FAST
+    @given(structured_articles(languages=[language]))
+    def check(article: Article) -> None:
+        assert_contract(article.text, default_cleaner.clean(article.text), cleaner=default_cleaner)
+
+    check()
+
+
+@pytest.mark.xfail(strict=True, reason="selection keeps one run: issue 15")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_body_line_of_a_structured_article_is_removed(language: str, default_cleaner: cleaner.Cleaner) -> None:
+    # Today about 19 in 20 such articles lose a line; shrinking each failure would only cost time.
+    @settings(FAST, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    @given(structured_articles(languages=[language]))
+    def check(article: Article) -> None:
+        lost = removed_body_lines(article, default_cleaner.clean(article.text))
+        assert not lost, f"{len(lost)} body line(s) removed, e.g. {lost[0]!r}\nthe whole article: {article.text!r}"
+
+    check()

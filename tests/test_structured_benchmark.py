@@ -1,0 +1,89 @@
+"""benchmarks/structured.py: its gold and its figures (the script itself runs in the benchmarks)."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+from random import Random
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import structured
+
+PAGE = "\n".join(
+    [
+        "Home | News | Sport",
+        "The council approves a new budget",
+        "The council approved a budget of twelve million euros for the schools on Monday night.",
+        "Share this article",
+        "Critics said the plan did not go far enough. They asked for more details on the costs.",
+        "The mayor said the first schools would be repaired before the end of the year.",
+        "Short line",
+        "Work on the other schools will follow next summer, if the weather and the money allow.",
+        "Officials offered a simple explanation: there was not enough money for everything.",
+        "© 2024 Example News. All rights reserved.",
+    ]
+)
+GOLD = "\n".join(PAGE.splitlines()[i] for i in (2, 4, 5, 6, 7, 8))
+
+
+def test_a_page_becomes_structured_with_its_gold_body_in_sections() -> None:
+    case = structured.structured_page("page", PAGE, GOLD, Random(1))
+    assert case is not None
+    spans = case.article.spans
+    in_sections = {i for section in case.article.sections for i in section.spans}
+    assert all(spans[i].label == "body" for i in in_sections)
+    # Every gold line of four words or more is body, in one section or as list items.
+    texts = " ".join(spans[i].text for i in in_sections)
+    for line in GOLD.splitlines():
+        if len(line.split()) >= structured.BODY_WORDS:
+            assert all(sentence in texts for sentence in structured._SENTENCE_RE.split(line)), line
+    labels = {s.text: s.label for s in spans}
+    assert labels["Short line"] == structured.UNSCORED
+    assert labels["Home | News | Sport"] == labels["Share this article"] == "other"
+    # The comment counter stands just above the first body line.
+    first_body = next(i for i, s in enumerate(spans) if s.label == "body")
+    assert spans[first_body - 1].label == "comments"
+    assert case.article.sections[0].kind == "lead" and len(case.article.sections) >= 2
+    assert structured.structured_page("page", PAGE, GOLD, Random(1)) == case
+
+
+def test_a_page_with_too_little_body_is_left_out() -> None:
+    assert structured.structured_page("page", PAGE, GOLD.splitlines()[0], Random(1)) is None
+
+
+def test_recall_precision_and_dropped_sections() -> None:
+    cases = structured.generated_cases(2, seed=3)[:4]
+    kinds: dict[str, structured.Tally] = {}
+    perfect = [[span.label == "body" for span in case.article.spans] for case in cases]
+    total = structured.tally(cases, perfect, kinds, [])
+    assert (total.recall, total.precision, total.dropped) == (1.0, 1.0, 0)
+    everything = [[True] * len(case.article.spans) for case in cases]
+    loose = structured.tally(cases, everything, {}, [])
+    assert loose.recall == 1.0 and loose.precision < 1.0
+    nothing = [[False] * len(case.article.spans) for case in cases]
+    lost = structured.tally(cases, nothing, {}, [])
+    assert lost.recall == 0.0 and lost.dropped == lost.sections == total.sections
+    # A section keeping fewer than half of its body lines is dropped; half of them is enough.
+    case = cases[0]
+    section = max(case.article.sections, key=lambda s: len(s.spans))
+    half = -(-len(section.spans) // 2)
+    for keep, dropped in ((half, 0), (half - 1, 1)):
+        kept = set(section.spans[:keep])
+        flags = [
+            span.label == "body" and (i in kept or i not in section.spans) for i, span in enumerate(case.article.spans)
+        ]
+        assert structured.tally([case], [flags], {}, []).dropped == dropped
+
+
+def test_generated_pages_hold_every_body_line() -> None:
+    for case in structured.generated_cases(1, seed=5):
+        assert case.html is not None
+        page = html.unescape(case.html)
+        for span in case.article.spans:
+            for cell in re.split(r"\t| {2,}", re.sub(r"^(?:[•*–-]|\d+[.)])\s+", "", span.text)):
+                assert cell.strip() in page, (case.name, span.text)
+    case = structured.generated_cases(1, seed=5)[0]
+    assert len(structured.kept_lines([case], "text")[0]) == len(case.article.spans)
