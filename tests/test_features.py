@@ -216,7 +216,7 @@ def test_ascii_tokens_keep_every_word_run() -> None:
 
 
 def test_a_sentence_long_lead_in_ending_with_a_colon_ends_as_prose() -> None:
-    from cleaner.engine.select import ends_prose
+    from cleaner.engine.scores import ends_prose
 
     assert one("This post will discuss the following:").ends_colon
     assert ends_prose(one("This post will discuss the following:"), has_stoplist=True)
@@ -226,7 +226,7 @@ def test_a_sentence_long_lead_in_ending_with_a_colon_ends_as_prose() -> None:
 
 
 def test_several_sentences_end_as_prose_without_the_final_full_stop() -> None:
-    from cleaner.engine.select import ends_prose
+    from cleaner.engine.scores import ends_prose
 
     paragraph = f"{ENGLISH} {ENGLISH} It was the third meeting this year and nobody expects the last"
     assert not one(paragraph).ends_sentence

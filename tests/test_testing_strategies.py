@@ -59,7 +59,7 @@ def test_labels_and_layout(article: Article) -> None:
 def test_body_paragraphs_are_sentences_in_the_article_language(article: Article) -> None:
     for span in article.labelled("body"):
         assert TERMINAL.search(span.text), span.text
-        assert span.text[0].isupper() or span.text[0] in "“„«¿¡—", span.text
+        assert span.text[0].isupper() or span.text[0] in "“„«‘¿¡—", span.text
     words = regex.findall(r"\w+", " ".join(s.text.lower() for s in article.labelled("body")))
     if len(words) >= 25:
         # Among the plausible languages (the engine runs the rules of each): on a short text close

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Result
-from .assemble import assemble
+from .assemble import Decision, assemble
 from .decide import decide
 from .features import measure
 from .heuristics import DEFAULT_HEURISTICS, Heuristic
@@ -37,7 +37,21 @@ class Engine:
         self.cache = RuleCache()
 
     def run(self, text: str, votes: ExtractorVotes | None = None, warnings: Sequence[str] = ()) -> Result:
-        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line (HTML mode)."""
+        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line (HTML mode).
+
+        In text mode the result is settled: its clean text is cleaned again, and what that
+        removes is removed from the result too, until nothing more goes (``settle``). So cleaning
+        the clean text changes nothing, by construction, whatever the features of the page
+        around it had said.
+        """
+        doc, decisions, title, notes = self._decide(text, votes, warnings)
+        if votes is None:
+            title = self._settle(doc, decisions, title, notes)
+        return assemble(doc, decisions, title, notes)
+
+    def _decide(
+        self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str]
+    ) -> tuple[Document, list[Decision], str | None, list[str]]:
         doc = segment(text)
         features = measure(doc, self.language)
         extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
@@ -52,7 +66,33 @@ class Engine:
             cache=self.cache,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
-        return assemble(doc, decisions, title, page.warnings)
+        return doc, decisions, title, page.warnings
+
+    def _settle(self, doc: Document, decisions: list[Decision], title: str | None, notes: list[str]) -> str | None:
+        """Clean the clean text again and apply what that removes to ``decisions`` (in place), up
+        to SETTLE_ROUNDS times; returns the title (the first found). The clean text's blocks are
+        the kept blocks, in order (a block is one line, and assembly joins lines by line breaks)."""
+        for _ in range(SETTLE_ROUNDS):
+            kept = [index for index, decision in enumerate(decisions) if decision.kept]
+            clean = assemble(doc, decisions).text
+            again, again_decisions, again_title, again_notes = self._decide(clean, None, ())
+            assert len(again.blocks) == len(kept), "the clean text's blocks are the kept blocks"
+            changed = False
+            for index, decision in zip(kept, again_decisions, strict=True):
+                if not decision.kept:
+                    decisions[index] = decision
+                    changed = True
+            notes.extend(note for note in again_notes if note not in notes)
+            if title is None:
+                title = again_title
+            if not changed:
+                break
+        return title
+
+
+#: A clean text is cleaned again at most this many times (``Engine._settle``); each round only
+#: removes, and in practice the first already changes nothing.
+SETTLE_ROUNDS = 4
 
 
 __all__ = ["Document", "Engine", "ExtractorVotes", "segment"]

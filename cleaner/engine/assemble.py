@@ -24,6 +24,8 @@ class Decision:
     label: str
     rule: str
     reason: str
+    #: What the block means for the page's structure when claimed (``rules.pack.ROLES``).
+    role: str = ""
 
     @property
     def kept(self) -> bool:

@@ -12,19 +12,20 @@ what is kept never depends on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 import regex
 
 from .anchor import headline_candidates
 from .assemble import Decision
+from .context import Neighbours, add_context, list_items
 from .decode import BODY, COMMENTS, IMPOSSIBLE, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
 from .page import Page
-from .select import CLAIMED_SCORE, Run, add_context, block_scores, ends_prose, strongly_body
+from .scores import CLAIMED_SCORE, Run, block_scores, ends_prose, strongly_body
 from .title import LOOKBACK, headline_like
 
 KEPT = Decision("body", "", "")
@@ -68,33 +69,36 @@ TITLE_BELOW = 2.5
 #: what it scores as the article (comments read like prose, so only the heading and the comment
 #: furniture - reply links, "NAME says:" - tell them apart).
 COMMENT_ENTRY = 6.0
+#: See ``_comment_entries``.
+COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
+COMMENT_LINES_WITHIN = 8
+COMMENTS_SHARE = 0.5
 COMMENT_PROSE = 0.9
+COMMENT_LINE = 0.5
 #: Score a hint (rule or heuristic with ``where = "outside"``) takes off a block; a hinted block
 #: never scores above -1, so the article run never ends on one (it is kept only between paragraphs).
 HINT_PENALTY = 2.5
-#: Rules whose match is the heading of a comment section.
-COMMENT_HEADINGS = frozenset({"comments.comments_header"})
 #: HTML mode: how much trafilatura keeping (or dropping) a block adds to (or takes from) its score.
 EXTRACTOR_WEIGHT = 4.0
 #: Body-like score that must come before a comment-section heading for it to end the article.
-COMMENTS_AFTER = 15.0
+COMMENTS_AFTER = 8.0
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
+#: Rounds of reading context off the kept blocks (``decide``).
+CONTEXT_ROUNDS = 3
 #: A block of format characters (category Cf: zero-width space, joiners, BOM) and spaces only.
 _INVISIBLE = regex.compile(r"[\p{Cf}\s]+")
 #: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
 #: blocks of it; further away, in the page's story and video grids, it is a teaser's summary.
 STRAY_PROSE_REACH = 25
-#: Labels of what stands around a picture, a gallery or an embed: the article often goes on
-#: past it, so such a claimed block scores FIGURE_SCORE, a weaker barrier than other claimed
-#: lines (a gallery of a dozen captions and credits would otherwise cut an article in two).
-FIGURE_LABELS = frozenset({"caption", "credit", "embed"})
-FIGURE_SCORE = -0.2
-#: A story card set between an article's paragraphs (a headline, its cut-off summary, "Read
-#: more") is furniture too: the article goes on under it.
-CARD_RULES = frozenset({"heuristic.story_card"})
+#: A claimed block whose role is furniture (a caption, a credit, an embed, a share bar, an ad
+#: marker, a table of contents, a story card: ``rules.pack.ROLES``) stands inside articles, which
+#: go on past it: it scores FURNITURE_SCORE, a weaker barrier than other claimed lines (a
+#: gallery of a dozen captions and credits would otherwise cut an article in two).
+FURNITURE_ROLES = frozenset({"furniture", "toc_heading"})
+FURNITURE_SCORE = -0.2
 
 
 def decide(
@@ -105,29 +109,41 @@ def decide(
     blocks = page.blocks
     texts = [b.text for b in blocks]
     gaps = [b.gap_before for b in blocks]
-    base = block_scores(texts, gaps, page.features, has_stoplist)
+    base = block_scores(texts, page.features, has_stoplist)
     invisible = set(_invisible_blocks(page))
     for index in invisible:
         base[index] = 0.0
     _weigh_extractor(page, base)
     anchors = headline_candidates(page)[:MAX_ANCHORS]
+    context = _Context(page, texts, gaps, has_stoplist)
 
     # Rules run only around the article: decode without them first, then with them on the
     # blocks near the article, widening until the article stays inside what they have seen.
-    path = _decode(page, add_context(base, texts, gaps, page.features, has_stoplist), {}, anchors)
+    adjacent = Neighbours.adjacent(gaps)
+    path = _decode(page, *context.scored(base, adjacent, {}), {}, anchors)
     region = _near(page, [_span(path)] + [Run(a, a + 1) for a in anchors])
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
-    scores = base
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
-        scores = _claimed_scores(page, base, claimed, hints, invisible)
-        scores = add_context(scores, texts, gaps, page.features, has_stoplist, claimed.keys() | hints.keys())
-        path = _decode(page, scores, claimed, anchors)
+        own = _claimed_scores(page, base, claimed, hints, invisible)
+        scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
+        path = _decode(page, scores, items, claimed, anchors)
         missing = _near(page, [_span(path)]) - region
         if not missing:
             break
         region |= missing
+    # A line is scored by its neighbours in the clean text: read them off this decoding, decode
+    # again, until the kept blocks stay the same (they then have those neighbours when the clean
+    # text is cleaned again).
+    kept = _kept(page, path, scores, claimed)
+    for _ in range(CONTEXT_ROUNDS):
+        scores, items = context.scored(own, Neighbours.of_kept(gaps, kept), claimed.keys() | hints.keys())
+        path = _decode(page, scores, items, claimed, anchors)
+        now_kept = _kept(page, path, scores, claimed)
+        if now_kept == kept:
+            break
+        kept = now_kept
 
     run = _span(path)
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
@@ -167,6 +183,38 @@ def decide(
     return decisions, title
 
 
+class _Context:
+    """Scores with their context (``context.add_context``) and the lines read as list items."""
+
+    def __init__(self, page: Page, texts: list[str], gaps: list[int], has_stoplist: bool) -> None:
+        self.features = page.features
+        self.texts = texts
+        self.gaps = gaps
+        self.has_stoplist = has_stoplist
+
+    def scored(
+        self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
+    ) -> tuple[list[float], set[int]]:
+        scored = add_context(scores, self.texts, self.features, self.has_stoplist, neighbours, claimed)
+        return scored, list_items(scores, self.texts, self.features, neighbours, claimed)
+
+
+def _kept(page: Page, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
+    """Which blocks a decoding keeps: the article's, but for what a rule or heuristic claims,
+    the captions of its lead zone, and what trafilatura left out whose own score does not
+    outweigh its vote (see ``decide``)."""
+    votes = page.extractor_votes
+    title = next((index for index, state in enumerate(path) if state == TITLE), None)
+    lead = lead_zone(page, title, claimed)
+    return [
+        state == BODY
+        and index not in claimed
+        and index not in lead
+        and not (votes[index] is False and scores[index] < 0)
+        for index, state in enumerate(path)
+    ]
+
+
 def _span(path: Sequence[int]) -> Run:
     """The article's blocks: from the first block decoded as BODY to the last (empty: none)."""
     first = next((index for index, state in enumerate(path) if state == BODY), None)
@@ -176,17 +224,27 @@ def _span(path: Sequence[int]) -> Run:
     return Run(first, last + 1)
 
 
-def _decode(page: Page, scores: list[float], claimed: dict[int, Decision], anchors: Sequence[int]) -> list[int]:
-    """The decoded path: first without the anchors, whose score then sets theirs (ANCHOR_SHARE)."""
-    emissions = _emissions(page, scores, claimed)
+def _decode(
+    page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
+) -> list[int]:
+    """The decoded path, in three steps: without the anchors or a comment section (the anchors
+    then score ANCHOR_SHARE of that reading's score); with the anchors; then with the comment
+    section allowed to start at a heading that reading has found after a substantial article
+    (``_comment_entries``)."""
+    emissions = _emissions(page, scores, items, claimed)
+    comment_entries = emissions.enter_comments
+    emissions.enter_comments = [IMPOSSIBLE] * len(page)
     path, best = decode(emissions)
     # A heuristic's guess (a headline listed under "Up next:") does not outweigh the repeat of
     # the page's <title>; a rule's match does.
     anchors = [index for index in anchors if _may_be_headline(claimed.get(index))]
-    if not anchors:
-        return path
     for rank, index in enumerate(anchors):
         emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, OVERLAP_SCORE) - ANCHOR_RANK * rank)
+    if anchors:
+        path = decode(emissions)[0]
+    emissions.enter_comments = _comment_entries(path, comment_entries, scores, claimed)
+    if all(entry <= IMPOSSIBLE for entry in emissions.enter_comments):
+        return path
     return decode(emissions)[0]
 
 
@@ -197,13 +255,13 @@ def _may_be_headline(decision: Decision | None) -> bool:
     return decision is None or (decision.rule.startswith(HEURISTIC_PREFIX) and decision.label == "promo")
 
 
-def _emissions(page: Page, scores: list[float], claimed: dict[int, Decision]) -> Emissions:
+def _emissions(page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> Emissions:
     """Per-state scores of every block: ``scores`` as the article, 0 around it, headline-like
     lines as TITLE, a small cost per block of lead, and the comment section from its heading on
     (see ``decode``)."""
     n = len(page)
     zeros = [0.0] * n
-    titles = _title_scores(page, scores, claimed)
+    titles = _title_scores(page, scores, items, claimed)
     before = [-OUTSIDE_PROSE * max(score, 0.0) for score in scores]
 
     def grid(row: list[float]) -> list[float]:
@@ -215,9 +273,9 @@ def _emissions(page: Page, scores: list[float], claimed: dict[int, Decision]) ->
         lead=grid([_lead_score(claimed.get(i), before[i]) for i in range(n)]),
         body=grid(scores),
         post=zeros,
-        comments=grid([score * COMMENT_PROSE if score > 0 else 0.0 for score in scores]),
-        enter_body=grid(_body_starts(page, scores, titles)),
-        enter_comments=grid(_comment_entries(claimed, scores)),
+        comments=grid(_comment_scores(scores, claimed)),
+        enter_body=grid(_body_starts(page, scores, items)),
+        enter_comments=grid(_comment_headings(claimed, n)),
         width=[0 if i in claimed else 1 for i in range(n)],
     )
 
@@ -231,9 +289,9 @@ def _lead_score(decision: Decision | None, before: float) -> float:
     return -LEAD_PROMO if decision.label == "promo" else 0.0
 
 
-def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision]) -> list[float]:
-    """TITLE emissions: headline-like lines that may be the headline (``_may_be_headline``)
-    above the page's first paragraph
+def _title_scores(page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> list[float]:
+    """TITLE emissions: headline-like lines that may be the headline (``_may_be_headline``), not
+    a list's items, above the page's first paragraph
     (TITLE_BELOW) score TITLE_SCORE, more when they repeat most of the first line's words or
     are the first line; no other line can be it (``_decode`` adds the <title> repeats)."""
     first = set(page.blocks[0].text.lower().split()) if len(page) else set()
@@ -241,7 +299,7 @@ def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision])
     for index in range(len(page)):
         if index and scores[index - 1] >= TITLE_BELOW:
             break
-        if not _may_be_headline(claimed.get(index)) or not headline_like(page, index):
+        if index in items or not _may_be_headline(claimed.get(index)) or not headline_like(page, index):
             continue
         words = set(page.blocks[index].text.lower().split())
         common = len(words & first) if index > 0 else 0
@@ -251,32 +309,71 @@ def _title_scores(page: Page, scores: list[float], claimed: dict[int, Decision])
     return titles
 
 
-def _body_starts(page: Page, scores: list[float], titles: list[float]) -> list[float]:
+def _body_starts(page: Page, scores: list[float], items: set[int]) -> list[float]:
     """Where the article may begin: at a block worth keeping (a positive score), but not at a
-    headline-like line that is not prose and scores at most START_SCORE (more than any TITLE
-    score but an anchor's): such a line above the article is its headline, a dek or chrome.
-    Both keep the clean text, cleaned again, as it is: its first line, which was the
+    headline-like line (not a list's item, not prose) scoring at most START_SCORE (more than any
+    TITLE score but an anchor's): such a line above the article is its headline, a dek or
+    chrome. Both keep the clean text, cleaned again, as it is: its first line, which was the
     article's first, may begin the article again, and scores more as its text than as a
-    headline (idempotence)."""
+    headline (idempotence). (Wherever the line stands: whether it could be the headline there
+    depends on what stands above it, which the clean text no longer has.)"""
     has_stoplist = page.language is not None
-    return [
-        IMPOSSIBLE
-        if score <= 0 or (title > IMPOSSIBLE and score <= START_SCORE and not ends_prose(f, has_stoplist))
-        else 0.0
-        for score, title, f in zip(scores, titles, page.features, strict=True)
-    ]
+    starts = [0.0] * len(page)
+    for index, (score, f) in enumerate(zip(scores, page.features, strict=True)):
+        if score <= 0 or (
+            score <= START_SCORE
+            and index not in items
+            and not ends_prose(f, has_stoplist)
+            and headline_like(page, index)
+        ):
+            starts[index] = IMPOSSIBLE
+    return starts
 
 
-def _comment_entries(claimed: dict[int, Decision], scores: list[float]) -> list[float]:
-    """Where the comment section may start: at a comment-section heading after a substantial
-    article (COMMENTS_AFTER of body-like score before it), nowhere else."""
-    entries = [IMPOSSIBLE] * len(scores)
-    seen = 0.0
+def _comment_scores(scores: list[float], claimed: dict[int, Decision]) -> list[float]:
+    """COMMENTS emissions: prose scores COMMENT_PROSE of its score as the article, a claimed
+    comment line (a commenter's name, "Reply", a vote count) COMMENT_LINE, anything else what it
+    scores as the article: only what comment sections are made of tells them apart from it."""
+    result: list[float] = []
     for index, score in enumerate(scores):
         decision = claimed.get(index)
-        if decision is not None and decision.rule in COMMENT_HEADINGS and seen >= COMMENTS_AFTER:
+        if decision is not None and decision.label == "comments":
+            result.append(COMMENT_LINE)
+        else:
+            result.append(score * COMMENT_PROSE if score > 0 else score)
+    return result
+
+
+def _comment_headings(claimed: dict[int, Decision], n: int) -> list[float]:
+    """COMMENT_ENTRY at every comment-section heading (a rule's or heuristic's role), IMPOSSIBLE
+    elsewhere."""
+    entries = [IMPOSSIBLE] * n
+    for index, decision in claimed.items():
+        if decision.role in COMMENT_HEADINGS:
             entries[index] = COMMENT_ENTRY
-        seen += max(score, 0.0)
+    return entries
+
+
+def _comment_entries(
+    path: Sequence[int], headings: list[float], scores: list[float], claimed: dict[int, Decision]
+) -> list[float]:
+    """The comment headings that follow the article: with COMMENTS_AFTER of the score of blocks
+    read as the article before them, and either comment lines (a commenter's name, "Reply")
+    within COMMENT_LINES_WITHIN blocks after, or most (COMMENTS_SHARE) of the article's score
+    before them. A comment counter under the headline or after the lead, a "Comments" link in a
+    share bar, is not where comments start: the article goes on after it."""
+    entries = [IMPOSSIBLE] * len(scores)
+    total = sum(max(score, 0.0) for score, state in zip(scores, path, strict=True) if state == BODY)
+    lines = [i for i, d in claimed.items() if d.label == "comments" and d.role not in COMMENT_HEADINGS]
+    seen = 0.0
+    for index, score in enumerate(scores):
+        if headings[index] > IMPOSSIBLE and seen >= COMMENTS_AFTER:
+            followed = any(index < line <= index + COMMENT_LINES_WITHIN for line in lines)
+            explicit = claimed[index].role == "comment_heading"
+            if followed or (explicit and seen >= COMMENTS_SHARE * total):
+                entries[index] = headings[index]
+        if path[index] == BODY:
+            seen += max(score, 0.0)
     return entries
 
 
@@ -318,12 +415,12 @@ def _verdicts(
         match = page.rule_match(index)
         if match is not None:
             target = hints if match.rule.where == "outside" else claimed
-            target[index] = Decision(match.rule.label, match.rule.id, match.reason)
+            target[index] = Decision(match.rule.label, match.rule.id, match.reason, match.rule.role)
     for item in heuristics:
         target = hints if item.where == "outside" else claimed
         for index, label, reason in item(page, indices):
             if index not in claimed:
-                target.setdefault(index, Decision(label, item.id, reason))
+                target.setdefault(index, Decision(label, item.id, reason, item.role))
     return claimed, hints
 
 
@@ -336,12 +433,12 @@ def _claimed_scores(
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
     a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one
-    strong. A picture's or embed's furniture scores FIGURE_SCORE whatever its length. An
-    invisible line scores 0 whatever claims it: it is a blank line to the reader."""
+    strong. Furniture scores FURNITURE_SCORE whatever its length. An invisible line scores 0
+    whatever claims it: it is a blank line to the reader."""
     scores = list(base)
     for index, decision in claimed.items():
-        if decision.label in FIGURE_LABELS or decision.rule in CARD_RULES:
-            scores[index] = FIGURE_SCORE
+        if decision.role in FURNITURE_ROLES:
+            scores[index] = FURNITURE_SCORE
         else:
             scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
     for index in hints:

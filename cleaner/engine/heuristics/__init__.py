@@ -2,9 +2,16 @@
 
 from .base import REGISTRY, Heuristic, Verdict, heuristic
 from .chrome import repeated_chrome
+from .contents import table_of_contents
 from .figures import caption_above_credit
 from .related import related_list, story_card
 
-DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (caption_above_credit, related_list, story_card, repeated_chrome)
+DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (
+    caption_above_credit,
+    table_of_contents,
+    related_list,
+    story_card,
+    repeated_chrome,
+)
 
 __all__ = ["DEFAULT_HEURISTICS", "REGISTRY", "Heuristic", "Verdict", "heuristic"]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..page import Page
+from ..rules.pack import FURNITURE_LABELS
 
 #: What a heuristic yields: (block index, label, one-sentence reason with evidence).
 Verdict = tuple[int, str, str]
@@ -26,6 +27,8 @@ class Heuristic:
     why: str
     where: str
     function: HeuristicFunction
+    #: What a claimed line means for the page's structure (``rules.pack.ROLES``).
+    role: str = ""
 
     def __call__(self, page: Page, indices: Sequence[int] | None = None) -> Iterable[Verdict]:
         return self.function(page, range(len(page)) if indices is None else indices)
@@ -36,11 +39,16 @@ REGISTRY: dict[str, Heuristic] = {}
 ID_PREFIX = "heuristic."
 
 
-def heuristic(name: str, label: str, why: str, where: str = "anywhere") -> Callable[[HeuristicFunction], Heuristic]:
+def heuristic(
+    name: str, label: str, why: str, where: str = "anywhere", role: str = ""
+) -> Callable[[HeuristicFunction], Heuristic]:
     """Register a function as the heuristic ``heuristic.<name>``."""
 
     def register(function: HeuristicFunction) -> Heuristic:
-        item = Heuristic(f"{ID_PREFIX}{name}", label, why, where, function)
+        if not role and label in FURNITURE_LABELS:
+            item = Heuristic(f"{ID_PREFIX}{name}", label, why, where, function, "furniture")
+        else:
+            item = Heuristic(f"{ID_PREFIX}{name}", label, why, where, function, role)
         if item.id in REGISTRY:
             raise ValueError(f"duplicate heuristic id {item.id}")
         REGISTRY[item.id] = item

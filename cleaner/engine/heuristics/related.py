@@ -8,17 +8,6 @@ from collections.abc import Iterator, Sequence
 from ..page import Page
 from .base import Verdict, heuristic
 
-#: Rules whose match is the heading of a list of other stories: the English phrases, and the
-#: ``related_heading`` rule of each language pack.
-LIST_HEADINGS = frozenset(
-    {
-        "promo.read_more_phrase",
-        *(
-            f"{language}.related_heading"
-            for language in ("dutch", "french", "german", "italian", "polish", "portuguese", "russian", "spanish")
-        ),
-    }
-)
 #: A list item is a headline: no sentence end and at most this many words.
 ITEM_WORDS = 20
 #: At most this many items are taken from one list.
@@ -29,12 +18,12 @@ MAX_ITEMS = 30
     "related_list",
     "promo",
     "Headlines right under a 'Related / Most read / Trending' heading are links to other stories.",
-)
+)  # the heading: a rule whose role is "list_heading"
 def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     wanted = set(indices)
     for index in indices:
         match = page.rule_match(index)
-        if match is None or match.rule.id not in LIST_HEADINGS:
+        if match is None or match.rule.role != "list_heading":
             continue
         heading = page.blocks[index].text
         for item in range(index + 1, min(len(page), index + 1 + MAX_ITEMS)):
@@ -71,6 +60,7 @@ CARD_WORDS = 40
     "story_card",
     "promo",
     "A story card: a headline and a summary cut off mid-sentence, right above its 'Read more' link.",
+    role="furniture",
 )
 def story_card(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     wanted = set(indices)

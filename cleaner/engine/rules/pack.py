@@ -23,7 +23,15 @@ LANGUAGE_PACK_DIR = BUILTIN_PACK_DIR / "languages"
 
 #: Where a rule acts: on any block, or only as evidence that a block outside the article is junk.
 WHERE_VALUES = ("anywhere", "outside")
-_FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where"}
+#: What a claimed line means for the page's structure (selection reads it, see ``decide``):
+#: ``furniture`` stands inside articles (a caption, a share bar, an ad marker: the article goes on
+#: past it); a ``list_heading`` heads a list of other stories; a ``comment_heading`` opens the
+#: comment section after the article, a ``weak_comment_heading`` ("Discussion") only when comment
+#: lines follow it; a ``toc_heading`` opens a table of contents. Captions, credits and embeds are
+#: furniture unless a rule says otherwise.
+ROLES = ("", "furniture", "list_heading", "comment_heading", "weak_comment_heading", "toc_heading")
+FURNITURE_LABELS = frozenset({"caption", "credit", "embed"})
+_FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where", "role"}
 #: Words as rules count them for ``max_words``.
 WORD_RE = regex.compile(r"\w+")
 #: Table names become the second half of a rule id, so they are plain identifiers.
@@ -63,6 +71,8 @@ class Rule:
     #: jusText language names the rule is written for (``()``: every language).
     languages: tuple[str, ...] = ()
     where: str = "anywhere"
+    #: What the claimed line means for the page's structure (``ROLES``).
+    role: str = ""
     source: str = "<memory>"
     compiled: Any = field(default=None, compare=False, repr=False)
     #: Passed the load-time probe: blocks of at most ``SHORT_BLOCK`` characters are searched
@@ -73,6 +83,8 @@ class Rule:
     literals: Literals | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.role and self.label in FURNITURE_LABELS:
+            object.__setattr__(self, "role", "furniture")
         if self.compiled is not None:
             object.__setattr__(self, "short_safe", probe_pattern(self.compiled, self.remove + self.keep))
             key = (self.compiled.pattern, self.compiled.flags)
@@ -203,6 +215,9 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
     where = table.get("where", "anywhere")
     if where not in WHERE_VALUES:
         raise _fail(path, name, f"'where' is {where!r}", f"use one of {WHERE_VALUES}")
+    role = table.get("role", "")
+    if role not in ROLES:
+        raise _fail(path, name, f"'role' is {role!r}", f"use one of {[r for r in ROLES if r]}, or leave it out")
     rule = Rule(
         id=f"{pack}.{name}",
         label=label,
@@ -213,6 +228,7 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
         max_words=max_words,
         languages=_string_list(path, name, table, "languages"),
         where=where,
+        role=role,
         source=str(path),
         compiled=compiled,
     )

@@ -1,0 +1,221 @@
+"""Context: what a line's neighbours say of it: a section's heading, what a colon announces, the
+items of a list or the rows of a table, a line set tight as a menu's items are.
+
+A line's neighbours are the lines next to it in the clean text: the nearest blocks on either
+side that the article keeps (``Neighbours.of_kept``), or, before anything is decided, the
+adjacent blocks (``Neighbours.adjacent``). Selection reads the context of the kept blocks of
+one decoding into the next until the kept blocks stay the same, so a line is scored by the
+neighbours it has in the result, which are the neighbours it has when the result is cleaned
+again (idempotence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .features import BlockFeatures
+from .scores import (
+    ANNOUNCES,
+    LINE_SCALE,
+    MARKER_RE,
+    PARAGRAPH_WORDS,
+    SUBHEAD,
+    TIGHT,
+    ends_prose,
+)
+
+#: An announced list (``_announced_lists``): each of its lines scores ANNOUNCED more, and at
+#: least LIST_FLOOR (the list is kept whole); it has at least MIN_LIST_ITEMS lines; a list under
+#: a mere heading (HEADING_WORDS at most, no colon) must be data: DATA_SHARE of its lines hold a
+#: number as a word. A structured list (``_structured_lists``) has as many lines, DATA_SHARE of
+#: them with a list marker, a number first or cells, and its lines score at least LIST_FLOOR.
+ANNOUNCED = 0.9
+LIST_FLOOR = 0.1
+MIN_LIST_ITEMS = 3
+HEADING_WORDS = 10
+DATA_SHARE = 0.8
+
+#: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
+_NUMBER_RE = regex.compile(r"\b\d")
+#: A number first, after any opening punctuation.
+_LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
+#: Table cells: columns apart by a tab, a bar or a run of spaces.
+_CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """For each block: the block before and after it in the text (-1 and n for none), and
+    whether it is joined to the one before by a single line break (set tight: adjacent blocks
+    with no blank line between, which assembly joins by a line break)."""
+
+    before: list[int]
+    after: list[int]
+    tight: list[bool]
+
+    @classmethod
+    def adjacent(cls, gaps: Sequence[int]) -> Neighbours:
+        """Before anything is decided: the adjacent blocks."""
+        n = len(gaps)
+        return cls(list(range(-1, n - 1)), list(range(1, n + 1)), [i > 0 and gaps[i] == 0 for i in range(n)])
+
+    @classmethod
+    def of_kept(cls, gaps: Sequence[int], kept: Sequence[bool]) -> Neighbours:
+        """In the clean text: the nearest kept blocks; a kept block is tight against the kept
+        block before it when that one is adjacent and no blank line stands between them."""
+        n = len(gaps)
+        before = [-1] * n
+        after = [n] * n
+        last = -1
+        for index in range(n):
+            before[index] = last
+            if kept[index]:
+                last = index
+        last = n
+        for index in range(n - 1, -1, -1):
+            after[index] = last
+            if kept[index]:
+                last = index
+        tight = [before[i] == i - 1 and i > 0 and gaps[i] == 0 for i in range(n)]
+        return cls(before, after, tight)
+
+
+def add_context(
+    scores: list[float],
+    texts: Sequence[str],
+    features: Sequence[BlockFeatures],
+    has_stoplist: bool,
+    neighbours: Neighbours,
+    claimed: Collection[int] = (),
+) -> list[float]:
+    """Scores with what a line's neighbours say of it (lines a rule or heuristic claims are left
+    as they are, and are no neighbours of others):
+
+    - set tight on both sides, as a menu's items are (TIGHT);
+    - between a block worth keeping and a paragraph, it is that section's heading (SUBHEAD);
+    - ending with a colon above a block worth keeping, it announces it (ANNOUNCES);
+    - the lines of a list announced as the article's, or of a structured list or table, are kept
+      whole (``_announced_lists``, ``_structured_lists``).
+    """
+    n = len(scores)
+    result = list(scores)
+    before, after, tight = neighbours.before, neighbours.after, neighbours.tight
+    for index, f in enumerate(features):
+        if index in claimed or f.words == 0 or ends_prose(f, has_stoplist):
+            continue
+        below = after[index]
+        if tight[index] and below < n and tight[below]:
+            result[index] += LINE_SCALE * TIGHT
+        if (
+            before[index] >= 0
+            and scores[before[index]] > 0
+            and below < n
+            and scores[below] > 0
+            and features[below].words >= PARAGRAPH_WORDS
+            and ends_prose(features[below], has_stoplist)
+        ):
+            result[index] += LINE_SCALE * SUBHEAD
+        if f.ends_colon and below < n and scores[below] > 0:
+            result[index] += LINE_SCALE * ANNOUNCES
+    for heading, items in _announced_lists(scores, texts, features, neighbours, claimed):
+        result[heading] = max(result[heading], LIST_FLOOR)
+        for item in items:
+            result[item] = max(result[item] + LINE_SCALE * ANNOUNCED, LIST_FLOOR)
+    for items in _structured_lists(texts, neighbours, claimed):
+        for item in items:
+            result[item] = max(result[item], LIST_FLOOR)
+    return result
+
+
+def list_items(
+    scores: Sequence[float],
+    texts: Sequence[str],
+    features: Sequence[BlockFeatures],
+    neighbours: Neighbours,
+    claimed: Collection[int] = (),
+) -> set[int]:
+    """The lines ``add_context`` reads as items of a list or rows of a table (not headlines)."""
+    items: set[int] = set()
+    for _, announced in _announced_lists(scores, texts, features, neighbours, claimed):
+        items.update(announced)
+    for structured in _structured_lists(texts, neighbours, claimed):
+        items.update(structured)
+    return items
+
+
+def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], first_gap_ok: bool) -> list[int]:
+    """The lines set tight one after the other from ``after[start]`` on (none claimed); the first
+    may stand after a blank line when ``first_gap_ok``."""
+    after, tight = neighbours.after, neighbours.tight
+    n = len(after)
+    run: list[int] = []
+    index = after[start]
+    while index < n and index not in claimed and (tight[index] or (not run and first_gap_ok)):
+        run.append(index)
+        index = after[index]
+    return run
+
+
+def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
+    """Lists and tables: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
+    none claimed, DATA_SHARE of which are structured as menus never are: a list marker ("- ",
+    "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ...") or cells
+    (tab-, "|"- or space-separated columns). (A number anywhere would take in lists of headlines,
+    many of which hold one.) They are the article's wherever it reaches them (its ingredients,
+    its results table); a menu's links carry none of these marks."""
+    n = len(texts)
+    index = 0
+    while index < n:
+        if index in claimed or neighbours.tight[index]:
+            index += 1
+            continue
+        run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
+        if len(run) >= MIN_LIST_ITEMS and sum(map(_structured, (texts[i] for i in run))) >= DATA_SHARE * len(run):
+            yield run
+        index += 1
+
+
+def _structured(text: str) -> bool:
+    """A list marker, a number first (a quantity, a rank, a date), or cells."""
+    return (
+        MARKER_RE.match(text) is not None
+        or _LEADING_NUMBER_RE.match(text) is not None
+        or _CELLS_RE.search(text) is not None
+    )
+
+
+def _announced_lists(
+    scores: Sequence[float],
+    texts: Sequence[str],
+    features: Sequence[BlockFeatures],
+    neighbours: Neighbours,
+    claimed: Collection[int],
+) -> Iterator[tuple[int, list[int]]]:
+    """Lists announced as the article's: a line ending with a colon ("Tour dates:", "You will
+    need:") with at least MIN_LIST_ITEMS lines set tight below it (a rendered list; the first
+    may stand after one blank line), or a heading above such a list of data, most of whose
+    lines hold a number as a word (dates, scores, prices), when the heading follows a block
+    worth keeping. The announcing line must not be claimed ("Share this:", "Related:" announce
+    chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
+    line."""
+    before = neighbours.before
+    for heading, text in enumerate(texts):
+        colon = text.endswith(":")
+        if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
+            continue
+        if not colon and not (
+            before[heading] >= 0
+            and scores[before[heading]] > 0
+            and not features[heading].ends_sentence
+            and 1 <= features[heading].words <= HEADING_WORDS
+        ):
+            continue
+        items = _tight_run(heading, neighbours, claimed, first_gap_ok=colon)
+        if len(items) < MIN_LIST_ITEMS:
+            continue
+        if not colon and sum(_NUMBER_RE.search(texts[i]) is not None for i in items) < DATA_SHARE * len(items):
+            continue
+        yield heading, items

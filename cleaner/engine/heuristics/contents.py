@@ -1,0 +1,52 @@
+"""Tables of contents: under a "Contents" heading, the titles of the article's own sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..page import Page
+from ..scores import PARAGRAPH_WORDS
+from .base import Verdict, heuristic
+
+#: A table of contents lists at most this many sections.
+MAX_ENTRIES = 30
+#: An entry is a section title: no sentence end, at most this many words.
+ENTRY_WORDS = 15
+
+
+@heuristic(
+    "table_of_contents",
+    "nav",
+    "The lines under a table of contents' heading that name a section further down are its links.",
+    role="furniture",
+)
+def table_of_contents(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    wanted = set(indices)
+    last: dict[str, int] | None = None  # where each text last occurs (built at the first heading)
+    for index in indices:
+        match = page.rule_match(index)
+        if match is None or match.rule.role != "toc_heading":
+            continue
+        if last is None:
+            last = _section_titles(page)
+        heading = page.blocks[index].text
+        for entry in range(index + 1, min(len(page), index + 1 + MAX_ENTRIES)):
+            f = page.features[entry]
+            text = page.blocks[entry].text
+            below = page.features[entry + 1] if entry + 1 < len(page) else None
+            heads_paragraph = below is not None and below.ends_sentence and below.words >= PARAGRAPH_WORDS
+            if f.ends_sentence or f.words > ENTRY_WORDS or last.get(text, -1) <= entry or heads_paragraph:
+                break  # prose, a line naming no section below, or a section's own heading: the table is over
+            if entry in wanted and page.rule_match(entry) is None:
+                yield entry, "nav", f"Listed under the heading {heading[:40]!r} and repeated as a section title below."
+
+
+def _section_titles(page: Page) -> dict[str, int]:
+    """Where each line that could title a section last stands: a line with a blank line (or
+    nothing) after it, which a list's items and a table's rows are not."""
+    blocks = page.blocks
+    titles: dict[str, int] = {}
+    for position, block in enumerate(blocks):
+        if position + 1 == len(blocks) or blocks[position + 1].gap_before > 0:
+            titles[block.text] = position
+    return titles
