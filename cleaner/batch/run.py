@@ -19,12 +19,14 @@ from types import TracebackType
 from typing import IO
 
 from ..errors import CleanerError
-from .discover import Source, discover
+from .discover import INPUT_SUFFIXES, Source, discover
 from .failures import FailureLog
+from .formats import require_readers
+from .formats.dolma import ATTRIBUTE_NAME
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
-from .writers import is_done, plan_outputs, remove_temp_files
+from .writers import RECORD_KINDS, REJECTS_NAME, is_done, plan_outputs, remove_temp_files, twin_path
 
 LOCK_NAME = ".cleaner.lock"
 
@@ -69,20 +71,39 @@ class BatchRun:
         remove_temp_files(self.out)
         _refuse_input_as_out(self.paths, self.out)
         found = discover(self.paths, self.out)
-        outputs = plan_outputs(found.sources, self.out, self.options.format)
+        if not found.sources and not found.failures:
+            raise CleanerError(
+                f"nothing to clean in {', '.join(map(str, self.paths))}: no input files "
+                f"(skipped {found.skipped_summary()}); inputs are {INPUT_SUFFIXES}, compressed or not"
+            )
+        require_readers(found.sources)
+        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress)
         _refuse_overwriting(found.sources, outputs)
+        if self.options.min_chars:
+            _refuse_rejects_clash(found.sources)
         skipped: set[str] = set()
         for source, output in zip(found.sources, outputs, strict=True):
-            if not self.options.force and is_done(source, output):
+            task = self._task(source, output)
+            if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
                 skipped.add(source.path)
             else:
-                self.tasks.append(Task(source, output))
+                self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
         self.log.open(skipped)
         for failure in found.failures:
             self.report.add_failure(failure)
         self.log.append(found.failures)
+
+    def _task(self, source: Source, output: str) -> Task:
+        """The task of one input: its output, and the rejects and dolma attribute paths mirroring it."""
+        rejects = attributes = None
+        if self.options.min_chars:
+            ext = None if source.kind in RECORD_KINDS else ".jsonl"
+            rejects = twin_path(self.out, output, REJECTS_NAME, ext)
+        if self.options.format == "dolma":
+            attributes = twin_path(self.out, output, f"attributes/{ATTRIBUTE_NAME}", documents=True)
+        return Task(source, output, rejects, attributes)
 
     def _take_lock(self) -> None:
         handle = open(self.out / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
@@ -108,6 +129,21 @@ def _refuse_input_as_out(paths: Sequence[str | Path], out: Path) -> None:
     for path in paths:
         if os.path.isdir(path) and os.path.realpath(path) == out_real:
             raise CleanerError(f"-o {out} is the input folder {path}: outputs would replace inputs; choose another")
+
+
+def _rejected_whole(task: Task) -> bool:
+    """A one-document input whose document went to the rejects is done too (it has no output)."""
+    return task.rejects is not None and task.source.kind not in RECORD_KINDS and is_done(task.source, task.rejects)
+
+
+def _refuse_rejects_clash(sources: Sequence[Source]) -> None:
+    """With ``--min-chars``, ``OUT/rejects/`` is the rejects tree: an input folder of that name would mix with it."""
+    for source in sources:
+        if source.rel.startswith(REJECTS_NAME + "/"):
+            raise CleanerError(
+                f"{source.path}: its output would go under OUT/{REJECTS_NAME}/, where --min-chars puts rejected "
+                "documents; clean that folder on its own, or from its parent"
+            )
 
 
 def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[str]) -> None:
