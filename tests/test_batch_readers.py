@@ -113,7 +113,7 @@ def test_text_and_id_fields_are_chosen_by_name(tmp_path: Path) -> None:
     path = tmp_path / "rp.jsonl"
     rows = [{"raw_content": "a page", "doc_id": "p1", "meta": 1}, {"content": "no raw_content", "doc_id": "p2"}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    doc, failure = read_documents(source(path, "jsonl"), Fields("raw_content", "doc_id"))
+    doc, failure = read_documents(source(path, "jsonl"), Fields(("raw_content",), "doc_id"))
     assert isinstance(doc, Document) and (doc.id, doc.content, doc.text_field) == ("p1", "a page", "raw_content")
     assert isinstance(failure, Failure) and failure.id == "p2"
     assert "needs a 'raw_content' string" in failure.message and "content, doc_id" in failure.message

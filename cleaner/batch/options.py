@@ -38,8 +38,9 @@ class BatchOptions:
     config: Config = field(default_factory=Config)
     #: Show a rich progress bar (the CLI sets it only when stderr is a terminal).
     progress: bool = False
-    #: The field (JSONL) or column (Parquet) holding each record's text, e.g. RedPajama's ``raw_content``.
-    text_field: str = "text"
+    #: The fields (JSONL) or columns (Parquet) that may hold a record's text, tried in order (the
+    #: first a record has is cleaned), e.g. ``("text", "raw_content")`` for RedPajama beside others.
+    text_fields: tuple[str, ...] = ("text",)
     #: The field or column holding each record's id (records without one get ``FILE:LINE``).
     id_field: str = "id"
     #: Output compression: None keeps each input's own, ``none`` writes plain files.
@@ -67,5 +68,5 @@ class BatchOptions:
                 "--min-chars does not apply to --format dolma, which leaves documents whole: filter them in "
                 "dolma's mixer (its output.min_text_length, after the span replacement)"
             )
-        if not self.text_field or not self.id_field:
+        if not self.text_fields or not all(self.text_fields) or not self.id_field:
             raise CleanerError("--text-field and --id-field need a name")

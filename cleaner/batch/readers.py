@@ -10,7 +10,7 @@ the other records go on. WET/WARC and Parquet files have readers of their own
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -52,10 +52,23 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Where a record keeps its text and its id (``--text-field``, ``--id-field``)."""
+    """Where a record keeps its text and its id (``--text-field``, ``--id-field``).
 
-    text: str = "text"
+    ``text`` lists names to try in order: a record's text is in the first one it has, so one run
+    reads files that name it differently (``text``, RedPajama's ``raw_content``).
+    """
+
+    text: tuple[str, ...] = ("text",)
     id: str = "id"
+
+    def text_name(self, names: Iterable[str]) -> str:
+        """The first of ``text`` among ``names`` (the first of ``text`` when there is none)."""
+        present = set(names)
+        return next((name for name in self.text if name in present), self.text[0])
+
+    def shown(self) -> str:
+        """``'text'`` or ``'text' or 'raw_content'`` for messages."""
+        return " or ".join(repr(name) for name in self.text)
 
 
 def read_documents(source: Source, fields: Fields = Fields()) -> Iterator[Document | Failure | Skipped]:
@@ -128,14 +141,15 @@ def record_document(
     source: Source, number: int, record: dict[str, Any], fields: Fields, unit: str
 ) -> Document | Failure:
     """A record (a JSONL object, a Parquet row) as a Document, or its Failure when it has no text string."""
-    text = record.get(fields.text)
+    name = fields.text_name(record)
+    text = record.get(name)
     record_id = record.get(fields.id)
     shown_id = None if record_id is None else str(record_id)
     if not isinstance(text, str):
-        found = type(text).__name__ if fields.text in record else "nothing"
-        message = f"{unit} {number}: the record needs a {fields.text!r} string, found {found}"
-        if fields.text not in record:
+        found = type(text).__name__ if name in record else "nothing"
+        message = f"{unit} {number}: the record needs a {fields.shown()} string, found {found}"
+        if name not in record:
             message += f" (its fields: {', '.join(map(str, list(record)[:12]))}; choose one with --text-field)"
         return Failure(source.path, "InputError", message, number, shown_id, unit)
     doc_id = shown_id if shown_id is not None else f"{source.rel}:{number}"
-    return Document(doc_id, source.path, "txt", text, record, number, fields.text, unit)
+    return Document(doc_id, source.path, "txt", text, record, number, name, unit)

@@ -19,7 +19,7 @@ from .work import clean_into, cleaner_for
 STDIN = "-"
 
 
-def sniff(data: bytes, text_field: str = "text") -> str:
+def sniff(data: bytes, text_fields: tuple[str, ...] = ("text",)) -> str:
     """``html``, ``jsonl`` or ``txt`` from the first bytes of a stream."""
     head = data.lstrip()[:1]
     if head == b"<":
@@ -30,7 +30,7 @@ def sniff(data: bytes, text_field: str = "text") -> str:
             record = json.loads(first)
         except ValueError:
             return "txt"
-        if isinstance(record, dict) and isinstance(record.get(text_field), str):
+        if isinstance(record, dict) and any(isinstance(record.get(name), str) for name in text_fields):
             return "jsonl"
     return "txt"
 
@@ -47,10 +47,10 @@ def clean_stream(data: bytes, options: BatchOptions, write: Callable[[str], obje
 
 
 def _documents(data: bytes, options: BatchOptions) -> Iterator[Document | Failure | Skipped]:
-    kind = sniff(data, options.text_field)
+    kind = sniff(data, options.text_fields)
     if kind == "jsonl":
         source = Source(STDIN, STDIN, "jsonl")
-        fields = Fields(options.text_field, options.id_field)
+        fields = Fields(options.text_fields, options.id_field)
         for number, raw in enumerate(data.splitlines(), start=1):
             if raw.strip():
                 yield record_from_line(source, number, raw, fields)

@@ -114,14 +114,14 @@ def plan_for(task: Task, options: BatchOptions) -> Plan:
         options.compress,
         task.rejects,
         task.attributes,
-        options.text_field,
+        options.text_fields,
     )
 
 
 def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     """Clean one file into its output (atomically); any error becomes one failure and no output."""
     outcome = FileOutcome(task.source.path)
-    fields = Fields(options.text_field, options.id_field)
+    fields = Fields(options.text_fields, options.id_field)
     try:
         with open_outputs(plan_for(task, options)) as outputs:
             items = read_documents(task.source, fields)

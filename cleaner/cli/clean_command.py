@@ -65,7 +65,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--min-chars", type=int, default=0, metavar="N", help="documents whose clean body is shorter go to OUT/rejects/"
     )
-    parser.add_argument("--text-field", default="text", metavar="NAME", help="the records' text field (default: text)")
+    parser.add_argument(
+        "--text-field",
+        action="append",
+        metavar="NAME",
+        help="the records' text field, e.g. raw_content (repeatable: the first a record has; default: text)",
+    )
     parser.add_argument("--id-field", default="id", metavar="NAME", help="the records' id field (default: id)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="redo inputs whose output already exists")
@@ -111,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         args.force,
         config,
         progress=sys.stderr.isatty(),
-        text_field=args.text_field,
+        text_fields=tuple(args.text_field or ["text"]),
         id_field=args.id_field,
         compress=args.compress,
         provenance=args.provenance,

@@ -27,7 +27,7 @@ def run_to_stdout(paths: list[str], options: BatchOptions, quiet: bool = False) 
         raise CleanerError(f"nothing to clean in {', '.join(paths)} (skipped {found.skipped_summary()})")
     require_readers(found.sources)
     cleaner = cleaner_for(options.config)
-    fields = Fields(options.text_field, options.id_field)
+    fields = Fields(options.text_fields, options.id_field)
     failures = list(found.failures)
     rejected = 0
     for source in found.sources:

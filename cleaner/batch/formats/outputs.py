@@ -41,7 +41,7 @@ class Plan:
     compress: str | None = None
     rejects: str | None = None
     attributes: str | None = None
-    text_field: str = "text"
+    text_fields: tuple[str, ...] = ("text",)
 
 
 def text_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
@@ -115,7 +115,7 @@ def _open_form(stack: ExitStack, plan: Plan, path: str, rejects: bool = False) -
         from .parquet import ParquetOutput
 
         raw = stack.enter_context(atomic_file(path))
-        parquet = ParquetOutput(raw, plan.source, plan.text_field, plan.level, plan.compress, rejects=rejects)
+        parquet = ParquetOutput(raw, plan.source, plan.text_fields, plan.level, plan.compress, rejects=rejects)
         stack.callback(parquet.close)
         return parquet
     if plan.form == "dolma":
@@ -127,17 +127,26 @@ def _open_form(stack: ExitStack, plan: Plan, path: str, rejects: bool = False) -
 
 
 class TaskOutputs:
-    """The output of one input and, when a document is rejected, its rejects file."""
+    """The output of one input and, when a document is rejected, its rejects file (both opened when needed)."""
 
-    def __init__(self, stack: ExitStack, plan: Plan) -> None:
-        self._stack = stack
+    def __init__(self, output_stack: ExitStack, rejects_stack: ExitStack, plan: Plan) -> None:
+        self._output_stack = output_stack
+        self._stack = rejects_stack
         self._plan = plan
-        self._output = _open_form(stack, plan, plan.output)
+        self._output: Output | None = None
         self._rejects: Output | None = None
 
     def write(self, doc: Document, result: Result) -> None:
         """Add a cleaned document to the output."""
+        if self._output is None:
+            self._output = _open_form(self._output_stack, self._plan, self._plan.output)
         self._output.write(doc, result)
+
+    def finish(self) -> None:
+        """Make sure the output exists: empty for an input without documents, unless its one document was rejected."""
+        whole_rejected = self._rejects is not None and self._plan.form in LINES and self._plan.form != "records"
+        if self._output is None and not whole_rejected:
+            self._output = _open_form(self._output_stack, self._plan, self._plan.output)
 
     def reject(self, doc: Document, result: Result, reason: str) -> None:
         """Send a document to the rejects file (records keep their form; a single document becomes a JSON line)."""
@@ -146,7 +155,7 @@ class TaskOutputs:
             path = plan.rejects
             assert path is not None, "--min-chars plans a rejects path"
             form = plan.form if plan.form in ("records", "parquet") else "jsonl"
-            rejects = Plan(plan.source, form, path, plan.codec, plan.level, plan.compress, text_field=plan.text_field)
+            rejects = Plan(plan.source, form, path, plan.codec, plan.level, plan.compress, text_fields=plan.text_fields)
             self._rejects = _open_form(self._stack, rejects, path, rejects=True)
         self._rejects.write(doc, result, {"rejected": reason})
 
@@ -154,5 +163,7 @@ class TaskOutputs:
 @contextmanager
 def open_outputs(plan: Plan) -> Iterator[TaskOutputs]:
     """The outputs of one input, committed together (rejects first) when the block ends cleanly."""
-    with ExitStack() as stack:
-        yield TaskOutputs(stack, plan)
+    with ExitStack() as output_stack, ExitStack() as rejects_stack:
+        outputs = TaskOutputs(output_stack, rejects_stack, plan)
+        yield outputs
+        outputs.finish()

@@ -52,10 +52,8 @@ def read_parquet(source: Source, fields: Fields) -> Iterator[Document | Failure]
     with open_raw(source.path) as raw:
         parquet = _open(raw)
         names = parquet.schema_arrow.names
-        if fields.text not in names:
-            raise InputError(
-                f"no column {fields.text!r}; its columns: {', '.join(names)} (choose one with --text-field)"
-            )
+        if fields.text_name(names) not in names:
+            raise InputError(f"no column {fields.shown()}; its columns: {', '.join(names)} (choose with --text-field)")
         row = 0
         for group in range(parquet.num_row_groups):
             rows = parquet.metadata.row_group(group).num_rows
@@ -113,7 +111,7 @@ class ParquetOutput:
         self,
         handle: IO[bytes],
         source: Source,
-        text_field: str,
+        text_fields: tuple[str, ...],
         level: str,
         compress: str | None,
         rejects: bool = False,
@@ -121,12 +119,12 @@ class ParquetOutput:
         pa, pq = pyarrow()
         self._pa = pa
         self.level = level
-        self.text_field = text_field
         schema = input_schema(source)
         if schema.get_field_index("cleaner") >= 0:  # cleaning a cleaned file replaces its provenance
             schema = schema.remove(schema.get_field_index("cleaner"))
-        index = schema.get_field_index(text_field)
-        schema = schema.set(index, pa.field(text_field, pa.string()))
+        self.text_field = Fields(text_fields).text_name(schema.names)
+        index = schema.get_field_index(self.text_field)
+        schema = schema.set(index, pa.field(self.text_field, pa.string()))
         self.schema = schema.append(pa.field("cleaner", pa.struct(cleaner_type(level, rejects))))
         codec = CODECS.get(compress or "") or input_codec(source)
         self._writer = pq.ParquetWriter(handle, self.schema, compression=codec)

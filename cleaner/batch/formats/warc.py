@@ -56,10 +56,29 @@ def read_warc(source: Source) -> Iterator[Document | Failure | Skipped]:
                 return
             number += 1
             kind = record.record_type
-            if wet and kind == warc.WarcRecordType.conversion:
-                yield _wet_document(source, record, number)
-            elif not wet and kind == warc.WarcRecordType.response:
-                yield _html_document(source, record, number)
+            try:
+                if wet and kind == warc.WarcRecordType.conversion:
+                    yield _wet_document(source, record, number)
+                elif not wet and kind == warc.WarcRecordType.response:
+                    yield _html_document(source, record, number)
+            except _Truncated as exc:
+                message = (
+                    f"record {number}: the WARC stream breaks off inside it ({exc}); the records before it are done"
+                )
+                yield Failure(source.path, "InputError", message, number, _record_id(source, record, number), "record")
+                return
+
+
+class _Truncated(Exception):
+    """A record's payload ends before its Content-Length: the file was cut off."""
+
+
+def _payload(record: Any) -> bytes:
+    """The record's whole payload; FastWARC returns a cut-off one short, without an error."""
+    payload: bytes = record.reader.read()
+    if len(payload) < record.content_length:
+        raise _Truncated(f"{len(payload)} of its {record.content_length} bytes are there")
+    return payload
 
 
 def _metadata(record: Any) -> dict[str, Any]:
@@ -77,7 +96,7 @@ def _record_id(source: Source, record: Any, number: int) -> str:
 
 def _wet_document(source: Source, record: Any, number: int) -> Document | Failure:
     record_id = _record_id(source, record, number)
-    payload = record.reader.read()
+    payload = _payload(record)
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -103,4 +122,4 @@ def _html_document(source: Source, record: Any, number: int) -> Document | Failu
     metadata = _metadata(record)
     metadata["content_type"] = record.http_headers.get("Content-Type")
     fields = {"id": record_id, "metadata": metadata}
-    return Document(record_id, source.path, "html", record.reader.read(), fields, number, "text", "record")
+    return Document(record_id, source.path, "html", _payload(record), fields, number, "text", "record")
