@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import CleanerError
 from .failures import TEMP_PREFIX, Failure
 from .formats.compression import split_suffix
+from .formats.remote import is_remote, walk
 
 #: Input kinds by suffix (lower case, after stripping a compression suffix).
 KINDS: dict[str, str] = {
@@ -103,6 +104,8 @@ def common_base(paths: Sequence[str | Path]) -> Path:
 def discover(paths: Sequence[str | Path], out: str | Path | None = None) -> Discovery:
     """Walk the PATH arguments (globs expanded); a missing argument is bad usage (CleanerError), not a failure."""
     paths = expand(paths)
+    if any(is_remote(p) for p in paths):
+        return _discover_remote(paths)
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise CleanerError(f"no such file or folder: {', '.join(missing)}")
@@ -111,6 +114,30 @@ def discover(paths: Sequence[str | Path], out: str | Path | None = None) -> Disc
         walker.visit(str(path), explicit=True)
     walker.found.sources.sort(key=lambda s: s.rel)
     return walker.found
+
+
+def _discover_remote(paths: Sequence[str]) -> Discovery:
+    """The inputs under remote PATHs (``s3://bucket/prefix``, globs); all PATHs must be remote."""
+    local = [p for p in paths if not is_remote(p)]
+    if local:
+        raise CleanerError(f"local and remote PATHs cannot be mixed in one run: {', '.join(local)}")
+    base, files, missing = walk(paths)
+    if missing:
+        raise CleanerError(f"no such file or folder: {', '.join(missing)}")
+    found = Discovery()
+    seen: set[str] = set()
+    for path in files:
+        name = path.rsplit("/", 1)[-1]
+        kind = classify(name)
+        if kind is None:
+            found.skipped[_suffix(name)] += 1
+            continue
+        rel = path[len(base) :].lstrip("/") if base else name
+        if rel not in seen:
+            seen.add(rel)
+            found.sources.append(Source(path, rel, kind[0], kind[1]))
+    found.sources.sort(key=lambda s: s.rel)
+    return found
 
 
 class _Walker:

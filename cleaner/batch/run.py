@@ -23,6 +23,7 @@ from .discover import INPUT_SUFFIXES, Source, discover
 from .failures import FailureLog
 from .formats import require_readers
 from .formats.dolma import ATTRIBUTE_NAME
+from .formats.remote import RemoteFailureLog, is_remote
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
@@ -36,20 +37,26 @@ class BatchRun:
 
     def __init__(self, paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> None:
         self.paths = list(paths)
-        self.out = Path(out)
+        #: A remote OUT (``s3://bucket/prefix``) stays a string: a Path would fold its ``//``.
+        self.remote = is_remote(os.fspath(out))
+        self.out: Path | str = os.fspath(out).rstrip("/") if self.remote else Path(out)
         self.options = options
         self.tasks: list[Task] = []
         self.report = BatchReport(out=str(self.out))
-        self.log = FailureLog(self.out)
+        self.log: FailureLog | None = None
         self._lock: IO[str] | None = None
         self._started = 0.0
 
     def __enter__(self) -> BatchRun:
         self._started = time.perf_counter()
-        if self.out.exists() and not self.out.is_dir():
-            raise CleanerError(f"-o {self.out}: exists and is not a folder")
-        self.out.mkdir(parents=True, exist_ok=True)
-        self._take_lock()
+        if isinstance(self.out, Path):
+            if self.out.exists() and not self.out.is_dir():
+                raise CleanerError(f"-o {self.out}: exists and is not a folder")
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._take_lock()
+            self.log = FailureLog(self.out)
+        else:  # object stores have no locks or folders; outputs appear whole when uploaded
+            self.log = RemoteFailureLog(self.out)
         try:
             self._plan()
         except BaseException:
@@ -64,12 +71,15 @@ class BatchRun:
     def record(self, outcome: FileOutcome) -> None:
         """Account for one executed task: counts into the report, failures into the log."""
         self.report.add(outcome)
+        assert self.log is not None, "record() runs inside the with block"
         self.log.append(outcome.failures)
 
     def _plan(self) -> None:
         cleaner_for(self.options.config)  # a bad rule pack is bad usage: fail before any file
-        remove_temp_files(self.out)
-        _refuse_input_as_out(self.paths, self.out)
+        assert self.log is not None
+        if isinstance(self.out, Path):
+            remove_temp_files(self.out)
+            _refuse_input_as_out(self.paths, self.out)
         found = discover(self.paths, self.out)
         if not found.sources and not found.failures:
             raise CleanerError(
@@ -106,6 +116,7 @@ class BatchRun:
         return Task(source, output, rejects, attributes)
 
     def _take_lock(self) -> None:
+        assert isinstance(self.out, Path)
         handle = open(self.out / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -117,7 +128,8 @@ class BatchRun:
         self._lock = handle
 
     def _release(self) -> None:
-        self.log.close()
+        if self.log is not None:
+            self.log.close()
         if self._lock is not None:
             self._lock.close()
             self._lock = None

@@ -128,11 +128,20 @@ def twin_path(out: str | Path, output: str, tree: str, ext: str | None = None, d
 
 
 def is_done(source: Source, output: str | Path) -> bool:
-    """A finished output exists (renames are atomic) and is not older than its input."""
+    """A finished output exists (renames and uploads are atomic) and is not older than its input."""
+    written, changed = _modified(os.fspath(output)), _modified(source.path)
+    return written is not None and changed is not None and written >= changed
+
+
+def _modified(path: str) -> float | None:
+    from .formats.remote import is_remote, modified
+
+    if is_remote(path):
+        return modified(path)
     try:
-        return os.stat(output).st_mtime >= os.stat(source.path).st_mtime
+        return os.stat(path).st_mtime
     except OSError:
-        return False
+        return None
 
 
 @contextmanager

@@ -7,12 +7,17 @@ fsspec, or without the scheme's own package, the message names what to install.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any
 
 from ...errors import CleanerError
+from ..failures import FAILURES_NAME, FailureLog
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+)://")
 #: The package each common scheme needs besides fsspec (what the message names).
@@ -56,15 +61,83 @@ def open_remote(path: str, mode: str) -> IO[bytes]:
 def atomic_remote(path: str) -> Iterator[IO[bytes]]:
     """Write a remote object that appears only when complete: the upload is committed on close,
     and aborted (nothing left at ``path``) when the block raises."""
-    handle = open_remote(path, "wb")
+    handle: Any = open_remote(path, "wb")  # an fsspec buffered file (it has discard())
     try:
         yield handle
     except BaseException:
-        discard = getattr(handle, "discard", None)
-        if discard is not None:
-            discard()
-        else:  # pragma: no cover - every fsspec buffered file has discard()
-            handle.close()
-            filesystem(path).rm(path)
+        handle.discard()  # aborts the (multipart) upload: nothing appears at ``path``
+        handle.closed = True  # a discarded file cannot flush; closing it again would try
         raise
     handle.close()
+
+
+def modified(path: str) -> float | None:
+    """When the remote file was last written (a POSIX timestamp), or None when it does not exist."""
+    try:
+        info = filesystem(path).info(path)
+    except (FileNotFoundError, OSError):
+        return None
+    stamp = info.get("LastModified") or info.get("mtime") or info.get("updated") or info.get("last_modified")
+    if stamp is None:
+        return None
+    if isinstance(stamp, str):
+        from datetime import datetime
+
+        stamp = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return float(stamp.timestamp()) if hasattr(stamp, "timestamp") else float(stamp)
+
+
+def walk(paths: Sequence[str]) -> tuple[str, list[str], list[str]]:
+    """``(base, files, missing)`` for remote PATHs: globs expanded, folders (prefixes) walked, in order.
+
+    ``base`` is the deepest common folder, which outputs mirror the tree below.
+    """
+    fs = filesystem(paths[0])
+    files: list[str] = []
+    missing: list[str] = []
+    folders: list[str] = []
+    for path in paths:
+        if scheme(path) != scheme(paths[0]):
+            raise CleanerError(f"{path}: all remote PATHs must use one scheme ({scheme(paths[0])}://)")
+        if any(char in path for char in "*?["):
+            found = [fs.unstrip_protocol(p) for p in sorted(fs.glob(path)) if fs.isfile(p)]
+            folders.append(path.split("*")[0].rsplit("/", 1)[0])
+        elif fs.isdir(path):
+            found = [fs.unstrip_protocol(p) for p in sorted(fs.find(path))]
+            folders.append(path.rstrip("/"))
+        elif fs.exists(path):
+            found = [path]
+            folders.append(path.rsplit("/", 1)[0])
+        else:
+            missing.append(path)
+            continue
+        files.extend(found)
+    if not folders:
+        return "", files, missing
+    stripped = [fs._strip_protocol(folder) for folder in folders]
+    return fs.unstrip_protocol(posixpath.commonpath(stripped)), files, missing
+
+
+class RemoteFailureLog(FailureLog):
+    """``failures.jsonl`` of a remote OUT: kept in a local folder during the run, uploaded at its end.
+
+    An object cannot be appended to, so the old log is fetched when the run starts (a rerun keeps
+    the lines of skipped inputs, as locally) and the new one replaces it, whole, when the run ends.
+    """
+
+    def __init__(self, out: str) -> None:
+        self.remote = out.rstrip("/") + "/" + FAILURES_NAME
+        self._folder = tempfile.mkdtemp(prefix="cleaner-failures-")
+        super().__init__(Path(self._folder))
+        fs = filesystem(self.remote)
+        if fs.exists(self.remote):
+            fs.get_file(self.remote, str(self.path))
+
+    def close(self) -> None:
+        """Close the log and upload it over OUT's ``failures.jsonl``."""
+        was_open = self._handle is not None
+        super().close()
+        if was_open and self.path.exists():
+            with open(self.path, "rb") as local, atomic_remote(self.remote) as remote:
+                shutil.copyfileobj(local, remote)
+        shutil.rmtree(self._folder, ignore_errors=True)
