@@ -183,7 +183,7 @@ def test_engine_ray_hands_the_run_to_the_integration(tmp_path: Path, monkeypatch
     args = ["clean", str(SEEDS), "-o", str(tmp_path), "--engine", "ray", "--address", "ray://h:10001", "--jobs", "3"]
     assert main([*args, "--keep", "dek", "--format", "jsonl", "-q"]) == 0
     [(inputs, out, options, address)] = calls
-    assert (inputs, out, address) == ([SEEDS], tmp_path, "ray://h:10001")
+    assert (inputs, out, address) == ([str(SEEDS)], tmp_path, "ray://h:10001")
     assert (options.format, options.jobs, options.force, options.config.keep) == ("jsonl", 3, False, {"dek"})
 
 

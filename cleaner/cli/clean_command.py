@@ -173,7 +173,7 @@ def _run_files(
         return None
     from ..integrations.ray import run_batch as ray_run_batch
 
-    return ray_run_batch([Path(p) for p in paths], out, options, address)  # type: ignore[no-any-return]
+    return ray_run_batch(paths, out, options, address)  # type: ignore[no-any-return]
 
 
 def _run_stdin(options: BatchOptions) -> int:
