@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def require_readers(sources: Iterable[Source]) -> None:
     """Raise a CleanerError naming the extra when a source needs a library that is not installed."""
-    from .compression import _zstandard
+    from .compression import zstandard_module
     from .parquet import pyarrow
     from .remote import filesystem, is_remote
     from .warc import fastwarc
@@ -30,7 +30,7 @@ def require_readers(sources: Iterable[Source]) -> None:
     if "parquet" in needed:
         pyarrow()
     if "codec:zst" in needed:
-        _zstandard()
+        zstandard_module()
     remote = next((source.path for source in sources if is_remote(source.path)), None)
     if remote is not None:
         filesystem(remote)

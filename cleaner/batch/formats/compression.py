@@ -36,7 +36,8 @@ def split_suffix(name: str) -> tuple[str, str | None]:
     return (name[:dot], codec) if codec else (name, None)
 
 
-def _zstandard() -> Any:
+def zstandard_module() -> Any:
+    """The zstandard module, or a CleanerError naming the extra."""
     try:
         import zstandard
     except ImportError as exc:
@@ -76,7 +77,7 @@ class _ZstdReader(io.RawIOBase):
 
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
-        self._zstd = _zstandard()
+        self._zstd = zstandard_module()
         self._raw = raw
         self._frame = self._zstd.ZstdDecompressor().decompressobj()
         self._in_frame = False
@@ -125,7 +126,7 @@ def compressing(raw: IO[bytes], codec: str | None) -> Iterator[IO[bytes]]:
     elif codec == "xz":
         stream = lzma.LZMAFile(raw, "wb")  # type: ignore[assignment]  # noqa: SIM115 - closed below
     elif codec == "zst":
-        stream = _zstandard().ZstdCompressor(level=3).stream_writer(raw, closefd=False)
+        stream = zstandard_module().ZstdCompressor(level=3).stream_writer(raw, closefd=False)
     else:
         raise ValueError(f"unknown compression {codec!r}")
     with stream:
