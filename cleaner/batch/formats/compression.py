@@ -72,8 +72,12 @@ def decompressing(raw: IO[bytes], codec: str | None) -> Iterator[IO[bytes]]:
 class _ZstdReader(io.RawIOBase):
     """zstd frames decompressed one after another; a truncated last frame is an error.
 
-    (zstandard's ``stream_reader`` ends quietly on a cut-off frame, which would lose records silently.)
+    (zstandard's ``stream_reader`` ends quietly on a cut-off frame, which would lose records
+    silently.) Compressed input is fed a small chunk at a time, so what is held decompressed at
+    once stays a chunk's worth, not the file's.
     """
+
+    _CHUNK = 1 << 13
 
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
@@ -81,32 +85,34 @@ class _ZstdReader(io.RawIOBase):
         self._raw = raw
         self._frame = self._zstd.ZstdDecompressor().decompressobj()
         self._in_frame = False
-        self._ready = bytearray()
+        self._ready = memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         while not self._ready:
-            chunk = self._raw.read(1 << 16)
+            chunk = self._raw.read(self._CHUNK)
             if not chunk:
                 if self._in_frame:
                     raise self._zstd.ZstdError("truncated archive: the last zstd frame is incomplete")
                 return 0
-            self._feed(chunk)
+            self._ready = memoryview(self._decompress(chunk))
         size = min(len(buffer), len(self._ready))
         buffer[:size] = self._ready[:size]
-        del self._ready[:size]
+        self._ready = self._ready[size:]
         return size
 
-    def _feed(self, data: bytes) -> None:
+    def _decompress(self, data: bytes) -> bytes:
+        parts = []
         while data:
-            self._ready += self._frame.decompress(data)
+            parts.append(self._frame.decompress(data))
             self._in_frame = not self._frame.eof
             if not self._frame.eof:
-                return
+                break
             data = self._frame.unused_data
             self._frame = self._zstd.ZstdDecompressor().decompressobj()
+        return b"".join(parts)
 
 
 @contextmanager
