@@ -2,20 +2,29 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# Two install stamps: `make run` installs only what cleaning needs (the package and its
+# dependencies, no extra); `make test` adds the dev, ray and testing extras.
+RUN_STAMP  := $(VENV)/.installed-run
+STAMP      := $(VENV)/.installed-test
 
 .PHONY: run test setup lint bench quality structured speed clean
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -U pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[dev,ray,testing]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 setup: $(STAMP)
 
 ## Clean the bundled corpus into out/ and print a summary.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(VENV)/bin/cleaner clean corpus/seeds corpus/aeb/html -o out --force
 
 ## Set up and run the whole test suite (what CI runs): lint, types, then pytest.

@@ -1,6 +1,6 @@
 r"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
-Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor]... [--quick] [--json FILE]``.
+Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor|formats]... [--quick] [--json FILE]``.
 What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
 - ``core``: docs/s and MB/s on the AEB pages (``corpus/aeb``), one process: cleaner text mode
@@ -22,6 +22,13 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
   (replayed from a real pass) and one provenance record per line. Their sum is a lower bound;
   also printed: all the searches the rules' prefilters let through, and the time per line the
   target leaves for the rest.
+
+- ``formats``: one file of the AEB pages' flattened text (each page 3 times) as a Common Crawl
+  WET (``.warc.wet.gz``, written with FastWARC) and as ``.jsonl.gz``, each cleaned in this
+  process as the batch command does (``process_task``, ``--jobs 1``): docs/s of each, the WET
+  rate over the JSONL rate, and the time reading alone takes (decompressing and parsing, every
+  record) as a share of the whole (target: reading a WET file costs at most 10% of cleaning it).
+  Each figure is the best of 3 interleaved runs.
 
 ``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
@@ -61,7 +68,7 @@ AEB = ROOT / "corpus" / "aeb"
 SEEDS = ROOT / "corpus" / "seeds"
 WORK = BENCHMARKS / "_work" / "speed"
 MB = 1_000_000
-PARTS = ("core", "scaling", "batch", "ray", "floor")
+PARTS = ("core", "scaling", "batch", "ray", "floor", "formats")
 TEXT_MODE = "cleaner text mode (flattened text)"
 TRAFILATURA = "trafilatura.extract (HTML)"
 
@@ -652,6 +659,83 @@ def run_floor(quick: bool, figures: dict[str, Any]) -> None:
     }
 
 
+# --------------------------------------------------------------------------- formats
+
+
+def write_format_files(texts: Sequence[str], folder: Path) -> dict[str, Path]:
+    """The same texts as ``corpus.warc.wet.gz`` (FastWARC records, one gzip member) and ``corpus.jsonl.gz``."""
+    import gzip
+    import io
+
+    from fastwarc.warc import WarcRecord, WarcRecordType
+
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    for number, text in enumerate(texts):
+        record = WarcRecord()
+        record.init_headers(WarcRecordType.conversion)
+        record.headers["WARC-Target-URI"] = f"https://example.org/{number}"
+        record.headers["Content-Type"] = "text/plain"
+        record.set_bytes_content(text.encode("utf-8"))
+        record.write(buffer)
+    wet = folder / "corpus.warc.wet.gz"
+    wet.write_bytes(gzip.compress(buffer.getvalue()))
+    lines = "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
+    jsonl = folder / "corpus.jsonl.gz"
+    jsonl.write_bytes(gzip.compress(lines.encode("utf-8")))
+    return {"WET (.warc.wet.gz)": wet, "JSONL (.jsonl.gz)": jsonl}
+
+
+def run_formats(quick: bool, figures: dict[str, Any]) -> None:
+    """WET beside JSONL: docs/s through the batch path, and reading's share of it."""
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        print("\nFormats: skipped, FastWARC is not installed (pip install 'cleaner[warc]')")
+        return
+    from cleaner.batch import BatchOptions, classify, process_task, read_documents
+    from cleaner.batch.discover import Source
+    from cleaner.batch.work import Task, cleaner_for
+
+    _, texts = load_pages()
+    copies = 1 if quick else 3
+    texts = [variant(text, copy) for copy in range(copies) for text in texts]
+    files = write_format_files(texts, WORK / "formats")
+    options = BatchOptions(jobs=1)
+    cleaner_for(options.config)  # rules compiled before any timing
+    best: dict[str, dict[str, float]] = {name: {"read": float("inf"), "whole": float("inf")} for name in files}
+    for _ in range(1 if quick else 3):
+        for name, path in files.items():
+            kind = classify(path.name)
+            assert kind is not None
+            source = Source(str(path), path.name, *kind)
+            started = time.perf_counter()
+            count = sum(1 for _ in read_documents(source))
+            best[name]["read"] = min(best[name]["read"], time.perf_counter() - started)
+            assert count == len(texts), (name, count)
+            output = WORK / "formats" / "out" / (path.name + ".out.jsonl")
+            cleaner_for.cache_clear()  # a fresh Cleaner: its rule memo would answer from the second pass on
+            cleaner_for(options.config)
+            started = time.perf_counter()
+            outcome = process_task(Task(source, str(output)), options)
+            best[name]["whole"] = min(best[name]["whole"], time.perf_counter() - started)
+            assert outcome.documents == len(texts) and not outcome.failures, (name, outcome.failures)
+    rows = []
+    for name, times in best.items():
+        share = times["read"] / times["whole"]
+        rows.append([name, len(texts), len(texts) / times["whole"], times["read"], times["whole"], f"{share:.1%}"])
+    wet, jsonl = (len(texts) / best[name]["whole"] for name in files)
+    print_table(
+        "Formats: one file cleaned through the batch path (process_task, --jobs 1), best of interleaved runs",
+        ["input", "docs", "docs/s", "reading (s)", "whole (s)", "reading share"],
+        rows,
+    )
+    print(
+        f"WET docs/s / JSONL docs/s: {wet / jsonl:.3f}; reading a WET file: {rows[0][5]} of cleaning it (target <= 10%)"
+    )
+    figures["formats"] = {"rows": rows, "wet_over_jsonl": wet / jsonl}
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -669,7 +753,14 @@ def main(argv: list[str] | None = None) -> int:
         + (" · QUICK (figures not for reporting)" if args.quick else "")
     )
     figures: dict[str, Any] = {"quick": args.quick}
-    runners = {"core": run_core, "scaling": run_scaling, "batch": run_batch, "ray": run_ray, "floor": run_floor}
+    runners = {
+        "core": run_core,
+        "scaling": run_scaling,
+        "batch": run_batch,
+        "ray": run_ray,
+        "floor": run_floor,
+        "formats": run_formats,
+    }
     for part in PARTS:
         if part in parts:
             runners[part](args.quick, figures)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import CleanerError
 from .model import LABELS
+from .names import resolve_language
 
 
 @dataclass(frozen=True)
@@ -17,13 +18,15 @@ class Config:
 
     #: Extra rule packs (TOML files) loaded after the built-in ones.
     packs: tuple[Path, ...] = ()
-    #: Rule or heuristic ids to switch off, e.g. ``"promo.more_link"``.
+    #: Rule or heuristic ids to switch off, e.g. ``"promo.more_link"`` (an unknown id is an error,
+    #: raised by the Cleaner, which knows the rules of its packs).
     disable: frozenset[str] = frozenset()
     #: Labels put back into the body, e.g. ``{"dek", "byline"}``.
     keep: frozenset[str] = frozenset()
     #: Load the packs shipped in the package (switch off to run only your own).
     builtin_packs: bool = True
-    #: Stopword language as a jusText name (``"English"``); ``None`` detects it per document.
+    #: Stopword language as a jusText name (``"English"``), an English name or an ISO 639 code
+    #: (``"de"``: stored as ``"German"``); ``None`` detects it per document. Unknown: CleanerError.
     language: str | None = None
     #: Seconds one regex may run on one block before it is abandoned with a warning (rules that
     #: passed the load-time probe run unlimited on blocks of at most 300 characters).
@@ -45,6 +48,10 @@ class Config:
             raise CleanerError(f"Config.keep: unknown label(s) {unknown}; known: {', '.join(LABELS)}")
         if self.regex_timeout <= 0:
             raise CleanerError("Config.regex_timeout must be a positive number of seconds")
+        if self.language is not None:
+            from .engine.language import languages
+
+            object.__setattr__(self, "language", resolve_language(self.language, languages()))
 
     def _check_types(self) -> None:
         """Name the setting and the expected type when a value has the wrong one (e.g. from TOML)."""

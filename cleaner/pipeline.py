@@ -12,6 +12,7 @@ from .engine import Engine
 from .engine.heuristics import DEFAULT_HEURISTICS, Heuristic
 from .engine.rules import RuleSet, builtin_pack_paths, load_packs
 from .model import Result
+from .names import check_disable
 
 #: Inputs longer than this (characters) are cleaned with the cyclic garbage collector paused:
 #: cleaning makes millions of small objects and no cycles, and the collector's repeated scans
@@ -37,7 +38,9 @@ class Cleaner:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         paths = (builtin_pack_paths() if self.config.builtin_packs else ()) + self.config.packs
-        rules = [r for r in load_packs(paths) if r.id not in self.config.disable]
+        loaded = load_packs(paths)
+        check_disable(self.config.disable, [r.id for r in loaded], [h.id for h in DEFAULT_HEURISTICS])
+        rules = [r for r in loaded if r.id not in self.config.disable]
         heuristics = tuple(h for h in DEFAULT_HEURISTICS if h.id not in self.config.disable)
         ruleset = RuleSet(rules, self.config.regex_timeout)
         self.engine = Engine(ruleset, heuristics, self.config.keep, self.config.language, self.config.exhaustive)

@@ -75,7 +75,7 @@ def test_sigkill_midway_then_rerun_accounts_for_every_input_once(tmp_path: Path)
 
     rerun = subprocess.run(command(src, out), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 1, rerun.stderr  # the broken inputs fail, the rest are done
-    assert "skipped" in rerun.stdout
+    assert "skipped" in rerun.stderr
 
     assert not list(out.rglob(".cleaner-tmp-*")), "a temp file survived"
     failures = read_failures(out)

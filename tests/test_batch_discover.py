@@ -14,17 +14,27 @@ from cleaner.errors import CleanerError
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("a.txt", ("txt", False)),
-        ("A.HTML", ("html", False)),
-        ("a.htm.gz", ("html", True)),
-        ("a.jsonl.gz", ("jsonl", True)),
+        ("a.txt", ("txt", None)),
+        ("A.HTML", ("html", None)),
+        ("a.htm.gz", ("html", "gz")),
+        ("a.jsonl.gz", ("jsonl", "gz")),
+        ("a.jsonl.zst", ("jsonl", "zst")),
+        ("a.jsonl.ZSTD", ("jsonl", "zst")),
+        ("a.txt.bz2", ("txt", "bz2")),
+        ("a.ndjson.xz", ("jsonl", "xz")),
+        ("dolma-0001.json.gz", ("jsonl", "gz")),
+        ("CC-MAIN-1.warc.wet.gz", ("wet", "gz")),
+        ("CC-MAIN-1.warc.wet", ("wet", None)),
+        ("crawl.warc.gz", ("warc", "gz")),
+        ("part-0.parquet", ("parquet", None)),
+        ("part-0.parquet.gz", None),
         ("a.json", None),
         ("README.md", None),
         ("a.gz", None),
         (".cleaner-tmp-123-a.txt", None),
     ],
 )
-def test_classify_by_suffix(name: str, expected: tuple[str, bool] | None) -> None:
+def test_classify_by_suffix(name: str, expected: tuple[str, str | None] | None) -> None:
     assert classify(name) == expected
 
 
@@ -35,8 +45,16 @@ def test_folder_is_walked_and_mirrored_relative_to_the_common_base(tmp_path: Pat
         (tmp_path / rel).write_text("x")
     found = discover([tmp_path / "a", tmp_path / "b" / "r.jsonl"])
     assert [str(s.rel) for s in found.sources] == ["a/deep/y.html.gz", "a/x.txt", "b/r.jsonl"]
-    assert [(s.kind, s.gzip) for s in found.sources] == [("html", True), ("txt", False), ("jsonl", False)]
+    assert [(s.kind, s.compression) for s in found.sources] == [("html", "gz"), ("txt", None), ("jsonl", None)]
     assert found.failures == []
+    assert found.skipped == {".md": 1, ".json": 1}
+
+
+def test_a_quoted_glob_is_expanded(tmp_path: Path) -> None:
+    for name in ("a.jsonl.gz", "b.jsonl.gz", "c.txt"):
+        (tmp_path / name).write_text("x")
+    found = discover([str(tmp_path / "*.jsonl.gz")])
+    assert [s.rel for s in found.sources] == ["a.jsonl.gz", "b.jsonl.gz"]
 
 
 def test_a_single_folder_maps_to_out_directly(tmp_path: Path) -> None:

@@ -12,22 +12,21 @@ import pytest
 from cleaner.batch import BatchOptions, read_failures, run_batch, runner, work
 from cleaner.batch.report import FileOutcome
 from cleaner.batch.work import Task
-from cleaner.config import Config
 
 ORIGINAL_TASKS = work.process_tasks
 ORIGINAL_TASK = work.process_task
 
 
-def dying_tasks(tasks: list[Task], fmt: str, config: Config) -> list[FileOutcome]:
+def dying_tasks(tasks: list[Task], options: BatchOptions) -> list[FileOutcome]:
     if any("crash" in task.source.path for task in tasks):
         os._exit(3)  # what a segfault or the OOM killer looks like to the pool
-    return ORIGINAL_TASKS(tasks, fmt, config)
+    return ORIGINAL_TASKS(tasks, options)
 
 
-def dying_task(task: Task, fmt: str, config: Config) -> FileOutcome:
+def dying_task(task: Task, options: BatchOptions) -> FileOutcome:
     if "crash" in task.source.path:
         os._exit(3)
-    return ORIGINAL_TASK(task, fmt, config)
+    return ORIGINAL_TASK(task, options)
 
 
 def test_a_dead_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -183,7 +183,7 @@ def test_engine_ray_hands_the_run_to_the_integration(tmp_path: Path, monkeypatch
     args = ["clean", str(SEEDS), "-o", str(tmp_path), "--engine", "ray", "--address", "ray://h:10001", "--jobs", "3"]
     assert main([*args, "--keep", "dek", "--format", "jsonl", "-q"]) == 0
     [(inputs, out, options, address)] = calls
-    assert (inputs, out, address) == ([SEEDS], tmp_path, "ray://h:10001")
+    assert (inputs, out, address) == ([str(SEEDS)], tmp_path, "ray://h:10001")
     assert (options.format, options.jobs, options.force, options.config.keep) == ("jsonl", 3, False, {"dek"})
 
 
@@ -195,9 +195,10 @@ def test_closing_report_and_help(tmp_path: Path) -> None:
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    assert "files      5 cleaned, 0 skipped (done before), 0 failed, of 5" in run.stdout
-    assert "documents  5 cleaned, 0 failed records" in run.stdout
-    assert "kept" in run.stdout and "removed" in run.stdout and "docs/s" in run.stdout
-    assert "\x1b[" not in run.stderr  # no progress bar when stderr is not a terminal
+    assert run.stdout == ""  # the report goes to stderr: stdout is for data
+    assert "files      5 cleaned, 0 skipped (done before), 0 failed, of 5" in run.stderr
+    assert "documents  5 cleaned, 0 failed records" in run.stderr
+    assert "kept" in run.stderr and "removed" in run.stderr and "docs/s" in run.stderr
+    assert "\x1b[" not in run.stderr  # no progress bar (nor colour) when stderr is not a terminal
     helped = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--help"], capture_output=True, text=True)
     assert "a.html.txt" in helped.stdout and "failures.jsonl" in helped.stdout

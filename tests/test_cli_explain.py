@@ -78,7 +78,7 @@ def test_jsonl_record_and_gzip(tmp_path: Path, capsys: pytest.CaptureFixture[str
     [
         ("bin.txt", b"\x00\x01binary", 1, "binary"),
         ("bad.txt", b"caf\xe9", 1, "UTF-8"),
-        ("a.pdf", b"%PDF-1.4", 2, "is not .txt"),
+        ("a.pdf", b"%PDF-1.4", 2, "is not an input format (.txt"),
     ],
 )
 def test_errors(

@@ -352,9 +352,9 @@ def test_a_worker_crash_costs_only_its_file(ray_session: Any, tmp_path: Path) ->
 
     tasks: list[Task] = []
     for name in sorted(seed_texts()):
-        source = Source(str(SEEDS / name), name, "txt", False)
+        source = Source(str(SEEDS / name), name, "txt")
         tasks.append(Task(source, str(tmp_path / name)))
-    poison = Source(str(SEEDS / "poison.txt"), "poison.txt", "txt", False)
+    poison = Source(str(SEEDS / "poison.txt"), "poison.txt", "txt")
     tasks.insert(2, CrashingTask(poison, str(tmp_path / "poison.txt")))
     outcomes: list[Any] = []
     execute(tasks, BatchOptions(jobs=2), outcomes.append)

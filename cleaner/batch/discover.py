@@ -1,25 +1,46 @@
 """Find the inputs: walk folders (following symlinks, catching loops), classify by suffix.
 
-Inputs are ``.txt``, ``.html``/``.htm`` and ``.jsonl``, each possibly ``.gz``; other files are
-ignored in folders. Each input gets a path relative to the deepest folder holding every PATH
-argument, which is where its output goes under OUT. Problems met while walking (symlink loops,
-dangling links, folders that cannot be listed, non-regular files) become failures, not crashes.
+Inputs are ``.txt``, ``.html``/``.htm``, ``.jsonl`` (also ``.ndjson``, and dolma's
+``.json.gz``), Common Crawl ``.warc.wet``, ``.warc`` and ``.parquet``; all but Parquet may be
+compressed (``.gz``, ``.zst``/``.zstd``, ``.bz2``, ``.xz``). Other files are ignored in folders
+(their suffixes are counted, so that a folder with nothing to clean can say what it skipped).
+Each input gets a path relative to the deepest folder holding every PATH argument, which is
+where its output goes under OUT. Problems met while walking (symlink loops, dangling links,
+folders that cannot be listed, non-regular files) become failures, not crashes.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CleanerError
 from .failures import TEMP_PREFIX, Failure
+from .formats.compression import split_suffix
+from .formats.remote import is_remote, walk
 
-#: Input kinds by suffix (lower case, after stripping ``.gz``).
-KINDS: dict[str, str] = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: Input kinds by suffix (lower case, after stripping a compression suffix).
+KINDS: dict[str, str] = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".wet": "wet",
+    ".warc": "warc",
+    ".parquet": "parquet",
+}
+#: Kinds that only count when compressed: dolma names its JSON lines ``*.json.gz``, while a plain
+#: ``.json`` is one JSON document (such as cleaner's own ``--format json`` output).
+COMPRESSED_KINDS: dict[str, str] = {".json": "jsonl"}
+#: What the "not an input" message lists.
+INPUT_SUFFIXES = ".txt, .html, .htm, .jsonl, .ndjson, .json.gz, .warc.wet, .warc, .parquet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +51,10 @@ class Source:
     #: Where the output goes, relative to OUT: a POSIX path string (``sub/a.txt``). A plain
     #: ``str``, not a ``PurePosixPath``, so a plan of many files stays small.
     rel: str
+    #: ``txt``, ``html``, ``jsonl``, ``wet``, ``warc`` or ``parquet``.
     kind: str
-    gzip: bool
+    #: The codec of the whole file (``gz``, ``zst``, ``bz2``, ``xz``), or None.
+    compression: str | None = None
 
 
 @dataclass
@@ -40,18 +63,36 @@ class Discovery:
 
     sources: list[Source] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: Files met in folders that are not inputs, by suffix (``".md": 3``; ``"(none)"`` for none).
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skipped_summary(self) -> str:
+        """``3 .md, 1 .csv``: what a walk left aside, most common first."""
+        return ", ".join(f"{count} {suffix}" for suffix, count in self.skipped.most_common()) or "no files at all"
 
 
-def classify(name: str) -> tuple[str, bool] | None:
-    """``(kind, gzipped)`` for an input file name, or None when it is not an input format."""
+def classify(name: str) -> tuple[str, str | None] | None:
+    """``(kind, compression)`` for an input file name, or None when it is not an input format."""
     lower = name.lower()
     if lower.startswith(TEMP_PREFIX):
         return None
-    gz = lower.endswith(".gz")
-    if gz:
-        lower = lower[:-3]
-    kind = KINDS.get(os.path.splitext(lower)[1])
-    return (kind, gz) if kind else None
+    stem, codec = split_suffix(lower)
+    suffix = os.path.splitext(stem)[1]
+    kind = KINDS.get(suffix) or (COMPRESSED_KINDS.get(suffix) if codec else None)
+    if kind is None or (kind == "parquet" and codec):  # Parquet compresses inside; it needs random access
+        return None
+    return kind, codec
+
+
+def expand(paths: Sequence[str | Path]) -> list[str]:
+    """The PATH arguments with globs (``data/*.jsonl.gz``, ``**``) that name no file expanded, in order."""
+    expanded: list[str] = []
+    for path in (os.fspath(p) for p in paths):
+        if not os.path.lexists(path) and glob.has_magic(path):
+            expanded.extend(sorted(glob.glob(path, recursive=True)) or [path])
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def common_base(paths: Sequence[str | Path]) -> Path:
@@ -61,7 +102,10 @@ def common_base(paths: Sequence[str | Path]) -> Path:
 
 
 def discover(paths: Sequence[str | Path], out: str | Path | None = None) -> Discovery:
-    """Walk the PATH arguments; a missing argument is bad usage (CleanerError), not a failure."""
+    """Walk the PATH arguments (globs expanded); a missing argument is bad usage (CleanerError), not a failure."""
+    paths = expand(paths)
+    if any(is_remote(p) for p in paths):
+        return _discover_remote(paths)
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise CleanerError(f"no such file or folder: {', '.join(missing)}")
@@ -70,6 +114,30 @@ def discover(paths: Sequence[str | Path], out: str | Path | None = None) -> Disc
         walker.visit(str(path), explicit=True)
     walker.found.sources.sort(key=lambda s: s.rel)
     return walker.found
+
+
+def _discover_remote(paths: Sequence[str]) -> Discovery:
+    """The inputs under remote PATHs (``s3://bucket/prefix``, globs); all PATHs must be remote."""
+    local = [p for p in paths if not is_remote(p)]
+    if local:
+        raise CleanerError(f"local and remote PATHs cannot be mixed in one run: {', '.join(local)}")
+    base, files, missing = walk(paths)
+    if missing:
+        raise CleanerError(f"no such file or folder: {', '.join(missing)}")
+    found = Discovery()
+    seen: set[str] = set()
+    for path in files:
+        name = path.rsplit("/", 1)[-1]
+        kind = classify(name)
+        if kind is None:
+            found.skipped[_suffix(name)] += 1
+            continue
+        rel = path[len(base) :].lstrip("/") if base else name
+        if rel not in seen:
+            seen.add(rel)
+            found.sources.append(Source(path, rel, kind[0], kind[1]))
+    found.sources.sort(key=lambda s: s.rel)
+    return found
 
 
 class _Walker:
@@ -94,7 +162,9 @@ class _Walker:
         kind = classify(name)
         if kind is None:
             if explicit:
-                self._fail(path, "InputError", "not an input format (.txt, .html, .htm, .jsonl, optionally .gz)")
+                self._fail(path, "InputError", f"not an input format ({INPUT_SUFFIXES}; compressed or not)")
+            elif not name.startswith(TEMP_PREFIX):
+                self.found.skipped[_suffix(name)] += 1
             return
         if not stat.S_ISREG(info.st_mode):
             self._fail(path, "InputError", "not a regular file (a pipe, socket or device cannot be an input)")
@@ -129,3 +199,10 @@ class _Walker:
 
     def _fail(self, path: str, error: str, message: str) -> None:
         self.found.failures.append(Failure(path, error, message))
+
+
+def _suffix(name: str) -> str:
+    """The suffix a skipped file is counted under: ``.md``, ``.csv.gz``, or ``(none)``."""
+    stem, codec = split_suffix(name.lower())
+    suffix = os.path.splitext(stem)[1] or ("" if codec else "(none)")
+    return suffix + (name[len(stem) :].lower() if codec else "")

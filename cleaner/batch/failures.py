@@ -16,13 +16,15 @@ TEMP_PREFIX = ".cleaner-tmp-"
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """Why one input file, or one record (``line``) of a JSONL file, has no output."""
+    """Why one input file, or one record of a file (its ``line``, WARC ``record`` or Parquet ``row``), has no output."""
 
     path: str
     error: str
     message: str
     line: int | None = None
     id: str | None = None
+    #: What ``line`` counts: ``line`` (JSONL), ``record`` (WET/WARC) or ``row`` (Parquet); the JSON key.
+    unit: str = "line"
 
     @classmethod
     def from_exception(cls, path: str, exc: BaseException, line: int | None = None) -> Failure:
@@ -30,10 +32,10 @@ class Failure:
         return cls(path, type(exc).__name__, str(exc) or repr(exc), line)
 
     def to_dict(self) -> dict[str, Any]:
-        """The failures.jsonl line: ``path``, ``error``, ``message``, and ``line``/``id`` for a record."""
+        """The failures.jsonl line: ``path``, ``error``, ``message``; a record adds its ``line`` (or unit), ``id``."""
         data: dict[str, Any] = {"path": self.path, "error": self.error, "message": self.message}
         if self.line is not None:
-            data["line"] = self.line
+            data[self.unit] = self.line
         if self.id is not None:
             data["id"] = self.id
         return data

@@ -7,9 +7,13 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..errors import CleanerError
+from .formats.compression import CHOICES as COMPRESSIONS
 
-#: Output formats: plain body text, one JSON result per file, or JSON lines.
-FORMATS: tuple[str, ...] = ("txt", "json", "jsonl")
+#: Output formats: plain body text, one JSON result per file, JSON lines, or dolma's
+#: documents + attributes layout (``docs/batch.md`` has the table of what each input gives).
+FORMATS: tuple[str, ...] = ("txt", "json", "jsonl", "dolma")
+#: How much provenance the outputs carry: everything, offsets only, or just the text and title.
+PROVENANCE: tuple[str, ...] = ("full", "spans", "none")
 
 
 def default_jobs() -> int:
@@ -34,9 +38,35 @@ class BatchOptions:
     config: Config = field(default_factory=Config)
     #: Show a rich progress bar (the CLI sets it only when stderr is a terminal).
     progress: bool = False
+    #: The fields (JSONL) or columns (Parquet) that may hold a record's text, tried in order (the
+    #: first a record has is cleaned), e.g. ``("text", "raw_content")`` for RedPajama beside others.
+    text_fields: tuple[str, ...] = ("text",)
+    #: The field or column holding each record's id (records without one get ``FILE:LINE``).
+    id_field: str = "id"
+    #: Output compression: None keeps each input's own, ``none`` writes plain files.
+    compress: str | None = None
+    #: ``full``, ``spans`` or ``none`` (see :data:`PROVENANCE` and ``docs/batch.md``).
+    provenance: str = "full"
+    #: Documents whose clean body is shorter (characters) go to ``OUT/rejects/`` instead; 0: none.
+    min_chars: int = 0
+    #: Print a line per finished file (and each of its failures) on stderr.
+    verbose: bool = False
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise CleanerError(f"unknown format {self.format!r}; choose one of {', '.join(FORMATS)}")
         if self.jobs < 1:
             raise CleanerError(f"--jobs must be at least 1, not {self.jobs}")
+        if self.compress is not None and self.compress not in COMPRESSIONS:
+            raise CleanerError(f"unknown compression {self.compress!r}; choose one of {', '.join(COMPRESSIONS)}")
+        if self.provenance not in PROVENANCE:
+            raise CleanerError(f"unknown provenance {self.provenance!r}; choose one of {', '.join(PROVENANCE)}")
+        if self.min_chars < 0:
+            raise CleanerError(f"--min-chars must be 0 or more, not {self.min_chars}")
+        if self.min_chars and self.format == "dolma":
+            raise CleanerError(
+                "--min-chars does not apply to --format dolma, which leaves documents whole: filter them in "
+                "dolma's mixer (its output.min_text_length, after the span replacement)"
+            )
+        if not self.text_fields or not all(self.text_fields) or not self.id_field:
+            raise CleanerError("--text-field and --id-field need a name")

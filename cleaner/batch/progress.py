@@ -55,3 +55,17 @@ class BatchProgress:
             if now - self._shown > 0.1:
                 self._shown = now
                 self._progress.refresh()
+
+    def describe(self, outcome: FileOutcome) -> None:
+        """``-v``: one line on stderr for a finished file, then one per failure it had."""
+        console = self._progress.console if self._progress is not None else Console(stderr=True, highlight=False)
+        if outcome.output is None:
+            console.print(f"[red]failed[/]  {outcome.path}", markup=True, soft_wrap=True)
+        else:
+            extra = f", {outcome.rejected} rejected" if outcome.rejected else ""
+            extra += f", {len(outcome.failures)} failed" if outcome.failures else ""
+            line = f"cleaned {outcome.path} -> {outcome.output}: {outcome.documents} documents{extra}"
+            console.print(line, markup=False, soft_wrap=True)
+        for failure in outcome.failures:
+            where = f" {failure.unit} {failure.line}" if failure.line is not None else ""
+            console.print(f"  {failure.error}{where}: {failure.message}", markup=False, soft_wrap=True)

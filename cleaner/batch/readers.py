@@ -2,21 +2,22 @@
 
 Text files must be UTF-8 (a BOM is fine); anything else is a clear failure naming the byte.
 HTML goes to the engine as bytes, which detects the encoding. A JSONL line that is not a JSON
-object with a ``text`` string fails alone (with its line number); the other records go on.
+object with a text string (``text``, or ``--text-field``) fails alone (with its line number);
+the other records go on. WET/WARC and Parquet files have readers of their own
+(``cleaner.batch.formats``); every reader opens its file through the same decompression.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from ..errors import InputError
 from .discover import Source
 from .failures import Failure
+from .formats.inputs import open_input
 
 #: How far into a file we look for NUL bytes to call it binary.
 _SNIFF = 8192
@@ -30,15 +31,60 @@ class Document:
     path: str
     kind: str
     content: str | bytes
-    #: For a JSONL record: the record as read (``text`` is replaced in the output) and its line.
+    #: For a record (JSONL, WET/WARC, Parquet): the record as read, whose ``text_field`` the
+    #: output replaces, and its position in the file (``unit`` 1-based: a line, record or row).
     record: dict[str, Any] | None = None
     line: int | None = None
+    text_field: str = "text"
+    unit: str = "line"
 
 
-def read_documents(source: Source) -> Iterator[Document | Failure]:
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record that is not a document to clean (a WARC response that is not HTML), counted in the report."""
+
+    path: str
+    line: int
+    id: str | None
+    reason: str
+    unit: str = "record"
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Where a record keeps its text and its id (``--text-field``, ``--id-field``).
+
+    ``text`` lists names to try in order: a record's text is in the first one it has, so one run
+    reads files that name it differently (``text``, RedPajama's ``raw_content``).
+    """
+
+    text: tuple[str, ...] = ("text",)
+    id: str = "id"
+
+    def text_name(self, names: Iterable[str]) -> str:
+        """The first of ``text`` among ``names`` (the first of ``text`` when there is none)."""
+        present = set(names)
+        return next((name for name in self.text if name in present), self.text[0])
+
+    def shown(self) -> str:
+        """``'text'`` or ``'text' or 'raw_content'`` for messages."""
+        return " or ".join(repr(name) for name in self.text)
+
+
+def read_documents(source: Source, fields: Fields = Fields()) -> Iterator[Document | Failure | Skipped]:
     """The documents of one input, or record failures; raises InputError when the file fails."""
+    if source.kind in ("wet", "warc"):
+        from .formats.warc import read_warc
+
+        yield from read_warc(source)
+        return
+    if source.kind == "parquet":
+        from .formats.parquet import read_parquet
+
+        yield from read_parquet(source, fields)
+        return
     if source.kind == "jsonl":
-        yield from _jsonl_documents(source)
+        yield from _jsonl_documents(source, fields)
         return
     data = read_bytes(source)
     content: str | bytes = data if source.kind == "html" else decode_text(data)
@@ -46,12 +92,9 @@ def read_documents(source: Source) -> Iterator[Document | Failure]:
 
 
 def read_bytes(source: Source) -> bytes:
-    """The whole file, decompressed when ``.gz``; a broken archive is an InputError."""
-    try:
-        with _open(source) as handle:
-            return handle.read()
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise InputError(f"broken gzip file: {exc or 'truncated archive'}") from exc
+    """The whole file, decompressed; a broken archive is an InputError."""
+    with open_input(source) as handle:
+        return handle.read()
 
 
 def decode_text(data: bytes) -> str:
@@ -66,26 +109,22 @@ def decode_text(data: bytes) -> str:
         raise InputError(f"not valid UTF-8: byte(s) {bad} at offset {exc.start}; convert the file to UTF-8") from exc
 
 
-def _open(source: Source) -> IO[bytes]:
-    if source.gzip:
-        return gzip.open(source.path, "rb")  # type: ignore[return-value]
-    return open(source.path, "rb")
+def _jsonl_documents(source: Source, fields: Fields) -> Iterator[Document | Failure]:
+    with open_input(source) as handle:
+        head = _peek(handle)
+        if b"\x00" in head:
+            raise InputError("binary file, not JSON lines: NUL byte near the start")
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield record_from_line(source, number, raw, fields)
 
 
-def _jsonl_documents(source: Source) -> Iterator[Document | Failure]:
-    try:
-        with _open(source) as handle:
-            head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
-            if b"\x00" in head:
-                raise InputError("binary file, not JSON lines: NUL byte near the start")
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
-                    yield record_from_line(source, number, raw)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise InputError(f"broken gzip file: {exc or 'truncated archive'}") from exc
+def _peek(handle: IO[bytes]) -> bytes:
+    peek = getattr(handle, "peek", None)
+    return peek(_SNIFF)[:_SNIFF] if peek is not None else b""
 
 
-def record_from_line(source: Source, number: int, raw: bytes) -> Document | Failure:
+def record_from_line(source: Source, number: int, raw: bytes, fields: Fields = Fields()) -> Document | Failure:
     """One JSONL line as a Document, or the Failure of that line alone."""
     try:
         record = json.loads(raw.decode("utf-8-sig"))
@@ -95,12 +134,22 @@ def record_from_line(source: Source, number: int, raw: bytes) -> Document | Fail
         return Failure(source.path, "JSONDecodeError", f"line {number}: not valid JSON: {exc}", number)
     if not isinstance(record, dict):
         return Failure(source.path, "InputError", f"line {number}: a record must be a JSON object", number)
-    text = record.get("text")
-    record_id = record.get("id")
+    return record_document(source, number, record, fields, "line")
+
+
+def record_document(
+    source: Source, number: int, record: dict[str, Any], fields: Fields, unit: str
+) -> Document | Failure:
+    """A record (a JSONL object, a Parquet row) as a Document, or its Failure when it has no text string."""
+    name = fields.text_name(record)
+    text = record.get(name)
+    record_id = record.get(fields.id)
     shown_id = None if record_id is None else str(record_id)
     if not isinstance(text, str):
-        found = type(text).__name__ if "text" in record else "nothing"
-        message = f"line {number}: the record needs a 'text' string, found {found}"
-        return Failure(source.path, "InputError", message, number, shown_id)
+        found = type(text).__name__ if name in record else "nothing"
+        message = f"{unit} {number}: the record needs a {fields.shown()} string, found {found}"
+        if name not in record:
+            message += f" (its fields: {', '.join(map(str, list(record)[:12]))}; choose one with --text-field)"
+        return Failure(source.path, "InputError", message, number, shown_id, unit)
     doc_id = shown_id if shown_id is not None else f"{source.rel}:{number}"
-    return Document(doc_id, source.path, "txt", text, record, number)
+    return Document(doc_id, source.path, "txt", text, record, number, name, unit)

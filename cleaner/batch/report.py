@@ -25,6 +25,9 @@ class FileOutcome:
     by_label: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
+    #: Documents sent to the rejects (``--min-chars``), and records that are no documents (non-HTML responses).
+    rejected: int = 0
+    skipped: int = 0
 
     def add(self, result: Result) -> None:
         """Count one cleaned document."""
@@ -46,6 +49,8 @@ class BatchReport:
     files_failed: int = 0
     documents: int = 0
     documents_failed: int = 0
+    documents_rejected: int = 0
+    records_skipped: int = 0
     chars_kept: int = 0
     chars_removed: int = 0
     by_label: Counter[str] = field(default_factory=Counter)
@@ -67,6 +72,8 @@ class BatchReport:
             self.files_done += 1
             self.documents_failed += len(outcome.failures)
         self.documents += outcome.documents
+        self.documents_rejected += outcome.rejected
+        self.records_skipped += outcome.skipped
         self.chars_kept += outcome.chars_kept
         self.chars_removed += outcome.chars_removed
         self.by_label.update(outcome.by_label)
@@ -86,7 +93,12 @@ class BatchReport:
                 "skipped": self.files_skipped,
                 "failed": self.files_failed,
             },
-            "documents": {"cleaned": self.documents, "failed": self.documents_failed},
+            "documents": {
+                "cleaned": self.documents,
+                "failed": self.documents_failed,
+                "rejected": self.documents_rejected,
+                "skipped": self.records_skipped,
+            },
             "chars": {"kept": self.chars_kept, "removed": self.chars_removed},
             "removals_by_label": dict(self.by_label.most_common()),
             "removals_by_rule": dict(self.by_rule.most_common()),
@@ -103,7 +115,10 @@ class BatchReport:
             f"[bold]files[/]      {self.files_done} cleaned, {self.files_skipped} skipped (done before), "
             f"{self.files_failed} failed, of {self.files_total}"
         )
-        console.print(f"[bold]documents[/]  {self.documents} cleaned, {self.documents_failed} failed records")
+        extra = f", {self.documents_rejected} rejected (shorter than --min-chars)" if self.documents_rejected else ""
+        if self.records_skipped:
+            extra += f", {self.records_skipped} records skipped (WARC responses that are not HTML pages)"
+        console.print(f"[bold]documents[/]  {self.documents} cleaned, {self.documents_failed} failed records{extra}")
         console.print(f"[bold]chars[/]      {self.chars_kept:,} kept, {self.chars_removed:,} removed ({share:.1f}%)")
         console.print(f"[bold]time[/]       {self.seconds:.1f} s, {rate:.1f} docs/s")
         if self.by_label:

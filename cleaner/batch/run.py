@@ -19,12 +19,15 @@ from types import TracebackType
 from typing import IO
 
 from ..errors import CleanerError
-from .discover import Source, discover
+from .discover import INPUT_SUFFIXES, Source, discover
 from .failures import FailureLog
+from .formats import require_readers
+from .formats.dolma import ATTRIBUTE_NAME
+from .formats.remote import RemoteFailureLog, is_remote
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
-from .writers import is_done, plan_outputs, remove_temp_files
+from .writers import RECORD_KINDS, REJECTS_NAME, is_done, plan_outputs, remove_temp_files, twin_path
 
 LOCK_NAME = ".cleaner.lock"
 
@@ -34,20 +37,26 @@ class BatchRun:
 
     def __init__(self, paths: Sequence[str | Path], out: str | Path, options: BatchOptions) -> None:
         self.paths = list(paths)
-        self.out = Path(out)
+        #: A remote OUT (``s3://bucket/prefix``) stays a string: a Path would fold its ``//``.
+        self.remote = is_remote(os.fspath(out))
+        self.out: Path | str = os.fspath(out).rstrip("/") if self.remote else Path(out)
         self.options = options
         self.tasks: list[Task] = []
         self.report = BatchReport(out=str(self.out))
-        self.log = FailureLog(self.out)
+        self.log: FailureLog | None = None
         self._lock: IO[str] | None = None
         self._started = 0.0
 
     def __enter__(self) -> BatchRun:
         self._started = time.perf_counter()
-        if self.out.exists() and not self.out.is_dir():
-            raise CleanerError(f"-o {self.out}: exists and is not a folder")
-        self.out.mkdir(parents=True, exist_ok=True)
-        self._take_lock()
+        if isinstance(self.out, Path):
+            if self.out.exists() and not self.out.is_dir():
+                raise CleanerError(f"-o {self.out}: exists and is not a folder")
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._take_lock()
+            self.log = FailureLog(self.out)
+        else:  # object stores have no locks or folders; outputs appear whole when uploaded
+            self.log = RemoteFailureLog(self.out)
         try:
             self._plan()
         except BaseException:
@@ -62,21 +71,33 @@ class BatchRun:
     def record(self, outcome: FileOutcome) -> None:
         """Account for one executed task: counts into the report, failures into the log."""
         self.report.add(outcome)
+        assert self.log is not None, "record() runs inside the with block"
         self.log.append(outcome.failures)
 
     def _plan(self) -> None:
         cleaner_for(self.options.config)  # a bad rule pack is bad usage: fail before any file
-        remove_temp_files(self.out)
-        _refuse_input_as_out(self.paths, self.out)
+        assert self.log is not None
+        if isinstance(self.out, Path):
+            remove_temp_files(self.out)
+            _refuse_input_as_out(self.paths, self.out)
         found = discover(self.paths, self.out)
-        outputs = plan_outputs(found.sources, self.out, self.options.format)
+        if not found.sources and not found.failures:
+            raise CleanerError(
+                f"nothing to clean in {', '.join(map(str, self.paths))}: no input files "
+                f"(skipped {found.skipped_summary()}); inputs are {INPUT_SUFFIXES}, compressed or not"
+            )
+        require_readers(found.sources)
+        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress)
         _refuse_overwriting(found.sources, outputs)
+        if self.options.min_chars:
+            _refuse_rejects_clash(found.sources)
         skipped: set[str] = set()
         for source, output in zip(found.sources, outputs, strict=True):
-            if not self.options.force and is_done(source, output):
+            task = self._task(source, output)
+            if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
                 skipped.add(source.path)
             else:
-                self.tasks.append(Task(source, output))
+                self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
         self.log.open(skipped)
@@ -84,7 +105,18 @@ class BatchRun:
             self.report.add_failure(failure)
         self.log.append(found.failures)
 
+    def _task(self, source: Source, output: str) -> Task:
+        """The task of one input: its output, and the rejects and dolma attribute paths mirroring it."""
+        rejects = attributes = None
+        if self.options.min_chars:
+            ext = None if source.kind in RECORD_KINDS else ".jsonl"
+            rejects = twin_path(self.out, output, REJECTS_NAME, ext)
+        if self.options.format == "dolma":
+            attributes = twin_path(self.out, output, f"attributes/{ATTRIBUTE_NAME}", documents=True)
+        return Task(source, output, rejects, attributes)
+
     def _take_lock(self) -> None:
+        assert isinstance(self.out, Path)
         handle = open(self.out / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -96,7 +128,8 @@ class BatchRun:
         self._lock = handle
 
     def _release(self) -> None:
-        self.log.close()
+        if self.log is not None:
+            self.log.close()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -108,6 +141,21 @@ def _refuse_input_as_out(paths: Sequence[str | Path], out: Path) -> None:
     for path in paths:
         if os.path.isdir(path) and os.path.realpath(path) == out_real:
             raise CleanerError(f"-o {out} is the input folder {path}: outputs would replace inputs; choose another")
+
+
+def _rejected_whole(task: Task) -> bool:
+    """A one-document input whose document went to the rejects is done too (it has no output)."""
+    return task.rejects is not None and task.source.kind not in RECORD_KINDS and is_done(task.source, task.rejects)
+
+
+def _refuse_rejects_clash(sources: Sequence[Source]) -> None:
+    """With ``--min-chars``, ``OUT/rejects/`` is the rejects tree: an input folder of that name would mix with it."""
+    for source in sources:
+        if source.rel.startswith(REJECTS_NAME + "/"):
+            raise CleanerError(
+                f"{source.path}: its output would go under OUT/{REJECTS_NAME}/, where --min-chars puts rejected "
+                "documents; clean that folder on its own, or from its parent"
+            )
 
 
 def _refuse_overwriting(sources: Sequence[Source], outputs: Sequence[str]) -> None:

@@ -55,6 +55,8 @@ def run_with_progress(run: BatchRun, options: BatchOptions, executor: Executor) 
     def record(outcome: FileOutcome) -> None:
         run.record(outcome)
         progress.advance(outcome)
+        if options.verbose:
+            progress.describe(outcome)
 
     with progress:
         executor(run.tasks, options, record)
@@ -69,7 +71,7 @@ def execute(
     """
     if options.jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            record(process_task(task, options.format, options.config))
+            record(process_task(task, options))
         return
     size = max(1, min(16, len(tasks) // (options.jobs * 16)))
     pending = (list(tasks[i : i + size]) for i in range(0, len(tasks), size))
@@ -127,7 +129,7 @@ def _fill(
         if chunk is None:
             return
         try:
-            future = pool.submit(process_tasks, chunk, options.format, options.config)
+            future = pool.submit(process_tasks, chunk, options)
         except BrokenProcessPool as exc:  # the chunk is lost like one in flight, not dropped
             future = Future()
             future.set_exception(exc)
@@ -138,7 +140,7 @@ def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
     """Run one task in a worker of its own; if that worker dies too, the file fails."""
     with _pool(1) as pool:
         try:
-            return pool.submit(process_task, task, options.format, options.config).result()
+            return pool.submit(process_task, task, options).result()
         except BrokenProcessPool:
             message = "the worker process died while cleaning this file (crash or out of memory)"
             return FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)])

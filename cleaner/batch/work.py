@@ -6,28 +6,34 @@ are identical whichever engine wrote them.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TextIO
 
 from ..config import Config
 from ..model import Result
 from ..pipeline import Cleaner
 from .discover import Source
 from .failures import Failure
-from .readers import Document, read_documents
+from .formats.outputs import LINES, Plan, open_outputs
+from .options import BatchOptions
+from .readers import Document, Fields, Skipped, read_documents
 from .report import FileOutcome
-from .writers import atomic_writer, output_format
+from .writers import output_compression, output_format
 
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One input file and the output path planned for it (a string: plans stay small)."""
+    """One input file and the paths planned for it (strings: plans stay small).
+
+    ``rejects``: where documents shorter than ``--min-chars`` go; ``attributes``: the dolma
+    attribute file of ``--format dolma``.
+    """
 
     source: Source
     output: str
+    rejects: str | None = None
+    attributes: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -44,73 +50,95 @@ def clean_document(cleaner: Cleaner, doc: Document) -> Result:
     return cleaner.clean(doc.content)
 
 
-def result_record(doc: Document, result: Result) -> dict[str, Any]:
-    """The JSON result of a file: ``id`` and ``path``, then ``Result.to_dict()``."""
-    return {"id": doc.id, "path": doc.path, **result.to_dict()}
+def reject_reason(result: Result, min_chars: int) -> str | None:
+    """Why a document goes to the rejects (its body is shorter than ``min_chars``), or None."""
+    if min_chars and len(result.text) < min_chars:
+        return f"the clean body has {len(result.text)} characters, fewer than --min-chars {min_chars}"
+    return None
 
 
-def jsonl_record(doc: Document, result: Result) -> dict[str, Any]:
-    """A JSONL input record with ``text`` cleaned, other fields untouched, provenance under ``cleaner``."""
-    assert doc.record is not None
-    record = dict(doc.record)
-    record["text"] = result.text
-    data = result.to_dict()
-    record["cleaner"] = {key: data[key] for key in ("title", "pieces", "removals", "warnings")}
-    return record
+def render_output(doc: Document, result: Result, fmt: str, level: str = "full") -> str:
+    """The text one document adds to a text output in format ``fmt`` (records stay records)."""
+    form = "records" if doc.record is not None else fmt
+    return LINES[form](doc, result, level, {})
 
 
-def render_output(doc: Document, result: Result, fmt: str) -> str:
-    """The bytes (as text) one document adds to its output in format ``fmt``."""
-    if doc.record is not None:
-        return json.dumps(jsonl_record(doc, result), ensure_ascii=False) + "\n"
-    if fmt == "txt":
-        return result.text + "\n" if result.text else ""
-    if fmt == "json":
-        return json.dumps(result_record(doc, result), ensure_ascii=False) + "\n"
-    return json.dumps(result_record(doc, result), ensure_ascii=False) + "\n"
-
-
-def clean_into(
-    items: Iterable[Document | Failure],
-    path: str,
-    cleaner: Cleaner,
-    fmt: str,
-    write: Callable[[str], object],
-    outcome: FileOutcome,
-) -> None:
-    """Clean documents and ``write`` their output; a bad JSONL record fails alone, anything else raises."""
+def clean_items(
+    items: Iterable[Document | Failure | Skipped], path: str, cleaner: Cleaner, outcome: FileOutcome, min_chars: int
+) -> Iterator[tuple[Document, Result, str | None]]:
+    """Clean each document: ``(doc, result, reject reason or None)``; a bad record fails alone, anything else raises."""
     for item in items:
         if isinstance(item, Failure):
             outcome.failures.append(item)
+            continue
+        if isinstance(item, Skipped):
+            outcome.skipped += 1
             continue
         try:
             result = clean_document(cleaner, item)
         except Exception as exc:
             if item.record is None:
                 raise
-            outcome.failures.append(Failure(path, type(exc).__name__, f"line {item.line}: {exc}", item.line))
+            message = f"{item.unit} {item.line}: {exc}"
+            outcome.failures.append(Failure(path, type(exc).__name__, message, item.line, item.id, item.unit))
             continue
-        write(render_output(item, result, fmt))
+        yield item, result, reject_reason(result, min_chars)
+
+
+def clean_into(
+    items: Iterable[Document | Failure | Skipped],
+    path: str,
+    cleaner: Cleaner,
+    options: BatchOptions,
+    write: Callable[[str], object],
+    outcome: FileOutcome,
+) -> None:
+    """Clean documents and ``write`` their text output (stdin filter, ``-o -``); rejects are counted, not written."""
+    for doc, result, reason in clean_items(items, path, cleaner, outcome, options.min_chars):
+        if reason is not None:
+            outcome.rejected += 1
+            continue
+        write(render_output(doc, result, options.format, options.provenance))
         outcome.add(result)
 
 
-def write_documents(source: Source, handle: TextIO, cleaner: Cleaner, fmt: str, outcome: FileOutcome) -> None:
-    """Clean each document of ``source`` into ``handle``."""
-    clean_into(read_documents(source), source.path, cleaner, fmt, handle.write, outcome)
+def plan_for(task: Task, options: BatchOptions) -> Plan:
+    """How ``task`` is written under ``options``: its form, codec, provenance level and paths."""
+    source = task.source
+    return Plan(
+        source,
+        output_format(source, options.format),
+        task.output,
+        output_compression(source, options.compress, options.format),
+        options.provenance,
+        options.compress,
+        task.rejects,
+        task.attributes,
+        options.text_fields,
+    )
 
 
-def process_task(task: Task, fmt: str, config: Config) -> FileOutcome:
+def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     """Clean one file into its output (atomically); any error becomes one failure and no output."""
     outcome = FileOutcome(task.source.path)
+    fields = Fields(options.text_fields, options.id_field)
     try:
-        with atomic_writer(task.output) as handle:
-            write_documents(task.source, handle, cleaner_for(config), output_format(task.source, fmt), outcome)
+        with open_outputs(plan_for(task, options)) as outputs:
+            items = read_documents(task.source, fields)
+            cleaner = cleaner_for(options.config)
+            for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
+                if reason is None:
+                    outputs.write(doc, result)
+                    outcome.add(result)
+                else:
+                    outputs.reject(doc, result, reason)
+                    outcome.rejected += 1
     except Exception as exc:
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
     outcome.output = task.output
     return outcome
 
 
-def process_tasks(tasks: list[Task], fmt: str, config: Config) -> list[FileOutcome]:
+def process_tasks(tasks: list[Task], options: BatchOptions) -> list[FileOutcome]:
     """A chunk of tasks in one call (fewer round trips to a worker)."""
-    return [process_task(task, fmt, config) for task in tasks]
+    return [process_task(task, options) for task in tasks]

@@ -1,27 +1,46 @@
 """Output names and atomic writes: every output is a temp file in OUT renamed into place.
 
-Naming (the input's ``.gz`` is dropped; outputs are never compressed):
-``a.txt``/``a.html`` -> ``a.txt`` (``--format txt``), ``a.json`` (json) or ``a.jsonl`` (jsonl);
-``a.jsonl`` -> ``a.jsonl`` whatever the format (records stay records). When two inputs would get
-the same output (``a.txt`` and ``a.html``), the first in path order keeps the short name and the
-others keep their full input name: ``a.html.txt``. Temp files are named ``.cleaner-tmp-*``.
+Naming: ``a.txt``/``a.html`` -> ``a.txt`` (``--format txt``), ``a.json`` (json) or ``a.jsonl``
+(jsonl); record inputs give records whatever the format: ``a.jsonl`` and ``a.warc.wet`` /
+``a.warc`` -> ``a.jsonl``, ``a.parquet`` -> ``a.parquet``. An output keeps its input's
+compression (``a.jsonl.zst`` -> ``a.jsonl.zst``, ``a.warc.wet.gz`` -> ``a.jsonl.gz``) unless
+``--compress`` says otherwise. ``--format dolma`` writes ``documents/<name>.jsonl[.gz]`` (and the
+attribute files beside, see ``formats.dolma``). When two inputs would get the same output
+(``a.txt`` and ``a.html``), the first in path order keeps the short name and the others keep
+their full input name: ``a.html.txt``. Temp files are named ``.cleaner-tmp-*``.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from .discover import TEMP_PREFIX, Source
 from .failures import FAILURES_NAME
+from .formats.compression import EXTENSIONS as COMPRESSED
+from .formats.compression import split_suffix
 
-#: The file extension of each output format.
-EXTENSIONS: dict[str, str] = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl"}
+#: The file extension of each output form.
+EXTENSIONS: dict[str, str] = {
+    "txt": ".txt",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "records": ".jsonl",
+    "parquet": ".parquet",
+    "dolma": ".jsonl",
+}
+#: Input kinds that hold records (their output is records too).
+RECORD_KINDS = frozenset({"jsonl", "wet", "warc", "parquet"})
+#: Where rejected documents go (``--min-chars``), mirroring the outputs: ``OUT/rejects/...``.
+REJECTS_NAME = "rejects"
+#: dolma's layout under OUT: ``documents/...`` and ``attributes/<name>/...``.
+DOCUMENTS_NAME = "documents"
 
 
 def _umask() -> int:
@@ -34,11 +53,34 @@ _FILE_MODE = 0o666 & ~_umask()
 
 
 def output_format(source: Source, fmt: str) -> str:
-    """The format actually written for ``source``: JSONL inputs always give JSONL."""
-    return "jsonl" if source.kind == "jsonl" else fmt
+    """The form written for ``source``: ``txt``/``json``/``jsonl`` for one document, ``records``
+    (JSON lines) for JSONL and WARC inputs, ``parquet`` for Parquet, or ``dolma``."""
+    if fmt == "dolma":
+        return "dolma"
+    if source.kind == "parquet":
+        return "parquet"
+    return "records" if source.kind in RECORD_KINDS else fmt
 
 
-def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str) -> list[str]:
+def output_compression(source: Source, compress: str | None, fmt: str = "txt") -> str | None:
+    """The codec of ``source``'s output: its own unless ``compress`` names one (or ``none``).
+
+    dolma's files are gzip'ed unless ``compress`` says otherwise (its mixer reads gzip).
+    """
+    if compress is None:
+        return "gz" if fmt == "dolma" else source.compression
+    return None if compress == "none" else compress
+
+
+def _base_name(source: Source, name: str) -> str:
+    """The input name without its kind's suffix (``a`` for ``a.warc.wet``, ``a.jsonl``, ``a.txt``)."""
+    base = os.path.splitext(name)[0]
+    if source.kind == "wet" and base.lower().endswith(".warc"):
+        base = base[:-5]
+    return base
+
+
+def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str, compress: str | None = None) -> list[str]:
     """One output path under ``out`` per source (same order), mirroring the tree, never colliding.
 
     Paths are plain strings: a plan for a million files must stay small.
@@ -46,42 +88,97 @@ def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str) -> list[s
     taken: set[str] = {FAILURES_NAME}
     planned: list[str] = []
     root = os.fspath(out)
+    if fmt == "dolma":
+        root = join(root, DOCUMENTS_NAME)
     for source in sources:
-        ext = EXTENSIONS[output_format(source, fmt)]
+        form = output_format(source, fmt)
+        codec = output_compression(source, compress, fmt)
+        ext = EXTENSIONS[form] + (COMPRESSED[codec] if codec and form != "parquet" else "")
         folder, input_name = posixpath.split(source.rel)
-        name = input_name[:-3] if source.gzip else input_name
-        for candidate in (os.path.splitext(name)[0] + ext, name + ext, input_name + ext):
+        name = split_suffix(input_name)[0]
+        for candidate in (_base_name(source, name) + ext, name + ext, input_name + ext):
             rel = posixpath.join(folder, candidate)
             if rel not in taken:
                 break
         taken.add(rel)
-        planned.append(os.path.join(root, *rel.split("/")))
+        planned.append(join(root, *rel.split("/")))
     return planned
 
 
+def join(root: str, *parts: str) -> str:
+    """``root/part/...``: with ``/`` for a remote root (``s3://bucket/prefix``), the OS's separator otherwise."""
+    if "://" in root:
+        return "/".join([root.rstrip("/"), *parts])
+    return os.path.join(root, *parts)
+
+
+def twin_path(out: str | Path, output: str, tree: str, ext: str | None = None, documents: bool = False) -> str:
+    """The path mirroring ``output`` in another tree under ``out`` (``OUT/rejects/sub/a.jsonl``).
+
+    ``ext`` replaces the output's suffixes (form and compression) when given; ``documents``: the
+    output lies under ``OUT/documents/`` (dolma), which the twin does not repeat.
+    """
+    root = os.fspath(out)
+    rel = output[len(root) :].lstrip("/" + os.sep)
+    if documents:
+        rel = rel[len(DOCUMENTS_NAME) + 1 :]
+    if ext is not None:
+        rel = os.path.splitext(split_suffix(rel)[0])[0] + ext
+    return join(root, *tree.split("/"), *rel.replace(os.sep, "/").split("/"))
+
+
 def is_done(source: Source, output: str | Path) -> bool:
-    """A finished output exists (renames are atomic) and is not older than its input."""
+    """A finished output exists (renames and uploads are atomic) and is not older than its input."""
+    written, changed = _modified(os.fspath(output)), _modified(source.path)
+    return written is not None and changed is not None and written >= changed
+
+
+def _modified(path: str) -> float | None:
+    from .formats.remote import is_remote, modified
+
+    if is_remote(path):
+        return modified(path)
     try:
-        return os.stat(output).st_mtime >= os.stat(source.path).st_mtime
+        return os.stat(path).st_mtime
     except OSError:
-        return False
+        return None
 
 
 @contextmanager
-def atomic_writer(path: str | Path) -> Iterator[TextIO]:
-    """Write UTF-8 text to a temp file beside ``path``, renamed over it only when complete."""
+def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+    """Write bytes to a temp file beside ``path``, renamed over it only when complete.
+
+    A remote ``path`` (``s3://...``) is written through fsspec: an object store makes the object
+    visible only once its upload completes, and an upload that fails is aborted.
+    """
+    from .formats.remote import atomic_remote, is_remote
+
+    if is_remote(os.fspath(path)):
+        with atomic_remote(os.fspath(path)) as remote:
+            yield remote
+        return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-" + path.name, dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+    """Write UTF-8 text to a temp file beside ``path``, renamed over it only when complete."""
+    with atomic_file(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()
 
 
 def remove_temp_files(out: Path) -> int:

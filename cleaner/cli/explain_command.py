@@ -15,7 +15,9 @@ from rich.console import Console
 from rich.text import Text
 
 from ..batch import Document, Source, classify, clean_document, cleaner_for, read_documents
+from ..batch.discover import INPUT_SUFFIXES
 from ..batch.failures import Failure
+from ..batch.readers import Skipped
 from ..batch.writers import atomic_writer
 from ..errors import CleanerError, InputError
 from ..model import Result
@@ -59,17 +61,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_document(path: Path, line: int = 1) -> Document:
-    """The document of ``path`` (the record at ``line`` for JSONL); read as ``clean`` reads it."""
+    """The document of ``path`` (the record at ``line``: JSONL line, WARC record, Parquet row) as ``clean`` reads it."""
     if not path.is_file():
         raise CleanerError(f"explain: {path} is not a file")
     kind = classify(path.name)
     if kind is None:
-        raise CleanerError(f"explain: {path.name} is not .txt, .html, .htm or .jsonl (optionally .gz)")
+        raise CleanerError(f"explain: {path.name} is not an input format ({INPUT_SUFFIXES}; compressed or not)")
     source = Source(os.fspath(path), path.name, kind[0], kind[1])
     for item in read_documents(source):
         if isinstance(item, Failure):
             if item.line == line:
                 raise InputError(item.message)
+            continue
+        if isinstance(item, Skipped):
             continue
         if item.line is None or item.line == line:
             return item

@@ -391,7 +391,7 @@ class CleanFiles:
         from ..batch.work import process_tasks
 
         tasks = [pickle.loads(blob) for blob in batch.column("task").to_pylist()]
-        outcomes = process_tasks(tasks, self.options.format, self.options.config)
+        outcomes = process_tasks(tasks, self.options)
         blobs = [pickle.dumps(outcome) for outcome in outcomes]
         return pa.table({"index": batch.column("index"), "outcome": pa.array(blobs, pa.binary())})
 
@@ -445,6 +445,6 @@ def _process_in(task: Task, options: BatchOptions, cwd: str) -> FileOutcome:
     before = os.getcwd()
     os.chdir(cwd)
     try:
-        return process_task(task, options.format, options.config)
+        return process_task(task, options)
     finally:
         os.chdir(before)

@@ -95,7 +95,8 @@ def _cleaner(rules: Sequence[Rule], timeout: float, builtins: bool) -> Cleaner:
                 f"{rule.source}: rule [{rule.id.rsplit('.', 1)[-1]}]: id {rule.id!r} is already defined in the "
                 f"built-in pack {clash.source}. Fix: rename the table or the pack file"
             )
-    config = Config(builtin_packs=builtins, disable=frozenset(ids), regex_timeout=timeout)
+    replaced = ids & {rule.id for rule in builtin_rules}  # a built-in pack tested in place replaces itself
+    config = Config(builtin_packs=builtins, disable=frozenset(replaced), regex_timeout=timeout)
     full = Cleaner(config)
     full.engine.rules = RuleSet([*full.rules.rules, *rules], timeout)
     return full
