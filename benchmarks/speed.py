@@ -1,6 +1,6 @@
 r"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
-Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor]... [--quick] [--json FILE]``.
+Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor|cold]... [--quick] [--json FILE]``.
 What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
 - ``core``: docs/s and MB/s on the AEB pages (``corpus/aeb``), one process: cleaner text mode
@@ -22,6 +22,8 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
   (replayed from a real pass) and one provenance record per line. Their sum is a lower bound;
   also printed: all the searches the rules' prefilters let through, and the time per line the
   target leaves for the rest.
+- ``cold``: fresh processes: the first ``clean()`` (cache warm and empty), ``cleaner --help``,
+  one file through the CLI (``benchmarks/cold_start.py``).
 
 ``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
@@ -61,7 +63,7 @@ AEB = ROOT / "corpus" / "aeb"
 SEEDS = ROOT / "corpus" / "seeds"
 WORK = BENCHMARKS / "_work" / "speed"
 MB = 1_000_000
-PARTS = ("core", "scaling", "batch", "ray", "floor")
+PARTS = ("core", "scaling", "batch", "ray", "floor", "cold")
 TEXT_MODE = "cleaner text mode (flattened text)"
 TRAFILATURA = "trafilatura.extract (HTML)"
 
@@ -652,6 +654,17 @@ def run_floor(quick: bool, figures: dict[str, Any]) -> None:
     }
 
 
+# --------------------------------------------------------------------------- cold start
+
+
+def run_cold(quick: bool, figures: dict[str, Any]) -> None:
+    import cold_start
+
+    cold = cold_start.measure_cold(cleaner_command(), SEEDS / "000_a3828fbc3c638a09.txt", WORK, quick)
+    print_table("Cold start: fresh processes (medians)", cold_start.HEADER, cold_start.rows(cold))
+    figures["cold"] = cold
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -669,7 +682,14 @@ def main(argv: list[str] | None = None) -> int:
         + (" · QUICK (figures not for reporting)" if args.quick else "")
     )
     figures: dict[str, Any] = {"quick": args.quick}
-    runners = {"core": run_core, "scaling": run_scaling, "batch": run_batch, "ray": run_ray, "floor": run_floor}
+    runners = {
+        "core": run_core,
+        "scaling": run_scaling,
+        "batch": run_batch,
+        "ray": run_ray,
+        "floor": run_floor,
+        "cold": run_cold,
+    }
     for part in PARTS:
         if part in parts:
             runners[part](args.quick, figures)

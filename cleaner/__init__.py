@@ -4,8 +4,7 @@ from .config import Config
 from .errors import CleanerError, InputError, RuleError
 from .model import LABELS, Piece, Removal, Result
 from .pipeline import Cleaner, clean, clean_html
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "LABELS",
