@@ -2,7 +2,7 @@
 
 from .config import Config
 from .errors import CleanerError, InputError, RuleError
-from .model import LABELS, Piece, Removal, Result
+from .model import LABELS, Field, Metadata, Piece, Removal, Result
 from .pipeline import Cleaner, clean, clean_html
 from .version import __version__
 
@@ -11,7 +11,9 @@ __all__ = [
     "Cleaner",
     "CleanerError",
     "Config",
+    "Field",
     "InputError",
+    "Metadata",
     "Piece",
     "Removal",
     "Result",

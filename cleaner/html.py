@@ -14,6 +14,8 @@ import regex
 
 from .engine.votes import ExtractorVotes, word_key
 from .errors import InputError
+from .html_metadata import head_metadata
+from .model import Metadata
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 #: A tag starts right after "<" (no space): "a < b" in plain text is not one.
@@ -27,6 +29,8 @@ class Rendered:
     text: str
     votes: ExtractorVotes | None
     warnings: tuple[str, ...] = field(default=())
+    #: What the page's head declares (``<meta>``, JSON-LD, ``<html lang>``): fields not in ``text``.
+    head: Metadata = field(default=Metadata())
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
@@ -72,12 +76,13 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         raise InputError("input does not look like HTML: no tag in the first 64 KiB")
     try:
         tree = html_text.parse_html(html)
+        head = head_metadata(tree)
         _drop_hidden(tree)
         text = html_text.extract_text(tree, guess_layout=True)
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     votes = _trafilatura_votes(html, warnings) if use_extractor else None
-    return Rendered(text, votes, tuple(warnings))
+    return Rendered(text, votes, tuple(warnings), head)
 
 
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).

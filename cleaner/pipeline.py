@@ -57,19 +57,21 @@ class Cleaner:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["config"])  # type: ignore[misc, arg-type]
 
-    def clean(self, text: str) -> Result:
-        """Clean plain text; never raises on a ``str``."""
+    def clean(self, text: str, *, url: str | None = None) -> Result:
+        """Clean plain text; never raises on a ``str``. ``url`` (the page's address, if known)
+        goes to ``result.metadata.url``."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; use clean_html() for bytes")
         with _collector_paused(len(text)):
-            return self.engine.run(text)
+            return self.engine.run(text, url=url)
 
-    def clean_html(self, html: str | bytes) -> Result:
-        """Clean an HTML page: render it to text, then combine trafilatura's choice with ours."""
+    def clean_html(self, html: str | bytes, *, url: str | None = None) -> Result:
+        """Clean an HTML page: render it to text, then combine trafilatura's choice with ours.
+        ``url`` goes to ``result.metadata.url`` (else the page's canonical link, if it has one)."""
         from .html import render_html
 
         rendered = render_html(html, use_extractor=self.config.use_trafilatura)
-        return self.engine.run(rendered.text, rendered.votes, rendered.warnings)
+        return self.engine.run(rendered.text, rendered.votes, rendered.warnings, hints=rendered.head, url=url)
 
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
         """Clean many texts on the same code path as :meth:`clean`; input order is kept.
@@ -112,14 +114,14 @@ def default_cleaner() -> Cleaner:
     return _DEFAULT
 
 
-def clean(text: str) -> Result:
+def clean(text: str, *, url: str | None = None) -> Result:
     """Clean plain text with the default settings."""
-    return default_cleaner().clean(text)
+    return default_cleaner().clean(text, url=url)
 
 
-def clean_html(html: str | bytes) -> Result:
+def clean_html(html: str | bytes, *, url: str | None = None) -> Result:
     """Clean an HTML page (``str`` or ``bytes``) with the default settings."""
-    return default_cleaner().clean_html(html)
+    return default_cleaner().clean_html(html, url=url)
 
 
 __all__ = ["Cleaner", "clean", "clean_html", "default_cleaner"]

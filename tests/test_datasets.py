@@ -23,7 +23,7 @@ def ds() -> object:
     # short texts first: the first batch has no title, removal, warning or error, the later ones do
     texts: list[str | None] = ["Short.", "Also short."] + [p.read_text(encoding="utf-8") for p in SEEDS] + [None]
     return datasets.Dataset.from_dict(
-        {"text": texts, "meta": [{"i": i} for i in range(len(texts))], "n": list(range(len(texts)))}
+        {"text": texts, "metadata": [{"i": i} for i in range(len(texts))], "n": list(range(len(texts)))}
     )
 
 
@@ -34,6 +34,7 @@ def assert_row_is(row: dict[str, object], original: str, expected: cleaner.Resul
     assert row["pieces"] == [{"source": p.source, "target": p.target, "length": p.length} for p in expected.pieces]
     assert row["removals"] == [r.to_dict() for r in expected.removals]
     assert row["warnings"] == list(expected.warnings)
+    assert row["page_metadata"] == expected.metadata.to_dict()
     for piece in row["pieces"]:  # type: ignore[attr-defined]
         s, t, n = piece["source"], piece["target"], piece["length"]
         assert original[s : s + n] == row["text"][t : t + n]  # type: ignore[index]
@@ -42,8 +43,18 @@ def assert_row_is(row: dict[str, object], original: str, expected: cleaner.Resul
 
 def test_columns_are_typed_lists_of_structs(ds: object) -> None:
     out = clean_dataset(ds, batch_size=2)
-    assert out.column_names == ["text", "meta", "n", "title", "pieces", "removals", "warnings", "error"]
-    assert out["n"] == ds["n"] and out["meta"] == ds["meta"]  # type: ignore[index]
+    assert out.column_names == [
+        "text",
+        "metadata",
+        "n",
+        "title",
+        "pieces",
+        "removals",
+        "warnings",
+        "page_metadata",
+        "error",
+    ]
+    assert out["n"] == ds["n"] and out["metadata"] == ds["metadata"]  # type: ignore[index]
     schema = out.data.table.schema
     assert schema.field("pieces").type == pa.list_(pa.struct([(n, pa.int64()) for n in ("source", "target", "length")]))
     removal = pa.struct(
@@ -51,6 +62,9 @@ def test_columns_are_typed_lists_of_structs(ds: object) -> None:
     )
     assert schema.field("removals").type == pa.list_(removal)
     assert schema.field("warnings").type == pa.list_(pa.string())
+    field = pa.struct([(n, pa.int64() if n in ("start", "end") else pa.string()) for n in integration.METADATA_FIELD])
+    expected = pa.struct([("authors", pa.list_(field)), ("date", field), ("language", field), ("url", field)])
+    assert schema.field("page_metadata").type == expected
     for original, row in zip(ds["text"][:-1], list(out)[:-1], strict=True):  # type: ignore[index]
         assert_row_is(row, original, cleaner.clean(original))
     last = out[-1]
@@ -125,7 +139,7 @@ def test_html_column_and_config() -> None:
 
 def test_clean_batch_on_a_plain_dict() -> None:
     columns = clean_batch({"body": ["One paragraph of text."]}, "body")
-    assert list(columns) == [*integration.RESULT_COLUMNS, "error"]
+    assert list(columns) == [*integration.RESULT_COLUMNS, "page_metadata", "error"]
     assert columns["text"] == ["One paragraph of text."] and columns["pieces"] == [
         [{"source": 0, "target": 0, "length": 22}]
     ]

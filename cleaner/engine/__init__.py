@@ -4,13 +4,15 @@ integrations, testing) only configures it and feeds it texts."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from ..model import Result
+from ..model import Metadata, Result
 from .assemble import assemble
 from .decide import decide
 from .features import measure
 from .heuristics import DEFAULT_HEURISTICS, Heuristic
+from .metadata import extract_metadata
 from .page import Page, RuleCache
 from .rules import RuleSet
 from .segment import Document, segment
@@ -36,8 +38,17 @@ class Engine:
         #: Rule outcomes shared across the documents this engine cleans (menus repeat across a site).
         self.cache = RuleCache()
 
-    def run(self, text: str, votes: ExtractorVotes | None = None, warnings: Sequence[str] = ()) -> Result:
-        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line (HTML mode)."""
+    def run(
+        self,
+        text: str,
+        votes: ExtractorVotes | None = None,
+        warnings: Sequence[str] = (),
+        *,
+        hints: Metadata | None = None,
+        url: str | None = None,
+    ) -> Result:
+        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line and ``hints`` the
+        metadata of the page's head (HTML mode); ``url`` is passed through to the metadata."""
         doc = segment(text)
         features = measure(doc, self.language)
         extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
@@ -52,7 +63,11 @@ class Engine:
             cache=self.cache,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
-        return assemble(doc, decisions, title, page.warnings)
+        result = assemble(doc, decisions, title, page.warnings)
+        metadata = extract_metadata(
+            doc, decisions, page.languages, configured_language=self.language, hints=hints, url=url
+        )
+        return dataclasses.replace(result, metadata=metadata)
 
 
 __all__ = ["Document", "Engine", "ExtractorVotes", "segment"]

@@ -1,8 +1,8 @@
 """Hugging Face ``datasets``: ``clean_dataset``, and ``clean_batch`` for ``ds.map(..., batched=True)``.
 
 Every input column is kept; ``text`` is replaced by the clean body and ``title``, ``pieces``,
-``removals``, ``warnings`` and ``error`` are added, as typed Arrow columns (lists of structs, not
-JSON text), so Arrow can filter on ``removals.label``::
+``removals``, ``warnings``, ``page_metadata`` (``Result.metadata``) and ``error`` are added, as
+typed Arrow columns (lists of structs, not JSON text), so Arrow can filter on ``removals.label``::
 
     ds = clean_dataset(ds)  # options: column=, html=, config=, source_column=, num_proc=...
     ds = ds.map(clean_batch, batched=True, features=result_features(ds.features))  # the same
@@ -30,6 +30,10 @@ from .columns import RESULT_COLUMNS, clean_outcome, outcome_columns
 #: writes a piece as a ``[source, target, length]`` triple; here it is named, like a removal).
 PIECE_FIELDS: tuple[str, ...] = ("source", "target", "length")
 REMOVAL_FIELDS: tuple[str, ...] = ("start", "end", "label", "rule", "reason")
+#: The column of ``Result.metadata`` (not "metadata": corpora in the datatrove and dolma form
+#: already have a ``metadata`` column, which is passed through), and the fields of one value in it.
+METADATA_COLUMN = "page_metadata"
+METADATA_FIELD: tuple[str, ...] = ("value", "origin", "start", "end", "raw", "rule")
 
 
 def clean_batch(
@@ -48,6 +52,9 @@ def clean_batch(
     outcomes = [clean_outcome(cleaner, value, html=html) for value in batch[column]]
     columns = outcome_columns(outcomes, source_column=source_column, error_column=error_column)
     columns["pieces"] = [[dict(zip(PIECE_FIELDS, triple, strict=True)) for triple in row] for row in columns["pieces"]]
+    error = columns.pop(error_column)
+    columns[METADATA_COLUMN] = [None if isinstance(o, str) else o.metadata.to_dict() for o in outcomes]
+    columns[error_column] = error
     return columns
 
 
@@ -57,7 +64,7 @@ def to_result(row: Mapping[str, Any], source: str, *, error_column: str = "error
         return None
     pieces = [[piece[name] for name in PIECE_FIELDS] for piece in row["pieces"]]
     data = {name: row[name] for name in RESULT_COLUMNS}
-    return Result.from_dict({**data, "source": source, "pieces": pieces})
+    return Result.from_dict({**data, "source": source, "pieces": pieces, "metadata": row[METADATA_COLUMN]})
 
 
 def result_features(features: Any = None, *, source_column: str | None = None, error_column: str = "error") -> Any:
@@ -65,6 +72,7 @@ def result_features(features: Any = None, *, source_column: str | None = None, e
     from datasets import Features, Value
 
     string, offset = Value("string"), Value("int64")
+    field = {name: offset if name in ("start", "end") else string for name in METADATA_FIELD}
     added: dict[str, Any] = {
         "text": string,
         "title": string,
@@ -74,6 +82,7 @@ def result_features(features: Any = None, *, source_column: str | None = None, e
     }
     if source_column:
         added[source_column] = string
+    added[METADATA_COLUMN] = {"authors": [field], "date": field, "language": field, "url": field}
     added[error_column] = string
     return Features({**dict(features or {}), **added})
 
