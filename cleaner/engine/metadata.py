@@ -25,7 +25,7 @@ from .segment import Document
 #: Byline rules whose names are not the story's authors ("X contributed to this report").
 CONTRIBUTOR_RULES = frozenset({"byline.contributed_to_report"})
 #: A date preceded (in its line) by one of these words is when the story changed, not when it appeared.
-_UPDATE_WORDS = regex.compile(
+UPDATE_WORDS = (
     r"(?i)(?:updated?|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato"
     r"|обновлено|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert|päivitetty)\W*$"
 )
@@ -67,7 +67,7 @@ def extract_metadata(
             raw = block.text[found.start : found.end]
             start = block.start + found.start
             field = Field(found.value, "text", start, start + len(raw), raw, rule)
-            if _UPDATE_WORDS.search(block.text, max(0, found.start - _LOOKBACK), found.start):
+            if regex.search(UPDATE_WORDS, block.text[max(0, found.start - _LOOKBACK) : found.start]):
                 updated = updated or field
             else:
                 published = published or field
