@@ -1,6 +1,6 @@
 r"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
-Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor|formats]... [--quick] [--json FILE]``.
+Run: ``python benchmarks/speed.py [--only core|scaling|batch|ray|floor|formats|cold]... [--quick] [--json FILE]``.
 What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
 - ``core``: docs/s and MB/s on the AEB pages (``corpus/aeb``), one process: cleaner text mode
@@ -22,6 +22,8 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
   (replayed from a real pass) and one provenance record per line. Their sum is a lower bound;
   also printed: all the searches the rules' prefilters let through, and the time per line the
   target leaves for the rest.
+- ``cold``: fresh processes: the first ``clean()`` (cache warm and empty), ``cleaner --help``,
+  one file through the CLI (``benchmarks/cold_start.py``).
 
 - ``formats``: one file of the AEB pages' flattened text (each page 3 times) as a Common Crawl
   WET (``.warc.wet.gz``, written with FastWARC) and as ``.jsonl.gz``, each cleaned in this
@@ -68,7 +70,7 @@ AEB = ROOT / "corpus" / "aeb"
 SEEDS = ROOT / "corpus" / "seeds"
 WORK = BENCHMARKS / "_work" / "speed"
 MB = 1_000_000
-PARTS = ("core", "scaling", "batch", "ray", "floor", "formats")
+PARTS = ("core", "scaling", "batch", "ray", "floor", "formats", "cold")
 TEXT_MODE = "cleaner text mode (flattened text)"
 TRAFILATURA = "trafilatura.extract (HTML)"
 
@@ -736,6 +738,17 @@ def run_formats(quick: bool, figures: dict[str, Any]) -> None:
     figures["formats"] = {"rows": rows, "wet_over_jsonl": wet / jsonl}
 
 
+# --------------------------------------------------------------------------- cold start
+
+
+def run_cold(quick: bool, figures: dict[str, Any]) -> None:
+    import cold_start
+
+    cold = cold_start.measure_cold(cleaner_command(), SEEDS / "000_a3828fbc3c638a09.txt", WORK, quick)
+    print_table("Cold start: fresh processes (medians)", cold_start.HEADER, cold_start.rows(cold))
+    figures["cold"] = cold
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -760,6 +773,7 @@ def main(argv: list[str] | None = None) -> int:
         "ray": run_ray,
         "floor": run_floor,
         "formats": run_formats,
+        "cold": run_cold,
     }
     for part in PARTS:
         if part in parts:

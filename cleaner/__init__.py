@@ -2,17 +2,18 @@
 
 from .config import Config
 from .errors import CleanerError, InputError, RuleError
-from .model import LABELS, Piece, Removal, Result
+from .model import LABELS, Field, Metadata, Piece, Removal, Result
 from .pipeline import Cleaner, clean, clean_html
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "LABELS",
     "Cleaner",
     "CleanerError",
     "Config",
+    "Field",
     "InputError",
+    "Metadata",
     "Piece",
     "Removal",
     "Result",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -72,6 +71,8 @@ class Config:
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:
         """Read a config file: the same keys as the fields (``packs``, ``disable``, ``keep``, ...)."""
+        import tomllib  # here, not at import: most processes never read a config file
+
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))

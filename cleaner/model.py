@@ -59,6 +59,76 @@ class Removal:
         }
 
 
+#: Where a metadata field was read: a span of ``source`` ("text"), or a part of the input that is
+#: not in ``source`` (HTML mode's head: "html-meta" for ``<meta>``, ``<link>`` and ``<html lang>``,
+#: "json-ld" for schema.org data), the page's stopwords ("stopwords"), the Config ("config") or
+#: the caller ("given", e.g. the ``url=`` argument).
+ORIGINS: tuple[str, ...] = ("text", "html-meta", "json-ld", "stopwords", "config", "given")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One metadata value and where it came from.
+
+    ``value`` is normalised (a date in ISO 8601, a language code); ``raw`` is the input as it
+    stood (``source[start:end]`` when ``origin == "text"``, an attribute's content for
+    "html-meta"). ``start``/``end`` are code-point offsets into ``Result.source``, or None when
+    the value is not in ``source``; ``rule`` is the id of the rule or heuristic whose removal the
+    span lies in, when there is one.
+    """
+
+    value: str
+    origin: str
+    start: int | None = None
+    end: int | None = None
+    raw: str | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: an object with the six fields."""
+        return {
+            "value": self.value,
+            "origin": self.origin,
+            "start": self.start,
+            "end": self.end,
+            "raw": self.raw,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about itself: its authors, publication date, language and URL."""
+
+    authors: tuple[Field, ...] = ()
+    #: The publication date (ISO 8601); a page that shows only when it was updated gives that.
+    date: Field | None = None
+    #: A language code (BCP 47 / ISO 639, as in ``"en"``, ``"de"``); ``raw`` holds the stopword
+    #: list's name (``"English"``) when it was detected.
+    language: Field | None = None
+    url: Field | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``authors`` a list of field objects, the others a field object or null."""
+        return {
+            "authors": [a.to_dict() for a in self.authors],
+            "date": None if self.date is None else self.date.to_dict(),
+            "language": None if self.language is None else self.language.to_dict(),
+            "url": None if self.url is None else self.url.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Metadata:
+        """Rebuild from :meth:`to_dict` output (None or missing keys: empty)."""
+        data = data or {}
+
+        def one(key: str) -> Field | None:
+            return Field(**data[key]) if data.get(key) else None
+
+        authors = tuple(Field(**a) for a in data.get("authors", ()))
+        return cls(authors=authors, date=one("date"), language=one("language"), url=one("url"))
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """The outcome of cleaning one document; offsets are code-point indices into ``source``."""
@@ -71,9 +141,11 @@ class Result:
     pieces: tuple[Piece, ...] = ()
     removals: tuple[Removal, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    #: Authors, date, language and URL, each with where it came from (see :class:`Field`).
+    metadata: Metadata = field(default=Metadata())
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: pieces as triples, removals as objects."""
+        """A JSON-ready dict: pieces as triples, removals and metadata as objects."""
         return {
             "source": self.source,
             "text": self.text,
@@ -81,6 +153,7 @@ class Result:
             "pieces": [p.to_list() for p in self.pieces],
             "removals": [r.to_dict() for r in self.removals],
             "warnings": list(self.warnings),
+            "metadata": self.metadata.to_dict(),
         }
 
     @classmethod
@@ -93,6 +166,7 @@ class Result:
             pieces=tuple(Piece(*triple) for triple in data.get("pieces", ())),
             removals=tuple(Removal(**r) for r in data.get("removals", ())),
             warnings=tuple(data.get("warnings", ())),
+            metadata=Metadata.from_dict(data.get("metadata")),
         )
 
     def removed_text(self, removal: Removal) -> str:

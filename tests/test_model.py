@@ -59,7 +59,8 @@ def test_sample_is_consistent() -> None:
 
 def test_to_dict_is_the_documented_json_form() -> None:
     data = SAMPLE.to_dict()
-    assert set(data) == {"source", "text", "title", "pieces", "removals", "warnings"}
+    assert set(data) == {"source", "text", "title", "pieces", "removals", "warnings", "metadata"}
+    assert data["metadata"] == {"authors": [], "date": None, "language": None, "url": None}
     assert data["pieces"] == [[6, 0, 14]]
     assert data["removals"][0] == {
         "start": 0,

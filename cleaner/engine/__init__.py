@@ -4,13 +4,15 @@ integrations, testing) only configures it and feeds it texts."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from ..model import Result
+from ..model import Metadata, Result
 from .assemble import Decision, assemble
 from .decide import decide
 from .features import measure
 from .heuristics import DEFAULT_HEURISTICS, Heuristic
+from .metadata import extract_metadata
 from .page import Page, RuleCache
 from .rules import RuleSet
 from .segment import Document, segment
@@ -36,22 +38,33 @@ class Engine:
         #: Rule outcomes shared across the documents this engine cleans (menus repeat across a site).
         self.cache = RuleCache()
 
-    def run(self, text: str, votes: ExtractorVotes | None = None, warnings: Sequence[str] = ()) -> Result:
-        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line (HTML mode).
+    def run(
+        self,
+        text: str,
+        votes: ExtractorVotes | None = None,
+        warnings: Sequence[str] = (),
+        *,
+        hints: Metadata | None = None,
+        url: str | None = None,
+    ) -> Result:
+        """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line and ``hints`` the
+        metadata of the page's head (HTML mode); ``url`` is passed through to the metadata.
 
         In text mode the result is settled: its clean text is cleaned again, and what that
-        removes is removed from the result too, until nothing more goes (``settle``). So cleaning
-        the clean text changes nothing, by construction, whatever the features of the page
-        around it had said.
+        removes is removed from the result too, until nothing more goes (``_settle``). So
+        cleaning the clean text changes nothing, by construction, whatever the features of the
+        page around it had said.
         """
-        doc, decisions, title, notes = self._decide(text, votes, warnings)
+        doc, decisions, title, notes, languages = self._decide(text, votes, warnings)
         if votes is None:
             title = self._settle(doc, decisions, title, notes)
-        return assemble(doc, decisions, title, notes)
+        result = assemble(doc, decisions, title, notes)
+        metadata = extract_metadata(doc, decisions, languages, configured_language=self.language, hints=hints, url=url)
+        return dataclasses.replace(result, metadata=metadata)
 
     def _decide(
         self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str]
-    ) -> tuple[Document, list[Decision], str | None, list[str]]:
+    ) -> tuple[Document, list[Decision], str | None, list[str], tuple[str, ...]]:
         doc = segment(text)
         features = measure(doc, self.language)
         extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
@@ -66,7 +79,7 @@ class Engine:
             cache=self.cache,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
-        return doc, decisions, title, page.warnings
+        return doc, decisions, title, page.warnings, page.languages
 
     def _settle(self, doc: Document, decisions: list[Decision], title: str | None, notes: list[str]) -> str | None:
         """Clean the clean text again and apply what that removes to ``decisions`` (in place), up
@@ -75,7 +88,7 @@ class Engine:
         for _ in range(SETTLE_ROUNDS):
             kept = [index for index, decision in enumerate(decisions) if decision.kept]
             clean = assemble(doc, decisions).text
-            again, again_decisions, again_title, again_notes = self._decide(clean, None, ())
+            again, again_decisions, again_title, again_notes, _ = self._decide(clean, None, ())
             assert len(again.blocks) == len(kept), "the clean text's blocks are the kept blocks"
             changed = False
             for index, decision in zip(kept, again_decisions, strict=True):

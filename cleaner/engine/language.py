@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import os
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+
+from .cache import cached, file_fingerprint
 
 #: Languages scoring at least this share of the winner's score are plausible too (their rules run).
 PLAUSIBLE_SHARE = 0.85
@@ -13,32 +18,92 @@ PLAUSIBLE_SHARE = 0.85
 MIN_LIST_SIZE = 300
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], tuple[float, ...]]:
-    """Map each stopword to the languages whose list holds it (built once per process).
+class _Buckets(dict[str, dict[str, tuple[int, ...]]]):
+    """Stopword -> the languages whose list holds it, one dict per first character, each built on
+    first use from the cached bytes: a page meets a few dozen initials, not all of them, and a
+    new process's first page then builds a third of the index (all of it: ~50 ms)."""
 
-    Also returns each language's weight, ``1 / log(list size)``: a long list hits more words
-    by chance, so a dialect with a superset list must not beat the language it extends. Sizes
-    count from MIN_LIST_SIZE: the short lists come from small Wikipedias and are largely a
-    bigger language's commonest words (Igbo's 139 hold "the", "and", "is", "of"), so their
-    shortness is no evidence and must not let them beat that language on a short page.
+    def __init__(self, stored: dict[str, tuple[bytes, bytes]], table: tuple[tuple[int, ...], ...]) -> None:
+        super().__init__()
+        self._stored = stored
+        self._table = table
+
+    def __missing__(self, initial: str) -> dict[str, tuple[int, ...]]:
+        words, entries = self._stored.get(initial, (b"", b""))
+        sets = map(self._table.__getitem__, array("H", entries))
+        bucket = dict(zip(words.decode("utf-8").split("\n"), sets, strict=True)) if words else {}
+        self[initial] = bucket
+        return bucket
+
+
+#: What the cache keeps: language names, weights, the table of language sets, each initial's words
+#: ("\n"-joined UTF-8) with their entries in the table (``array("H")`` bytes), and each
+#: language's own words ("\n"-joined UTF-8). Bytes, so that loading it decodes nothing.
+_Stored = tuple[
+    tuple[str, ...], tuple[float, ...], tuple[tuple[int, ...], ...], dict[str, tuple[bytes, bytes]], tuple[bytes, ...]
+]
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[_Buckets, tuple[str, ...], tuple[float, ...]]:
+    """Each stopword's languages (by first character, see ``_Buckets``), the language names, and
+    each language's weight, ``1 / log(list size)``.
+
+    A long list hits more words by chance, so a dialect with a superset list must not beat the
+    language it extends. Sizes count from MIN_LIST_SIZE: the short lists come from small
+    Wikipedias and are largely a bigger language's commonest words (Igbo's 139 hold "the",
+    "and", "is", "of"), so their shortness is no evidence and must not let them beat that
+    language on a short page. Built from jusText's lists once per machine, then read from the
+    on-disk cache (:mod:`cleaner.engine.cache`).
     """
-    import justext  # here, not at import: ~35 ms that a process that never detects a language skips
+    names, weights, table, buckets, _ = _stored()
+    return _Buckets(buckets, table), names, weights
+
+
+@lru_cache(maxsize=1)
+def _stored() -> _Stored:
+    return cached("stopwords", (stoplists_fingerprint(), MIN_LIST_SIZE, file_fingerprint(__file__)), _build)
+
+
+def _build() -> _Stored:
+    """Read jusText's lists (and import jusText, ~35 ms) to build what ``_stored`` keeps."""
+    import justext
 
     # Simple English is a register of English, not a language: its short list would win on
     # English pages and understate their stopword density.
     names = tuple(sorted(set(justext.get_stoplists()) - {"Simple_English"}))
+    lists = [sorted({word.lower() for word in justext.get_stoplist(name)} - {""}) for name in names]
+    weights = tuple(1.0 / math.log(max(len(words), MIN_LIST_SIZE)) for words in lists)
     index: dict[str, tuple[int, ...]] = {}
-    weights: list[float] = []
     get = index.get
-    for number, name in enumerate(names):
-        words = {word.lower() for word in justext.get_stoplist(name)}
-        weights.append(1.0 / math.log(max(len(words), MIN_LIST_SIZE)))
-        # Tuples grown in place of lists converted at the end: a quarter of the time (160k words).
-        own = (number,)
+    for number, words in enumerate(lists):
+        own = (number,)  # tuples grown in place of lists converted at the end: a quarter of the time
         for word in words:
             index[word] = get(word, ()) + own
-    return index, names, tuple(weights)
+    table = tuple(sorted(set(index.values())))
+    position = {langs: n for n, langs in enumerate(table)}
+    by_initial: dict[str, list[str]] = {}
+    for word in index:
+        by_initial.setdefault(word[0], []).append(word)
+    buckets = {
+        initial: ("\n".join(words).encode("utf-8"), array("H", (position[index[w]] for w in words)).tobytes())
+        for initial, words in by_initial.items()
+    }
+    return names, weights, table, buckets, tuple("\n".join(words).encode("utf-8") for words in lists)
+
+
+@lru_cache(maxsize=1)
+def stoplists_fingerprint() -> tuple[object, ...]:
+    """jusText's stopword lists as files (name, size, modification time), without importing jusText:
+    a key part for what is built from them (the cached index, validated rule packs)."""
+    spec = importlib.util.find_spec("justext")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    if not folders or not os.path.isdir(os.path.join(folders[0], "stoplists")):
+        from importlib.metadata import version  # ~20 ms: only when jusText's lists are not files in a folder
+
+        return ("justext", version("justext"))
+    where = os.path.join(folders[0], "stoplists")
+    return file_fingerprint(*(os.path.join(where, name) for name in sorted(os.listdir(where))))
 
 
 def languages() -> tuple[str, ...]:
@@ -49,11 +114,10 @@ def languages() -> tuple[str, ...]:
 @lru_cache(maxsize=128)
 def stopwords(language: str | None) -> frozenset[str]:
     """The lower-cased stopwords of a language; empty for ``None`` or an unknown language."""
-    if language is None or language not in _index()[1]:
+    names = _stored()[0]
+    if language is None or language not in names:
         return frozenset()
-    import justext
-
-    return frozenset(word.lower() for word in justext.get_stoplist(language))
+    return frozenset(_stored()[4][names.index(language)].decode("utf-8").split("\n"))
 
 
 def plausible_stopwords(languages: tuple[str, ...]) -> frozenset[str]:
@@ -98,7 +162,7 @@ def rank_languages(
     scores = [0] * len(names)
     distinct = [0] * len(names)
     for word, count in Counter(words).items():
-        langs = index.get(word)
+        langs = index[word[:1]].get(word)
         if langs:
             for number in langs:
                 scores[number] += count

@@ -1,26 +1,23 @@
-"""Hugging Face ``datasets``: ``clean_batch`` for ``ds.map(..., batched=True)``, and ``clean_dataset``.
+"""Hugging Face ``datasets``: ``clean_dataset``, and ``clean_batch`` for ``ds.map(..., batched=True)``.
 
 Every input column is kept; ``text`` is replaced by the clean body and ``title``, ``pieces``,
-``removals``, ``warnings`` and ``error`` are added::
+``removals``, ``warnings``, ``page_metadata`` (``Result.metadata``) and ``error`` are added, as
+typed Arrow columns (lists of structs, not JSON text), so Arrow can filter on ``removals.label``::
 
-    ds = ds.map(clean_batch, batched=True)
-    ds = clean_dataset(ds)  # the same in one call; options: column=, html=, config=, num_proc=...
+    ds = clean_dataset(ds)  # options: column=, html=, config=, source_column=, num_proc=...
+    ds = ds.map(clean_batch, batched=True, features=result_features(ds.features))  # the same
     result = to_result(ds[0], source)  # a row back to the cleaner.Result (source: what was cleaned)
 
-Every added value is a string, never null, so ``datasets`` infers the same types from every
-batch and no ``features=`` is needed. (It types each column from the first batch it writes: a
-first batch without any title, removal, warning or error would type those columns as null, or
-lists of null, and the first later batch that has one would fail.) So ``title`` is ``""`` when
-none is found, ``error`` is ``""`` for a cleaned record, and ``pieces`` (``[source, target,
-length]`` triples), ``removals`` (objects) and ``warnings`` hold the JSON text of their
-``Result.to_dict()`` lists. A record that cannot be cleaned gets ``""`` text and title, ``"[]"``
-provenance and ``"ExceptionType: message"`` in ``error`` instead of failing the map. The Cleaner
-is built once per process and config (``num_proc``).
+``features=`` is needed with ``clean_batch``: ``datasets`` otherwise types each column from the
+first batch it writes, and a batch without any removal would type ``removals`` as a list of
+nulls, which a later batch cannot be written into. ``clean_dataset`` passes it. A record that
+cannot be cleaned gets null ``text`` and ``title``, empty lists and ``"ExceptionType: message"``
+in ``error`` (null for a cleaned record) instead of failing the map. The Cleaner is built once
+per process and config (``num_proc``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,8 +26,14 @@ from ..config import Config
 from ..model import Result
 from .columns import RESULT_COLUMNS, clean_outcome, outcome_columns
 
-#: The result columns held as JSON text: ``datasets`` cannot type a list from empty ones.
-JSON_COLUMNS: tuple[str, ...] = ("pieces", "removals", "warnings")
+#: The fields of one piece and one removal, as the struct columns hold them (``Result.to_dict()``
+#: writes a piece as a ``[source, target, length]`` triple; here it is named, like a removal).
+PIECE_FIELDS: tuple[str, ...] = ("source", "target", "length")
+REMOVAL_FIELDS: tuple[str, ...] = ("start", "end", "label", "rule", "reason")
+#: The column of ``Result.metadata`` (not "metadata": corpora in the datatrove and dolma form
+#: already have a ``metadata`` column, which is passed through), and the fields of one value in it.
+METADATA_COLUMN = "page_metadata"
+METADATA_FIELD: tuple[str, ...] = ("value", "origin", "start", "end", "raw", "rule")
 
 
 def clean_batch(
@@ -41,38 +44,46 @@ def clean_batch(
     html: bool = False,
     source_column: str | None = None,
     error_column: str = "error",
-) -> dict[str, list[str]]:
-    """Clean ``batch[column]``; returns the result columns as strings (``datasets`` merges them into the rows)."""
+) -> dict[str, list[Any]]:
+    """Clean ``batch[column]``; returns the result columns (``datasets`` merges them into the rows)."""
     if column not in batch:
         raise KeyError(f"no column {column!r} to clean; the batch has {sorted(batch)}")
     cleaner = cleaner_for(config or Config())
     outcomes = [clean_outcome(cleaner, value, html=html) for value in batch[column]]
     columns = outcome_columns(outcomes, source_column=source_column, error_column=error_column)
-    as_json = set(JSON_COLUMNS) - {source_column, error_column}
-    return {name: [_json(v) if name in as_json else v or "" for v in values] for name, values in columns.items()}
-
-
-def _json(value: Any) -> str:
-    """Compact JSON text of a list, non-ASCII kept as is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    columns["pieces"] = [[dict(zip(PIECE_FIELDS, triple, strict=True)) for triple in row] for row in columns["pieces"]]
+    error = columns.pop(error_column)
+    columns[METADATA_COLUMN] = [None if isinstance(o, str) else o.metadata.to_dict() for o in outcomes]
+    columns[error_column] = error
+    return columns
 
 
 def to_result(row: Mapping[str, Any], source: str, *, error_column: str = "error") -> Result | None:
     """The ``Result`` a cleaned row holds (None if it failed); ``source`` is the text its offsets index."""
     if row[error_column]:
         return None
-    nested = {name: json.loads(row[name]) for name in JSON_COLUMNS}
-    return Result.from_dict({"source": source, "text": row["text"], "title": row["title"] or None, **nested})
+    pieces = [[piece[name] for name in PIECE_FIELDS] for piece in row["pieces"]]
+    data = {name: row[name] for name in RESULT_COLUMNS}
+    return Result.from_dict({**data, "source": source, "pieces": pieces, "metadata": row[METADATA_COLUMN]})
 
 
 def result_features(features: Any = None, *, source_column: str | None = None, error_column: str = "error") -> Any:
-    """``datasets.Features`` of a cleaned dataset: the input's features plus the result columns."""
+    """``datasets.Features`` of a cleaned dataset: the input's features plus the typed result columns."""
     from datasets import Features, Value
 
-    added: dict[str, Any] = {name: Value("string") for name in RESULT_COLUMNS}
+    string, offset = Value("string"), Value("int64")
+    field = {name: offset if name in ("start", "end") else string for name in METADATA_FIELD}
+    added: dict[str, Any] = {
+        "text": string,
+        "title": string,
+        "pieces": [{name: offset for name in PIECE_FIELDS}],
+        "removals": [{name: offset if name in ("start", "end") else string for name in REMOVAL_FIELDS}],
+        "warnings": [string],
+    }
     if source_column:
-        added[source_column] = Value("string")
-    added[error_column] = Value("string")
+        added[source_column] = string
+    added[METADATA_COLUMN] = {"authors": [field], "date": field, "language": field, "url": field}
+    added[error_column] = string
     return Features({**dict(features or {}), **added})
 
 

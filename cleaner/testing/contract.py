@@ -93,6 +93,29 @@ def text_violations(result: Result) -> list[str]:
     return []
 
 
+def metadata_violations(result: Result) -> list[str]:
+    """Every metadata field read from the text indexes exactly its ``raw`` text in ``source``, inside
+    the removal of the rule it names; a field from elsewhere (the HTML head, the caller) has no span."""
+    problems: list[str] = []
+    metadata = result.metadata
+    fields = [*metadata.authors, metadata.date, metadata.language, metadata.url]
+    for field in (f for f in fields if f is not None):
+        if field.origin != "text":
+            if field.start is not None or field.end is not None:
+                problems.append(f"metadata field {field} is not from the text but has a span")
+            continue
+        if field.start is None or field.end is None or not 0 <= field.start < field.end <= len(result.source):
+            problems.append(f"metadata field {field} has no span in source, or one out of bounds")
+            continue
+        if result.source[field.start : field.end] != field.raw:
+            problems.append(f"metadata field {field}: source holds {_show(result.source, field.start)} there")
+        if field.rule and not any(
+            r.rule == field.rule and r.start <= field.start and field.end <= r.end for r in result.removals
+        ):
+            problems.append(f"metadata field {field} lies in no removal of its rule {field.rule}")
+    return problems
+
+
 def idempotence_violations(result: Result, cleaner: _Cleans) -> list[str]:
     """Invariant 4: cleaning the clean text again changes nothing."""
     again = cleaner.clean(result.text).text
@@ -116,6 +139,7 @@ def contract_violations(
     """
     problems = [] if result.source == text else ["result.source is not the input text"]
     problems += piece_violations(result) + coverage_violations(result) + text_violations(result)
+    problems += metadata_violations(result)
     if idempotent:
         if cleaner is None:
             from ..pipeline import default_cleaner

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import time
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +15,10 @@ import regex
 
 from ...errors import RuleError
 from ...model import LABELS
+from ..cache import cached, file_fingerprint
+from ..language import stoplists_fingerprint
 from .literals import Literals, required_literals
+from .regex_code import Code, from_code, pattern_code, regex_build
 
 BUILTIN_PACK_DIR = Path(__file__).parent / "packs"
 #: One pack per language (``german.toml``, ...): every rule in them runs on pages of that language.
@@ -189,6 +192,13 @@ def _string_list(path: Path | str, name: str, table: dict[str, Any], key: str) -
 
 def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | str, timeout: float = 1.0) -> Rule:
     """Validate one TOML table and return its compiled Rule (examples checked too)."""
+    return _rule_and_code(name, table, pack, path, timeout)[0]
+
+
+def _rule_and_code(
+    name: str, table: dict[str, Any], pack: str, path: Path | str, timeout: float
+) -> tuple[Rule, Code | None]:
+    """``rule_from_table``, and the compiled pattern as data for the pack cache (``regex_code``)."""
     if not isinstance(table, dict):
         raise _fail(path, name, "is not a table", f"write it as [{name}] with label, why and pattern")
     if not _TABLE_NAME_RE.match(name):
@@ -237,7 +247,7 @@ def rule_from_table(name: str, table: dict[str, Any], pack: str, path: Path | st
     _check_example_lines(rule, path, name)
     _check_languages(rule, path, name)
     check_examples(rule, path, timeout, name)
-    return rule
+    return rule, pattern_code(compiled)
 
 
 def _check_example_lines(rule: Rule, path: Path | str, name: str) -> None:
@@ -299,19 +309,79 @@ def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0, name: str
 
 
 def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
-    """Load and validate one TOML pack; its rules are named ``<file stem>.<table>``."""
+    """Load and validate one TOML pack; its rules are named ``<file stem>.<table>``.
+
+    A pack validated before (same bytes, same ``timeout``, same code and ``regex`` build) is read
+    from the on-disk cache (:mod:`cleaner.engine.cache`) with its compiled patterns, probe outcomes
+    and required literals, instead of being parsed, compiled and checked again.
+    """
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise RuleError(f"{path}: rule pack not found. Fix: check the path") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule pack ({exc}). Fix: make it a readable UTF-8 file") from exc
+    key = (hashlib.sha256(raw).hexdigest(), path.stem, timeout, regex_build(), _validation_code())
+    records = cached("pack", key, lambda: _validated_records(raw, path, timeout))
+    return tuple(_restored(record, path.stem, path) for record in records)
+
+
+def _validated_records(raw: bytes, path: Path, timeout: float) -> tuple[_Record, ...]:
+    """Parse and validate a pack's bytes (a ``RuleError`` names what is wrong); its rules as records."""
+    import tomllib  # here: a pack read from the cache is never parsed
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise RuleError(f"{path}: cannot read rule pack ({exc}). Fix: make it a readable UTF-8 file") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: not valid TOML ({exc}). Fix: correct the TOML syntax") from exc
     if not data:
         raise RuleError(f"{path}: the pack has no rules. Fix: add a table such as [house_ad] with label, why, pattern")
-    return tuple(rule_from_table(name, table, path.stem, path, timeout) for name, table in data.items())
+    records = []
+    for name, table in data.items():
+        rule, code = _rule_and_code(name, table, path.stem, path, timeout)
+        literals = None if rule.literals is None else tuple(rule.literals)
+        fields = (rule.label, rule.why, rule.pattern, rule.remove, rule.keep, rule.max_words, rule.languages)
+        records.append((name, *fields, rule.where, rule.role, rule.short_safe, literals, code))
+    return tuple(records)
+
+
+#: A validated rule as plain data: its fields, probe outcome, required literals and pattern code.
+_Record = tuple[Any, ...]
+
+
+def _restored(record: _Record, pack: str, path: Path) -> Rule:
+    """The Rule a record describes, without validating, probing or analysing it again."""
+    name, label, why, pattern, remove, keep, max_words, languages, where, role, short_safe, literals, code = record
+    rule = Rule(
+        id=f"{pack}.{name}",
+        label=label,
+        why=why,
+        pattern=pattern,
+        remove=remove,
+        keep=keep,
+        max_words=max_words,
+        languages=languages,
+        where=where,
+        role=role,
+        source=str(path),
+    )
+    compiled = (from_code(code) if code is not None else None) or regex.compile(pattern)
+    object.__setattr__(rule, "compiled", compiled)
+    object.__setattr__(rule, "short_safe", short_safe)
+    object.__setattr__(rule, "literals", None if literals is None else Literals(*literals))
+    return rule
+
+
+def _validation_code() -> tuple[Any, ...]:
+    """What else decides a pack's records: the code that validates and analyses rules (an edited
+    module is a new key), and the stopword languages a rule may name."""
+    from ...model import __file__ as model_file
+    from . import literals, regex_code
+
+    return (file_fingerprint(__file__, literals.__file__, regex_code.__file__, model_file), stoplists_fingerprint())
 
 
 def _is_builtin(path: str) -> bool:
