@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Result
-from .assemble import assemble
-from .decide import decide
-from .features import measure
-from .heuristics import DEFAULT_HEURISTICS, Heuristic
-from .page import Page, RuleCache
-from .rules import RuleSet
-from .segment import Document, segment
-from .votes import ExtractorVotes
+from . import native
+
+native.install_switch()  # before any compiled module is imported: CLEANER_PURE=1 runs their sources
+
+from ..model import Result  # noqa: E402
+from .assemble import assemble  # noqa: E402
+from .decide import decide  # noqa: E402
+from .features import measure  # noqa: E402
+from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
+from .page import Page, RuleCache  # noqa: E402
+from .rules import RuleSet  # noqa: E402
+from .segment import Document, segment  # noqa: E402
+from .votes import ExtractorVotes  # noqa: E402
 
 
 class Engine:
@@ -55,4 +59,7 @@ class Engine:
         return assemble(doc, decisions, title, page.warnings)
 
 
-__all__ = ["Document", "Engine", "ExtractorVotes", "segment"]
+#: Whether every compiled module runs compiled (a Cython build, ``CLEANER_PURE`` unset).
+COMPILED = all(native.status().values())
+
+__all__ = ["COMPILED", "Document", "Engine", "ExtractorVotes", "segment"]
