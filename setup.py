@@ -49,6 +49,8 @@ class OptionalBuildExt(build_ext):
 
 
 def _extensions() -> list[object]:
+    # The character table is written for every build (the compiled scans read it).
+    _load("_cleaner_charclasses", ROOT / "cleaner" / "engine" / "charclasses.py").write()
     if native.pure_requested():
         _warn(f"{native.PURE_VARIABLE} is set: building the pure-Python engine (no compiled modules).")
         return []

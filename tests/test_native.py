@@ -11,11 +11,12 @@ import sys
 from types import ModuleType
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.engine import native
+from cleaner.engine import charclasses, native
 
 #: ``make test`` sets this: it has just built the extension, so the suite must run compiled (a
 #: build that failed would otherwise pass unnoticed, on the pure modules).
@@ -105,3 +106,24 @@ def test_segment_matches_its_source(text: str) -> None:
     assert _blocks(importlib.import_module("cleaner.engine.segment").segment(text)) == _blocks(
         SEGMENT_TWIN.segment(text)
     )
+
+
+def test_character_table_is_regex_s_classes() -> None:
+    table = charclasses.table()
+    assert len(table) == charclasses.CODE_POINTS
+    sample = [*range(0, 0x3000), *range(0xA000, 0xAC00), *range(0x1F000, 0x1F800), 0x20000, 0xE0001, 0x10FFFF]
+    for bit, pattern in charclasses.CLASSES:
+        compiled = regex.compile(pattern)
+        for code in sample:
+            assert bool(table[code] & bit) == (compiled.fullmatch(chr(code)) is not None), (pattern, hex(code))
+
+
+def test_character_table_is_derived_again_for_another_regex_version(tmp_path, monkeypatch) -> None:
+    stale = tmp_path / "charclasses.bin"
+    stale.write_bytes(b"regex 1999.1.1\n" + b"junk")
+    monkeypatch.setattr(charclasses, "TABLE_FILE", stale)
+    charclasses.table.cache_clear()
+    try:
+        assert charclasses.table() == charclasses.derive()
+    finally:
+        charclasses.table.cache_clear()

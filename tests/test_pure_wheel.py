@@ -39,6 +39,7 @@ def test_a_pure_wheel_installs_and_passes(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "cleaner/engine/segment.py" in names
+    assert "cleaner/engine/charclasses.bin" in names  # the pure build reads the table too
     assert not [name for name in names if name.endswith((".so", ".pyd", ".c"))]
 
     venv = tmp_path / "venv"

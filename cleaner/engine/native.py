@@ -18,7 +18,10 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 
 #: The modules ``setup.py`` compiles (dotted names), in one place.
-COMPILED_MODULES: tuple[str, ...] = ("cleaner.engine.segment",)
+COMPILED_MODULES: tuple[str, ...] = (
+    "cleaner.engine.segment",
+    "cleaner.engine.scan",
+)
 #: Set to 1 (or true/yes) to run the Python sources of a compiled build.
 PURE_VARIABLE = "CLEANER_PURE"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .features import BlockFeatures
@@ -45,7 +46,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     #: Each block's ``\w+`` tokens (``features.PageFeatures.tokens``, None where not kept); empty
     #: when not measured.
-    tokens: tuple[list[str] | None, ...] = ()
+    tokens: Sequence[list[str] | None] = ()
     #: Rule outcomes by (block text, languages), shared across the pages one Cleaner cleans: menus,
     #: share bars and footers repeat within a page and across a site's pages.
     cache: RuleCache | None = None
