@@ -49,7 +49,7 @@ class OptionalBuildExt(build_ext):
 
 
 def _extensions() -> list[object]:
-    # The character table is written for every build (the compiled scans read it).
+    # The character table is written for every build: the pure one reads it too (rules.literals).
     _load("_cleaner_charclasses", ROOT / "cleaner" / "engine" / "charclasses.py").write()
     if native.pure_requested():
         _warn(f"{native.PURE_VARIABLE} is set: building the pure-Python engine (no compiled modules).")

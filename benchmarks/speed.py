@@ -564,10 +564,11 @@ def best_cpu(function: Callable[[], object], repeats: int) -> float:
 def rule_searches(texts: Sequence[str]) -> list[tuple[Callable[..., object], str]]:
     """Every (compiled search, line) pair that reaches a rule's regex in one text-mode pass.
 
-    Recorded by replaying each line ``RuleSet.match`` saw through the same rule list and the same
-    required-string filter (private ``_for_block``: this is a measurement, not an API).
+    Recorded by replaying each line ``RuleSet.match`` saw through the same gates (private
+    ``_for_language``: this is a measurement, not an API).
     """
     from cleaner.engine.rules.engine import RuleSet
+    from cleaner.engine.rules.prefilter import candidates
 
     seen: list[tuple[str, Any, int | None]] = []
     original = RuleSet.match
@@ -586,11 +587,8 @@ def rule_searches(texts: Sequence[str]) -> list[tuple[Callable[..., object], str
     rules = engine.rules
     searches: list[tuple[Callable[..., object], str]] = []
     for text, language, words in seen:
-        folded = text.casefold()
-        for entry in rules._for_block(language, text[:1], words or 0):
-            literals = entry[3]
-            if literals is None or any(literal in folded for literal in literals):
-                searches.append((entry[1], text))
+        for entry in candidates(rules._for_language(language), text, words or 0):
+            searches.append((entry.search, text))
     return searches
 
 

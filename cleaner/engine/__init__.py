@@ -15,7 +15,7 @@ from .assemble import assemble  # noqa: E402
 from .decide import decide  # noqa: E402
 from .features import measure  # noqa: E402
 from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
-from .page import Page, RuleCache  # noqa: E402
+from .page import Page  # noqa: E402
 from .rules import RuleSet  # noqa: E402
 from .segment import Document, segment  # noqa: E402
 from .votes import ExtractorVotes  # noqa: E402
@@ -37,8 +37,6 @@ class Engine:
         self.keep = keep
         self.language = language
         self.exhaustive = exhaustive
-        #: Rule outcomes shared across the documents this engine cleans (menus repeat across a site).
-        self.cache = RuleCache()
 
     def run(self, text: str, votes: ExtractorVotes | None = None, warnings: Sequence[str] = ()) -> Result:
         """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line (HTML mode)."""
@@ -53,7 +51,6 @@ class Engine:
             self.rules,
             list(warnings),
             tokens=features.tokens,
-            cache=self.cache,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
         return assemble(doc, decisions, title, page.warnings)

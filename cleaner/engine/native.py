@@ -21,6 +21,7 @@ from types import ModuleType
 COMPILED_MODULES: tuple[str, ...] = (
     "cleaner.engine.segment",
     "cleaner.engine.scan",
+    "cleaner.engine.rules.prefilter",
 )
 #: Set to 1 (or true/yes) to run the Python sources of a compiled build.
 PURE_VARIABLE = "CLEANER_PURE"
