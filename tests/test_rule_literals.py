@@ -218,7 +218,7 @@ def test_literal_filter_changes_no_match_on_the_corpus(seeds_dir: Path, aeb_dir:
             b = unfiltered.match(text, language, [])
             assert (a and (a.rule.id, a.matched)) == (b and (b.rule.id, b.matched)), text
     # the filter does act: most of the scanning rules never run on most blocks
-    for gate in filtered._for_language(("English",)):
+    for gate in filtered._for_language(("English",)).gates:
         if gate.literals is not None:
             folded = [text.casefold() for text in blocks[:500]]
             skipped += sum(not any(literal in f for literal in gate.literals) for f in folded)

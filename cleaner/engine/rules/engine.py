@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .pack import SHORT_BLOCK, WORD_RE, Rule
-from .prefilter import NO_LIMIT, Gate, candidates
+from .prefilter import NO_LIMIT, Gate, Gates, candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class RuleSet:
         self.timeout = timeout
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
-        self._by_language: dict[tuple[str, ...], list[Gate]] = {}
+        self._by_language: dict[tuple[str, ...], Gates] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
@@ -103,13 +103,15 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
-    def _for_language(self, language: str | Sequence[str] | None) -> list[Gate]:
+    def _for_language(self, language: str | Sequence[str] | None) -> Gates:
         """The gates of the rules that run on pages of ``language`` (all of them when it is
         unknown), in order."""
         key = _language_key(language)
         gates = self._by_language.get(key)
         if gates is None:
-            gates = [self._gate(r) for r in self.rules if not (r.languages and key and not set(key) & set(r.languages))]
+            gates = Gates(
+                [self._gate(r) for r in self.rules if not (r.languages and key and not set(key) & set(r.languages))]
+            )
             self._by_language[key] = gates
         return gates
 
