@@ -56,21 +56,22 @@ class Strings:
 
     def __init__(self, strings: Sequence[str]) -> None:
         self.count = len(strings)
-        singles: list[list[tuple[int, int]]] = [[] for _ in range(_BUCKETS)]
-        pairs: list[list[tuple[str, int]]] = [[] for _ in range(_BUCKETS)]
-        triples: list[list[tuple[str, int]]] = [[] for _ in range(_BUCKETS)]
+        # (Built for every page language a Cleaner meets: tables of None, filled where needed.)
+        singles: list[tuple[tuple[int, int], ...] | None] = [None] * _BUCKETS
+        pairs: list[tuple[tuple[str, int], ...] | None] = [None] * _BUCKETS
+        triples: list[tuple[tuple[str, int], ...] | None] = [None] * _BUCKETS
         for number, string in enumerate(strings):
             if len(string) == 1:
-                singles[ord(string) & (_BUCKETS - 1)].append((ord(string), number))
+                _add(singles, ord(string) & (_BUCKETS - 1), (ord(string), number))
             elif len(string) == 2:
-                pairs[_pair(string[0], string[1])].append((string, number))
+                _add(pairs, _pair(string[0], string[1]), (string, number))
             else:
-                triples[_triple(string[0], string[1], string[2])].append((string, number))
-        self._singles = [tuple(bucket) if bucket else None for bucket in singles]
-        self._any_single = any(singles)
-        self._pairs = [tuple(bucket) if bucket else None for bucket in pairs]
-        self._any_pair = any(pairs)
-        self._triples = [tuple(bucket) if bucket else None for bucket in triples]
+                _add(triples, _triple(string[0], string[1], string[2]), (string, number))
+        self._singles = singles
+        self._any_single = any(bucket is not None for bucket in singles)
+        self._pairs = pairs
+        self._any_pair = any(bucket is not None for bucket in pairs)
+        self._triples = triples
 
     def present(self, text: str) -> bytearray:
         """One byte per string: 1 where ``text`` contains it."""
@@ -107,6 +108,11 @@ class Strings:
                         if not view[number] and text.startswith(string, i):
                             view[number] = 1
         return found
+
+
+def _add(table: list[Any], slot: int, item: Any) -> None:
+    bucket = table[slot]
+    table[slot] = (item,) if bucket is None else (*bucket, item)
 
 
 @cython.cclass
@@ -178,6 +184,13 @@ def candidates(gates: Gates, text: str, words: cython.Py_ssize_t) -> list[Any]:
                 if starts is None or not folded.startswith(starts):
                     continue
             if gate.numbers is not None:
+                if not cython.compiled:
+                    # As Python, a rule's own strings are tested when it gets this far (most
+                    # do not): the same outcome as the one pass over all of them.
+                    if not any(literal in folded for literal in gate.literals):  # type: ignore[union-attr]
+                        continue
+                    found.append(gate.entry)
+                    continue
                 if present is None:
                     present = gates.strings.present(folded)
                 passed = False
