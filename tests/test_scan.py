@@ -88,3 +88,4 @@ def test_columns_hold_the_block_features() -> None:
     assert list(columns.ends_sentence) == [0, 1, 0]
     assert list(columns.repeats) == [2, 1, 2]
     assert Counter(columns.starts_upper) == Counter({1: 3})
+    assert [column.typecode for column in columns] == ["q"] * 5 + ["d"] * 2 + ["b"] * 3

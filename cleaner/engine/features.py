@@ -106,7 +106,13 @@ class Columns(NamedTuple):
 
 
 #: ``array`` type code of each column: counts as 64-bit integers, ratios as doubles, flags as bytes.
-_COLUMN_TYPES = {"stopword_ratio": "d", "capitalised_ratio": "d", "ends_sentence": "b", "starts_upper": "b"}
+_COLUMN_TYPES = {
+    "stopword_ratio": "d",
+    "capitalised_ratio": "d",
+    "ends_sentence": "b",
+    "starts_upper": "b",
+    "ends_colon": "b",
+}
 
 
 @dataclass(frozen=True)
