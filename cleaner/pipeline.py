@@ -82,8 +82,8 @@ class Cleaner:
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
         """Clean many texts on the same code path as :meth:`clean`; input order is kept.
 
-        With ``jobs > 1`` each worker process builds this Cleaner once (its rules compile once
-        and its memo of rule outcomes stays warm), and texts travel in chunks of ``chunksize``.
+        With ``jobs > 1`` each worker process builds this Cleaner once (its rules compile once),
+        and texts travel in chunks of ``chunksize``.
         """
         if jobs <= 1:
             for text in texts:

@@ -45,7 +45,7 @@ def test_rules_id_shows_pattern_and_examples(capsys: pytest.CaptureFixture[str])
     assert "- Officials offered a simple explanation" in out  # a keep example
     # what a block must have for the regex to run at all
     assert "needs:     one of 'cnet magazine', 'road trip ', 'solving for xx', " in out
-    assert "a first character among 'CRST'" in out
+    assert "a start among 'cnet magazine:', 'road trip ', 'solving for xx:', " in out
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:

@@ -247,4 +247,5 @@ def test_a_huge_document_measures_the_same_with_its_long_blocks_tokens_compacted
     assert compacted.blocks == normal.blocks
     assert compacted.languages == normal.languages
     for kept, full in zip(compacted.tokens, normal.tokens, strict=True):
-        assert kept is None if len(full) > 5 else kept == full
+        # (The compiled build keeps no token list: it tokenises a block when asked.)
+        assert kept == full if features.scan.COMPILED or len(full) <= 5 else kept is None

@@ -23,12 +23,26 @@ def _subcommands() -> list[ModuleType]:
     return [clean_command, explain_command, rules_command, eval_command]
 
 
+def _engine_build() -> str:
+    """Which engine build runs: compiled (Cython) or pure Python, and why pure."""
+    from ..engine import native
+
+    status = native.status()
+    if all(status.values()):
+        return "compiled engine"
+    if native.pure_requested():
+        return f"pure-Python engine: {native.PURE_VARIABLE} is set"
+    if any(status.values()):
+        return "partly compiled engine: " + ", ".join(name for name, done in status.items() if not done) + " as Python"
+    return "pure-Python engine: built without a C compiler"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner",
         description="Strip boilerplate from scraped articles, with provenance offsets.",
     )
-    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__} ({_engine_build()})")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in _subcommands():
         module.add_parser(subparsers)

@@ -142,11 +142,9 @@ def _needs(rule: Rule) -> str:
     if literals.strings:
         shown = ", ".join(repr(s) for s in literals.strings[:8]) + (", ..." if len(literals.strings) > 8 else "")
         parts.append(f"one of {shown} (tested ignoring case)")
-    if literals.first:
-        chars = "".join(sorted({char for char, _icase in literals.first}))
-        parts.append(
-            f"a first character among {chars!r}" + (" (any case)" if any(i for _c, i in literals.first) else "")
-        )
+    if literals.prefixes:
+        shown = ", ".join(repr(s) for s in literals.prefixes[:8]) + (", ..." if len(literals.prefixes) > 8 else "")
+        parts.append(f"a start among {shown} (tested ignoring case)")
     return "; ".join(parts)
 
 

@@ -7,16 +7,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from ..model import Metadata, Result
-from .assemble import Decision, assemble
-from .decide import decide
-from .features import measure
-from .heuristics import DEFAULT_HEURISTICS, Heuristic
-from .metadata import extract_metadata
-from .page import Page, RuleCache
-from .rules import RuleSet
-from .segment import Document, segment
-from .votes import ExtractorVotes
+from . import native
+
+native.install_switch()  # before any compiled module is imported: CLEANER_PURE=1 runs their sources
+
+from ..model import Metadata, Result  # noqa: E402
+from .assemble import Decision, assemble  # noqa: E402
+from .decide import decide  # noqa: E402
+from .features import measure  # noqa: E402
+from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
+from .metadata import extract_metadata  # noqa: E402
+from .page import Page  # noqa: E402
+from .rules import RuleSet  # noqa: E402
+from .segment import Document, segment  # noqa: E402
+from .votes import ExtractorVotes  # noqa: E402
 
 
 class Engine:
@@ -35,8 +39,6 @@ class Engine:
         self.keep = keep
         self.language = language
         self.exhaustive = exhaustive
-        #: Rule outcomes shared across the documents this engine cleans (menus repeat across a site).
-        self.cache = RuleCache()
 
     def run(
         self,
@@ -76,7 +78,6 @@ class Engine:
             self.rules,
             list(warnings),
             tokens=features.tokens,
-            cache=self.cache,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
         return doc, decisions, title, page.warnings, page.languages
@@ -108,4 +109,7 @@ class Engine:
 SETTLE_ROUNDS = 4
 
 
-__all__ = ["Document", "Engine", "ExtractorVotes", "segment"]
+#: Whether every compiled module runs compiled (a Cython build, ``CLEANER_PURE`` unset).
+COMPILED = all(native.status().values())
+
+__all__ = ["COMPILED", "Document", "Engine", "ExtractorVotes", "segment"]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property, partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import regex
 
+from . import scan
+from .charclasses import UNSPACED_CLASS
 from .language import plausible_stopwords, rank_languages
 from .segment import Document
 
@@ -21,7 +25,7 @@ TOKEN_RE = regex.compile(r"\w+")
 #: ~30% faster.
 _ASCII_TOKEN_RE = re.compile(r"\w+")
 #: Scripts written without spaces between words: a character there is worth about half a word.
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_UNSPACED_RE = regex.compile(UNSPACED_CLASS)
 #: A line that ends a sentence: terminal punctuation of many scripts, then closing quotes/brackets.
 _SENTENCE_END_RE = regex.compile(r"[.!?…。！？؟।۔።]['\"“”‘’«»‹›)\]」』》]*$")
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?。！？؟।][\"“”‘’«»)」』]*\s+\p{Lu}|[。！？](?=\S)")
@@ -85,9 +89,36 @@ class BlockFeatures(NamedTuple):
     ends_colon: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+class Columns(NamedTuple):
+    """``PageFeatures``' measurements as one array per feature, indexed by block (the form a
+    compiled decoder reads: no object per block). Booleans are 0 / 1."""
+
+    chars: array[int]
+    words: array[int]
+    tokens: array[int]
+    sentences: array[int]
+    repeats: array[int]
+    stopword_ratio: array[float]
+    capitalised_ratio: array[float]
+    ends_sentence: array[int]
+    starts_upper: array[int]
+    ends_colon: array[int]
+
+
+#: ``array`` type code of each column: counts as 64-bit integers, ratios as doubles, flags as bytes.
+_COLUMN_TYPES = {
+    "stopword_ratio": "d",
+    "capitalised_ratio": "d",
+    "ends_sentence": "b",
+    "starts_upper": "b",
+    "ends_colon": "b",
+}
+
+
+@dataclass(frozen=True)
 class PageFeatures:
-    """The page's language and every block's features, computed once."""
+    """The page's language and every block's features, computed once: ``blocks`` holds one
+    ``BlockFeatures`` per block (repeats of a text share one), ``columns`` the same as arrays."""
 
     blocks: tuple[BlockFeatures, ...]
     #: The detected language, then the runners-up that scored nearly as well
@@ -95,15 +126,50 @@ class PageFeatures:
     #: in ``stopword_ratio`` (``plausible_stopwords``). Just the language when it was given;
     #: empty when none was detected.
     languages: tuple[str, ...] = ()
-    #: Each block's ``\w+`` tokens as written (the headline anchor compares word sets; keeping
-    #: them spares a second tokenisation of every short line); None where a huge document did
-    #: not keep them (a long block's, see ``_COMPACT_FROM``).
-    tokens: tuple[list[str] | None, ...] = ()
+    #: Each block's ``\w+`` tokens as written (the headline anchor compares word sets). The
+    #: Python build keeps the lists it measured (None where a huge document did not keep them: a
+    #: long block's, see ``_COMPACT_FROM``); the compiled build tokenises a block when asked.
+    tokens: Sequence[list[str] | None] = ()
 
     @property
     def language(self) -> str | None:
         """The stopword language (the first of ``languages``), or None."""
         return self.languages[0] if self.languages else None
+
+    @cached_property
+    def columns(self) -> Columns:
+        """Every feature as an array over the blocks (built on first use)."""
+        fields = BlockFeatures._fields
+        return Columns(
+            *(
+                array(_COLUMN_TYPES.get(name, "q"), map(itemgetter(fields.index(name)), self.blocks))
+                for name in Columns._fields
+            )
+        )
+
+
+class _Tokens(Sequence[list[str] | None]):
+    """The blocks' ``\\w+`` tokens, each list made when it is asked for (compiled builds: a
+    list per block of a page's tokens would cost more than scanning the few blocks asked for)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str] | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str] | None]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str] | None] | None:
+        if isinstance(index, slice):
+            lists: list[list[str] | None] = [scan.tokens(text) for text in self._texts[index]]
+            return lists
+        return scan.tokens(self._texts[index])
+
+    def __iter__(self) -> Iterator[list[str] | None]:
+        return map(scan.tokens, self._texts)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -138,6 +204,8 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     """
     texts = [block.text for block in doc.blocks]
     counts = Counter(texts)  # also the distinct texts, in page order
+    if scan.COMPILED:
+        return _measure_compiled(texts, counts, language)
     tokens_of, n_tokens_of = _tokenised(counts, compact=sum(map(len, counts)) >= _COMPACT_FROM)
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
@@ -189,6 +257,38 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
         )
     kept_tokens = tuple(None if isinstance(raw, str) else raw for raw in map(tokens_of.__getitem__, texts))
     return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, kept_tokens)
+
+
+#: ``BlockFeatures._make`` without its Python frame (the compiled scan builds one per text).
+_make_features = partial(tuple.__new__, BlockFeatures)
+
+
+def _measure_compiled(texts: list[str], counts: Counter[str], language: str | None) -> PageFeatures:
+    """``measure`` by the compiled scan (``scan``): the same features, counted in C."""
+    distinct = list(counts)
+    rows = scan.count(distinct, _ends_sentence)
+    languages: tuple[str, ...] = (language,) if language is not None else ()
+    if language is None:
+        # As in ``measure``: the longest blocks first, prose only unless that shows no language.
+        n_tokens_of = dict(zip(distinct, rows[scan.TOKENS :: 6], strict=True))
+        ends_of = dict(zip(distinct, rows[scan.ENDS_SENTENCE :: 6], strict=True))
+        longest = sorted(texts, key=n_tokens_of.__getitem__, reverse=True)
+        prose = (text for text in longest if n_tokens_of[text] >= _PROSE_TOKENS or ends_of[text])
+        languages = rank_languages(_scanned_sample(prose)) or rank_languages(_scanned_sample(longest))
+    stops = plausible_stopwords(languages)
+    hits = scan.stopword_hits(distinct, stops) if stops else None
+    measured = dict(zip(distinct, scan.features(distinct, counts, rows, hits, _make_features), strict=True))
+    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, _Tokens(texts))
+
+
+def _scanned_sample(texts: Iterable[str]) -> list[str]:
+    """``_sample`` with the compiled tokeniser."""
+    sample: list[str] = []
+    for text in texts:
+        sample.extend(map(str.lower, scan.tokens(text, _DETECTION_WORDS - len(sample))))
+        if len(sample) >= _DETECTION_WORDS:
+            break
+    return sample
 
 
 def _sample(texts: Iterable[str], tokens_of: dict[str, list[str] | str]) -> list[str]:

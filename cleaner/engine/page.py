@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .features import BlockFeatures
 from .rules import RuleMatch, RuleSet
 from .segment import Block, Document
-
-
-class RuleCache(dict[tuple[str, "tuple[str, ...]"], "RuleMatch | None"]):
-    """A bounded memo of rule outcomes for short lines (menus, share bars and footers are short
-    and repeat; paragraphs rarely do); emptied when full, so memory stays flat over any batch."""
-
-    def __init__(self, capacity: int = 8_192, longest: int = 160) -> None:
-        super().__init__()
-        self.capacity = capacity
-        self.longest = longest
-
-    def put(self, key: tuple[str, tuple[str, ...]], value: RuleMatch | None) -> None:
-        if len(key[0]) > self.longest:
-            return
-        if len(self) >= self.capacity:
-            self.clear()
-        self[key] = value
 
 
 @dataclass(frozen=True)
@@ -45,10 +29,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     #: Each block's ``\w+`` tokens (``features.PageFeatures.tokens``, None where not kept); empty
     #: when not measured.
-    tokens: tuple[list[str] | None, ...] = ()
-    #: Rule outcomes by (block text, languages), shared across the pages one Cleaner cleans: menus,
-    #: share bars and footers repeat within a page and across a site's pages.
-    cache: RuleCache | None = None
+    tokens: Sequence[list[str] | None] = ()
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -67,14 +48,8 @@ class Page:
         """The first rule matching block ``index`` (evaluated once, then remembered)."""
         if index in self._matches:
             return self._matches[index]
-        text = self.doc.blocks[index].text
-        key = (text, self.languages)
-        if self.cache is not None and key in self.cache:
-            found = self.cache[key]
-        else:
-            warned = len(self.warnings)
-            found = self.rules.match(text, self.languages, self.warnings, self.features[index].tokens)
-            if self.cache is not None and len(self.warnings) == warned:  # a timed-out result is not final
-                self.cache.put(key, found)
+        found = self.rules.match(
+            self.doc.blocks[index].text, self.languages, self.warnings, self.features[index].tokens
+        )
         self._matches[index] = found
         return found

@@ -1,16 +1,15 @@
-"""RuleSet: apply many rules to a block fast: rules are grouped by language once, and a rule whose
-``max_words`` the block exceeds is never run (most article paragraphs are longer than any
-boilerplate line, so they meet few regexes)."""
+"""RuleSet: apply many rules to a block fast: rules are grouped by language once, and a rule's
+regex runs only on the blocks its gates let through (``prefilter``: most article paragraphs are
+longer than any boilerplate line, and most lines lack the words a rule needs)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .literals import starts_with_one_of
 from .pack import SHORT_BLOCK, WORD_RE, Rule
+from .prefilter import NO_LIMIT, Gate, Gates, candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,40 +27,26 @@ class RuleMatch:
         return f"{self.rule.why} Matched {evidence!r}."
 
 
-#: A rule whose match must start at the block's start uses its required literals only when it
-#: has at most this many (each test costs ~40 ns; such a regex fails fast on its own).
-ANCHORED_LITERALS = 6
-_NO_LIMIT = 1 << 62
-#: Rule lists kept per (language, first character of the block), and per (language, first
-#: character, word-count bucket); each memo is emptied when this many.
-_MAX_STARTS = 16_384
-
-
 class _Entry(NamedTuple):
-    """One rule as the hot loop reads it: plain tuple fields instead of attribute lookups."""
+    """One rule as the search loop reads it: plain tuple fields instead of attribute lookups."""
 
-    max_words: int
     search: Any
     short_safe: bool
-    #: Case-folded strings of which a block must contain one, or None (always searched).
-    literals: tuple[str, ...] | None
-    #: Characters one of which must begin the block (``Literals.first``), or None (any).
-    first: frozenset[tuple[str, bool]] | None
     rule: Rule
 
 
 class RuleSet:
     """An ordered set of rules; the first rule (pack order) that matches a block claims it.
 
-    Each rule's cheap limits come first: language, ``max_words`` (with the block's words counted
-    once) and its required literals (``literals.required_literals``: a block containing none
-    of them cannot match, so the regex is not run). (A combined "any rule" regex was measured
-    slower: it loses each pattern's own required-string check in ``regex``.) A rule that
-    passed the load-time probe (``Rule.short_safe``) runs without the regex time limit on blocks
-    of at most ``SHORT_BLOCK`` characters; every other search keeps ``timeout``.
+    A rule's regex runs on a block only when the block passes the rule's gates (``prefilter``:
+    its language, its ``max_words``, and the prefixes and required strings its pattern proves
+    every match has). (A combined "any rule" regex was measured slower: it loses each pattern's
+    own required-string check in ``regex``.) A rule that passed the load-time probe
+    (``Rule.short_safe``) runs without the regex time limit on blocks of at most ``SHORT_BLOCK``
+    characters; every other search keeps ``timeout``.
 
-    ``use_literals=False`` turns the required-literal and first-character filters off (the same
-    matches, slower: the tests compare both).
+    ``use_literals=False`` turns the prefix and required-string gates off (the same matches,
+    slower: the tests compare both).
     """
 
     def __init__(self, rules: Sequence[Rule], timeout: float, use_literals: bool = True) -> None:
@@ -69,12 +54,7 @@ class RuleSet:
         self.timeout = timeout
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
-        #: The distinct ``max_words`` limits, ascending: a block's word count falls in one of
-        #: ``len(_limits) + 1`` buckets, and every block of a bucket exceeds the same rules' limits.
-        self._limits = sorted({rule.max_words for rule in self.rules if rule.max_words is not None})
-        self._by_language: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
-        self._by_initial: dict[tuple[tuple[str, ...], str], tuple[_Entry, ...]] = {}
-        self._by_start: dict[tuple[tuple[str, ...], str, int], tuple[_Entry, ...]] = {}
+        self._by_language: dict[tuple[str, ...], Gates] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"rules": self.rules, "timeout": self.timeout, "use_literals": self.use_literals}
@@ -104,17 +84,8 @@ class RuleSet:
             words = len(WORD_RE.findall(text)) if self._count_words else 0
         short = len(text) <= SHORT_BLOCK
         timeout = self.timeout
-        folded: str | None = None
         evidence: RuleMatch | None = None
-        for _max_words, search, short_safe, literals, _first, rule in self._for_block(language, text[:1], words):
-            if literals is not None:
-                if folded is None:
-                    folded = text.casefold()
-                for literal in literals:
-                    if literal in folded:
-                        break
-                else:
-                    continue  # none of the strings every match contains: it cannot match
+        for search, short_safe, rule in candidates(self._for_language(language), text, words):
             if slow and rule.id in slow:
                 continue
             try:
@@ -132,61 +103,27 @@ class RuleSet:
                 evidence = RuleMatch(rule, found.group(0))
         return evidence
 
-    def _for_block(self, language: str | Sequence[str] | None, initial: str, words: int) -> tuple[_Entry, ...]:
-        """The rules of ``_for_language`` that can match a block starting with ``initial`` and
-        holding ``words`` words (their ``max_words`` at least that), in order.
-
-        Kept per word-count bucket (see ``_limits``), so the hot loop tests no limit; each is
-        cut from the list for the initial, which is cut from the language's.
-        """
-        bucket = bisect_left(self._limits, words)  # how many limits lie below ``words``
-        key = (_language_key(language), initial, bucket)
-        entries = self._by_start.get(key)
-        if entries is None:
-            entries = tuple(entry for entry in self._for_initial(key[0], initial) if words <= entry.max_words)
-            if len(self._by_start) >= _MAX_STARTS:
-                self._by_start.clear()
-            self._by_start[key] = entries
-        return entries
-
-    def _for_initial(self, language: tuple[str, ...], initial: str) -> tuple[_Entry, ...]:
-        """The rules of ``_for_language`` that can match a block starting with ``initial``."""
-        key = (language, initial)
-        entries = self._by_initial.get(key)
-        if entries is None:
-            entries = tuple(
-                entry
-                for entry in self._for_language(language)
-                if entry.first is None or starts_with_one_of(initial, entry.first)
-            )
-            if len(self._by_initial) >= _MAX_STARTS:
-                self._by_initial.clear()
-            self._by_initial[key] = entries
-        return entries
-
-    def _for_language(self, language: str | Sequence[str] | None) -> tuple[_Entry, ...]:
-        """The rules that run on pages of ``language`` (all of them when it is unknown), in order."""
+    def _for_language(self, language: str | Sequence[str] | None) -> Gates:
+        """The gates of the rules that run on pages of ``language`` (all of them when it is
+        unknown), in order."""
         key = _language_key(language)
-        entries = self._by_language.get(key)
-        if entries is None:
-            entries = tuple(
-                self._entry(r) for r in self.rules if not (r.languages and key and not set(key) & set(r.languages))
+        gates = self._by_language.get(key)
+        if gates is None:
+            gates = Gates(
+                [self._gate(r) for r in self.rules if not (r.languages and key and not set(key) & set(r.languages))]
             )
-            self._by_language[key] = entries
-        return entries
+            self._by_language[key] = gates
+        return gates
 
-    def _entry(self, rule: Rule) -> _Entry:
+    def _gate(self, rule: Rule) -> Gate:
         literals = rule.literals if self.use_literals else None
-        strings = None
-        if literals is not None and literals.strings and (literals.scans or len(literals.strings) <= ANCHORED_LITERALS):
-            strings = _without_superstrings(literals.strings)
-        return _Entry(
-            _NO_LIMIT if rule.max_words is None else rule.max_words,
-            rule.compiled.search,
-            rule.short_safe,
+        strings = _without_superstrings(literals.strings) if literals is not None and literals.strings else None
+        prefixes = literals.prefixes if literals is not None and literals.prefixes else None
+        return Gate(
+            NO_LIMIT if rule.max_words is None else rule.max_words,
+            prefixes,
             strings,
-            literals.first if literals is not None and literals.first else None,
-            rule,
+            _Entry(rule.compiled.search, rule.short_safe, rule),
         )
 
 

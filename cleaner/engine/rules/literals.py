@@ -10,7 +10,6 @@ than the regex, never stronger.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 import warnings
@@ -18,6 +17,8 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import regex
+
+from .. import charclasses
 
 _c: Any
 _p: Any
@@ -38,26 +39,10 @@ class Literals(NamedTuple):
     #: Case-folded strings; a match contains (case-insensitively) at least one of them. Empty:
     #: none could be proved.
     strings: tuple[str, ...]
-    #: The pattern can start a match anywhere, or looks ahead from the start: its search reads
-    #: the whole block, so the filter pays for itself however many strings it has.
-    scans: bool
-    #: For a pattern anchored at the block's start: the characters (as written, and whether
-    #: case is ignored there) one of which must begin the block. Empty: unknown, or the
-    #: pattern is not anchored. ``starts_with_one_of`` tests a character against them.
-    first: frozenset[tuple[str, bool]] = frozenset()
-
-
-@functools.lru_cache(maxsize=65_536)
-def starts_with_one_of(initial: str, first: frozenset[tuple[str, bool]]) -> bool:
-    """Whether a block starting with ``initial`` can start a match, ``regex`` itself judging
-    case-insensitive equality (so no Unicode-version difference can creep in). Remembered per
-    (character, set) for the life of the process, like ``regex``'s own cache of patterns."""
-    return any(initial == char or (icase and _same_ignoring_case(char, initial)) for char, icase in first)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _same_ignoring_case(char: str, other: str) -> bool:
-    return regex.fullmatch(regex.escape(char), other, flags=regex.IGNORECASE) is not None
+    #: For a pattern anchored at the block's start: case-folded strings one of which the
+    #: case-folded block starts with (``str.startswith`` takes them as they are). Empty:
+    #: unknown, or the pattern is not anchored.
+    prefixes: tuple[str, ...] = ()
 
 
 def required_literals(compiled: Any) -> Literals | None:
@@ -84,14 +69,16 @@ def required_literals(compiled: Any) -> Literals | None:
 def _from_tree(items: list[tuple[Any, Any]], icase: bool) -> Literals | None:
     found = _required(items, icase) or frozenset()
     anchored = _anchored(items)
-    first: frozenset[tuple[str, bool]] = frozenset()
+    prefixes: tuple[str, ...] = ()
     if anchored:
-        starts, empty = _first_chars(items, icase)
-        if starts is not None and not empty:
-            first = frozenset(starts)
-    if not found and not first:
+        starts = _prefixes(items, icase)
+        texts = {text for text, _open in starts} if starts is not None else {""}
+        if "" not in texts:
+            # A string that starts with another of them adds nothing ("(by" beside "(").
+            prefixes = tuple(sorted(t for t in texts if not any(t != o and t.startswith(o) for o in texts)))
+    if not found and not prefixes:
         return None
-    return Literals(tuple(sorted(found)), not anchored or _looks_ahead(items), first)
+    return Literals(tuple(sorted(found)), prefixes)
 
 
 def _superset_syntax(pattern: str) -> str | None:
@@ -209,67 +196,98 @@ def _required(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | Non
                 offer(_required(list(sub), icase))
         elif op is _c.ATOMIC_GROUP:
             offer(_required(list(av), icase))
+        elif op is _c.IN:
+            offer(_class_members(av, icase))  # one of a few characters ("[:/|]")
         # Anything else (a class, any character, a backreference, a conditional) requires no
         # particular text.
     flush()
     return best
 
 
-def _first_chars(items: list[tuple[Any, Any]], icase: bool) -> tuple[set[tuple[str, bool]] | None, bool]:
-    """The characters a match of this node sequence can start with, each with whether case is
-    ignored there (None: any character), and whether it can match the empty string."""
-    starts: set[tuple[str, bool]] = set()
+#: Prefix sets are cut short (which only weakens them) beyond this many strings.
+MAX_PREFIXES = 256
+#: A character class gives its members as prefixes or required strings up to this many.
+MAX_CLASS = 12
+#: (text, open): a case-folded string a match starts with, and whether the node sequence was
+#: all literal up to its end (so what follows it continues the string).
+_Starts = set[tuple[str, bool]]
+
+
+def _prefixes(items: list[tuple[Any, Any]], icase: bool) -> _Starts | None:
+    """The strings (case-folded) one of which every match of this node sequence starts with,
+    or None when a node can start with anything."""
+    current: _Starts = {("", True)}
     for item in items:
-        found, empty = _first_of(item, icase)
+        opened = [text for text, is_open in current if is_open]
+        if not opened:
+            break
+        found = _prefixes_of(item, icase)
         if found is None:
-            return None, False
-        starts |= found
-        if not empty:
-            return starts, False
-    return starts, True
+            return {(text, False) for text, _open in current}  # the strings end here
+        grown = {(text, False) for text, is_open in current if not is_open}
+        grown |= {(text + more, is_open) for text in opened for more, is_open in found}
+        if len(grown) > MAX_PREFIXES:
+            return {(text, False) for text, _open in current}
+        current = grown
+    return current
 
 
-def _first_of(item: tuple[Any, Any], icase: bool) -> tuple[set[tuple[str, bool]] | None, bool]:
+def _prefixes_of(item: tuple[Any, Any], icase: bool) -> _Starts | None:
     op, av = item
     if op is _c.LITERAL:
-        return {(chr(av), icase)}, False
+        char = chr(av)
+        return None if icase and not _caseless(char) else {(char.casefold(), True)}
     if op is _c.IN:
-        if not all(kind is _c.LITERAL for kind, _value in av):
-            return None, False  # ranges, categories, negation: left unknown
-        return {(chr(value), icase) for _kind, value in av}, False
+        members = _class_members(av, icase)
+        return None if members is None else {(member, True) for member in members}
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True  # zero width: the next node gives the first character
+        return {("", True)}  # zero width: the next node gives the first characters
     if op is _c.SUBPATTERN:
         _group, added, removed, sub = av
-        return _first_chars(list(sub), (icase or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE)
+        return _prefixes(list(sub), (icase or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE)
     if op is _c.BRANCH:
-        starts: set[tuple[str, bool]] = set()
-        can_be_empty = False
+        starts: _Starts = set()
         for branch in av[1]:
-            found, empty = _first_chars(list(branch), icase)
+            found = _prefixes(list(branch), icase)
             if found is None:
-                return None, False
+                return None
             starts |= found
-            can_be_empty = can_be_empty or empty
-        return starts, can_be_empty
+        return starts
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        least, _most, sub = av
-        found, empty = _first_chars(list(sub), icase)
-        return found, empty or least == 0
+        least, most, sub = av
+        found = _prefixes(list(sub), icase)
+        if found is not None and most != 1:
+            found = {(text, False) for text, _open in found}  # more of it may follow
+        once = found
+        if least >= 1:
+            return once
+        return {("", True)} | (once or {("", False)})  # skipped, or started
     if op is _c.ATOMIC_GROUP:
-        return _first_chars(list(av), icase)
-    return None, False  # any character, a category, a backreference, a conditional
+        return _prefixes(list(av), icase)
+    return None  # any character, a category, a backreference, a conditional
+
+
+def _class_members(members: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | None:
+    """The case-folded characters of a small class of plain characters (no range, category or
+    negation), or None."""
+    if len(members) > MAX_CLASS or not all(kind is _c.LITERAL for kind, _value in members):
+        return None
+    chars = [chr(value) for _kind, value in members]
+    if icase and not all(map(_caseless, chars)):
+        return None
+    return frozenset(char.casefold() for char in chars)
 
 
 def _caseless(char: str) -> bool:
     """Whether ``regex``'s case-insensitive equivalents of ``char`` all case-fold to it in Python.
 
     True for ASCII (the equivalents of k and s include the Kelvin and long-s signs, which
-    ``str.casefold`` maps to them too) and for non-letters without case (©, …, digits). Not
-    for other letters: ``regex`` may know a newer Unicode than Python, with new capitals that
-    fold to an old letter.
+    ``str.casefold`` maps to them too) and for the characters ``charclasses`` marks ``FOLD``
+    (read off ``regex``'s own case tables: non-letters without case, most letters of every
+    cased script; not those whose equivalents fold otherwise in this Python, such as a capital
+    that ``regex``'s newer Unicode knows and Python does not).
     """
-    return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
+    return char.isascii() or bool(charclasses.table()[ord(char)] & charclasses.FOLD)
 
 
 def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
@@ -288,18 +306,4 @@ def _anchored(items: list[tuple[Any, Any]]) -> bool:
         return all(_anchored(list(branch)) for branch in av[1])
     if op is _c.SUBPATTERN:
         return _anchored(list(av[3]))
-    return False
-
-
-def _looks_ahead(items: list[tuple[Any, Any]]) -> bool:
-    """Whether some branch looks ahead right after its start anchor (and so reads the block)."""
-    if not items:
-        return False
-    op, av = items[0]
-    if op is _c.AT:
-        return len(items) > 1 and items[1][0] in (_c.ASSERT, _c.ASSERT_NOT)
-    if op is _c.BRANCH:
-        return any(_looks_ahead(list(branch)) for branch in av[1])
-    if op is _c.SUBPATTERN:
-        return _looks_ahead(list(av[3]))
     return False

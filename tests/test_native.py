@@ -1,0 +1,129 @@
+"""The compiled build: which modules run compiled, the CLEANER_PURE switch, and each compiled
+module against its own Python source on random input (the whole pipeline: test_equivalence.py)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.engine import charclasses, native
+
+#: ``make test`` sets this: it has just built the extension, so the suite must run compiled (a
+#: build that failed would otherwise pass unnoticed, on the pure modules).
+EXPECT_COMPILED = os.environ.get("CLEANER_EXPECT_COMPILED") == "1"
+LINE_BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+#: Text of every script, every line terminator, spaces and zero-width characters.
+texts = st.lists(
+    st.one_of(
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=12),
+        st.sampled_from([*LINE_BREAKS, " ", "\t", "\u00a0", "\u200b", "\ufeff", "\u3000", "。", ". A", "“"]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+def source_twin(name: str) -> ModuleType:
+    """The Python source of a compiled module, loaded under a name of its own (the compiled one
+    stays in ``sys.modules``)."""
+    module = importlib.import_module(name)
+    path = module.__file__
+    assert path is not None
+    source = path[: path.index(name.rpartition(".")[2]) + len(name.rpartition(".")[2])] + ".py"
+    spec = importlib.util.spec_from_file_location(name + "_source_twin", source)
+    assert spec is not None and spec.loader is not None
+    twin = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = twin  # (dataclasses look their module up there)
+    spec.loader.exec_module(twin)
+    return twin
+
+
+def test_every_module_runs_compiled_where_make_built_them() -> None:
+    if not EXPECT_COMPILED:
+        pytest.skip("not run by make test (CLEANER_EXPECT_COMPILED unset): the build may be pure")
+    assert native.status() == dict.fromkeys(native.COMPILED_MODULES, True)
+    assert cleaner.engine.COMPILED
+
+
+def test_cleaner_pure_runs_the_python_sources() -> None:
+    code = (
+        "import cleaner, importlib; from cleaner.engine import native, COMPILED;"
+        "print(COMPILED, all(importlib.import_module(m).__file__.endswith('.py') for m in native.COMPILED_MODULES))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "CLEANER_PURE": "1"}, capture_output=True, text=True
+    )
+    assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+def _version(**environ: str) -> str:
+    code = "import sys; from cleaner.cli import main; sys.exit(main(['--version']))"
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, **environ}, capture_output=True, text=True)
+    return done.stdout + done.stderr
+
+
+def test_version_names_the_build() -> None:
+    assert "(pure-Python engine: CLEANER_PURE is set)" in _version(CLEANER_PURE="1")
+    if EXPECT_COMPILED:
+        assert "(compiled engine)" in _version()
+
+
+@pytest.mark.parametrize("value, pure", [("1", True), ("true", True), ("YES", True), ("0", False), ("", False)])
+def test_pure_switch_values(value: str, pure: bool) -> None:
+    assert native.pure_requested({"CLEANER_PURE": value}) is pure
+
+
+def test_segment_breaks_lines_where_splitlines_does_on_every_code_point() -> None:
+    segment = importlib.import_module("cleaner.engine.segment").segment
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if len(("a" + char + "b").splitlines()) == 2:
+            assert [b.text for b in segment("a" + char + "b").blocks] == ["a", "b"], hex(code)
+    assert [b.text for b in segment("a\r\nb\n\rc").blocks] == ["a", "b", "c"]
+    assert [b.gap_before for b in segment("a\r\nb\n\rc").blocks] == [0, 0, 1]
+
+
+SEGMENT_TWIN = source_twin("cleaner.engine.segment")
+
+
+def _blocks(doc: object) -> list[tuple[int, int, int, str, int]]:
+    return [(b.index, b.start, b.end, b.text, b.gap_before) for b in doc.blocks]  # type: ignore[attr-defined]
+
+
+@given(texts)
+def test_segment_matches_its_source(text: str) -> None:
+    assert _blocks(importlib.import_module("cleaner.engine.segment").segment(text)) == _blocks(
+        SEGMENT_TWIN.segment(text)
+    )
+
+
+def test_character_table_is_regex_s_classes() -> None:
+    table = charclasses.table()
+    assert len(table) == charclasses.CODE_POINTS
+    sample = [*range(0, 0x3000), *range(0xA000, 0xAC00), *range(0x1F000, 0x1F800), 0x20000, 0xE0001, 0x10FFFF]
+    for bit, pattern in charclasses.CLASSES:
+        compiled = regex.compile(pattern)
+        for code in sample:
+            assert bool(table[code] & bit) == (compiled.fullmatch(chr(code)) is not None), (pattern, hex(code))
+
+
+def test_character_table_is_derived_again_for_another_regex_version(tmp_path, monkeypatch) -> None:
+    stale = tmp_path / "charclasses.bin"
+    stale.write_bytes(b"regex 1999.1.1\n" + b"junk")
+    monkeypatch.setattr(charclasses, "TABLE_FILE", stale)
+    charclasses.table.cache_clear()
+    try:
+        assert charclasses.table() == charclasses.derive()
+    finally:
+        charclasses.table.cache_clear()
