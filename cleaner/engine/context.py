@@ -42,6 +42,13 @@ DATA_SHARE = 0.8
 _NUMBER_RE = regex.compile(r"\b\d")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
+#: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
+#: statement's end (";", "{", "}") or a block's opening colon at the line's end.
+_CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$")
+#: A block of code (``_structured_lists``): at least CODE_LINES lines set tight, CODE_SHARE of
+#: them marked as code.
+CODE_LINES = 2
+CODE_SHARE = 0.66
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
 
@@ -160,12 +167,13 @@ def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], fir
 
 
 def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
-    """Lists and tables: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
+    """Lists, tables and code: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
     none claimed, DATA_SHARE of which are structured as menus never are: a list marker ("- ",
     "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ...") or cells
     (tab-, "|"- or space-separated columns). (A number anywhere would take in lists of headlines,
-    many of which hold one.) They are the article's wherever it reaches them (its ingredients,
-    its results table); a menu's links carry none of these marks."""
+    many of which hold one.) Or a block of code (``_code``). They are the article's wherever it
+    reaches them (its ingredients, its results table, its example); a menu's links carry none of
+    these marks."""
     n = len(texts)
     index = 0
     while index < n:
@@ -173,9 +181,20 @@ def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Col
             index += 1
             continue
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
-        if len(run) >= MIN_LIST_ITEMS and sum(map(_structured, (texts[i] for i in run))) >= DATA_SHARE * len(run):
+        lines = [texts[i] for i in run]
+        if (len(run) >= MIN_LIST_ITEMS and sum(map(_structured, lines)) >= DATA_SHARE * len(run)) or _code(lines):
             yield run
         index += 1
+
+
+def _code(lines: Sequence[str]) -> bool:
+    """A block of code: CODE_LINES lines or more, CODE_SHARE of them (and the first or the last)
+    marked as code; prose and menus hold no calls, no operators set apart, no line ending in
+    ";" or "{"."""
+    if len(lines) < CODE_LINES:
+        return False
+    marked = [_CODE_RE.search(line) is not None for line in lines]
+    return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(lines)) and (marked[0] or marked[-1])
 
 
 def _structured(text: str) -> bool:

@@ -19,7 +19,7 @@ import regex
 from .anchor import headline_candidates
 from .assemble import Decision
 from .context import Neighbours, add_context, list_items
-from .decode import BODY, COMMENTS, IMPOSSIBLE, TITLE, Emissions, decode, on_grid
+from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
@@ -121,7 +121,7 @@ def decide(
     # blocks near the article, widening until the article stays inside what they have seen.
     adjacent = Neighbours.adjacent(gaps)
     path = _decode(page, *context.scored(base, adjacent, {}), {}, anchors)
-    region = _near(page, [_span(path)] + [Run(a, a + 1) for a in anchors])
+    region = _near(page, [_headed_span(path)] + [Run(a, a + 1) for a in anchors])
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
     for _ in range(MAX_ROUNDS):
@@ -129,7 +129,7 @@ def decide(
         own = _claimed_scores(page, base, claimed, hints, invisible)
         scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
         path = _decode(page, scores, items, claimed, anchors)
-        missing = _near(page, [_span(path)]) - region
+        missing = _near(page, [_headed_span(path)]) - region
         if not missing:
             break
         region |= missing
@@ -223,6 +223,17 @@ def _span(path: Sequence[int]) -> Run:
         return Run(0, 0)
     last = len(path) - 1 - next(index for index, state in enumerate(reversed(path)) if state == BODY)
     return Run(first, last + 1)
+
+
+def _headed_span(path: Sequence[int]) -> Run:
+    """The article's blocks with its headline and lead: what the rules must have seen (a
+    dateline taken for the headline is a rule's to claim)."""
+    span = _span(path)
+    first = next((index for index, state in enumerate(path) if state in (TITLE, LEAD)), None)
+    empty = span.end <= span.start
+    if first is None or (not empty and first > span.start):
+        return span
+    return Run(first, first + 1 if empty else span.end)
 
 
 def _decode(

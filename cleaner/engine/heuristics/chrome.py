@@ -16,18 +16,41 @@ from .base import Verdict, heuristic
     where="outside",
 )
 def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
-    """Menus and footers are printed twice as groups of lines: a repeated line counts only next
-    to another repeated line. A line repeated alone is the article's own more often than not
-    (a table's header row, a subhead also listed in a table of contents, a line of code), and
-    so is a repeated line right above a paragraph (a section's heading)."""
+    """Menus and footers are printed twice as groups of lines: a repeated line counts only when it
+    and a neighbour stand next to each other again elsewhere on the page (the group repeats). A
+    line repeated alone is the article's own more often than not (a table's header row, a
+    subhead also listed in a table of contents, a line of code), and so is a repeated line right
+    above a paragraph (a section's heading)."""
     features = page.features
     last = len(page) - 1
+    positions: dict[str, list[int]] | None = None
     for index in indices:
         f = features[index]
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
             if index < last and features[index + 1].ends_sentence and features[index + 1].words >= PARAGRAPH_WORDS:
                 continue
-            neighbours = (features[i].repeats > 1 for i in (index - 1, index + 1) if 0 <= i <= last)
-            if any(neighbours):
-                reason = f"This {f.words}-word line occurs {f.repeats} times on the page, as do the lines around it."
+            if positions is None:
+                positions = _positions(page)
+            if any(_repeated_together(page, positions, index, step) for step in (-1, 1)):
+                reason = f"This {f.words}-word line occurs {f.repeats} times on the page, as does the line beside it."
                 yield index, "nav", reason
+
+
+def _repeated_together(page: Page, positions: dict[str, list[int]], index: int, step: int) -> bool:
+    """Whether the block at ``index`` and its neighbour at ``index + step`` also stand side by
+    side (in the same order) somewhere else on the page."""
+    other = index + step
+    if not 0 <= other < len(page) or page.features[other].repeats < 2:
+        return False
+    texts = page.blocks
+    elsewhere = set(positions[texts[other].text]) - {other}
+    return any(position + step in elsewhere for position in positions[texts[index].text] if position != index)
+
+
+def _positions(page: Page) -> dict[str, list[int]]:
+    """Where each repeated block's text stands on the page."""
+    positions: dict[str, list[int]] = {}
+    for position, (block, f) in enumerate(zip(page.blocks, page.features, strict=True)):
+        if f.repeats > 1:
+            positions.setdefault(block.text, []).append(position)
+    return positions

@@ -17,36 +17,38 @@ ENTRY_WORDS = 15
 @heuristic(
     "table_of_contents",
     "nav",
-    "The lines under a table of contents' heading that name a section further down are its links.",
+    "The lines under a table of contents' heading that name a section of the page are its links.",
     role="furniture",
 )
 def table_of_contents(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     wanted = set(indices)
-    last: dict[str, int] | None = None  # where each text last occurs (built at the first heading)
+    titles: dict[str, list[int]] | None = None  # where each text stands as a title (built at the first heading)
     for index in indices:
         match = page.rule_match(index)
         if match is None or match.rule.role != "toc_heading":
             continue
-        if last is None:
-            last = _section_titles(page)
+        if titles is None:
+            titles = _section_titles(page)
         heading = page.blocks[index].text
         for entry in range(index + 1, min(len(page), index + 1 + MAX_ENTRIES)):
             f = page.features[entry]
             text = page.blocks[entry].text
             below = page.features[entry + 1] if entry + 1 < len(page) else None
             heads_paragraph = below is not None and below.ends_sentence and below.words >= PARAGRAPH_WORDS
-            if f.ends_sentence or f.words > ENTRY_WORDS or last.get(text, -1) <= entry or heads_paragraph:
-                break  # prose, a line naming no section below, or a section's own heading: the table is over
+            elsewhere = any(position != entry for position in titles.get(text, ()))
+            if f.ends_sentence or f.words > ENTRY_WORDS or not elsewhere or heads_paragraph:
+                break  # prose, a line naming no section, or a section's own heading: the table is over
             if entry in wanted and page.rule_match(entry) is None:
-                yield entry, "nav", f"Listed under the heading {heading[:40]!r} and repeated as a section title below."
+                yield entry, "nav", f"Listed under the heading {heading[:40]!r} and repeated as a section title."
 
 
-def _section_titles(page: Page) -> dict[str, int]:
-    """Where each line that could title a section last stands: a line with a blank line (or
-    nothing) after it, which a list's items and a table's rows are not."""
+def _section_titles(page: Page) -> dict[str, list[int]]:
+    """Where each line that could title a section stands: a line with a blank line (or nothing)
+    after it, which a list's items and a table's rows are not. (A table of contents may stand
+    after sections it lists, as sites repeat it or float it down.)"""
     blocks = page.blocks
-    titles: dict[str, int] = {}
+    titles: dict[str, list[int]] = {}
     for position, block in enumerate(blocks):
         if position + 1 == len(blocks) or blocks[position + 1].gap_before > 0:
-            titles[block.text] = position
+            titles.setdefault(block.text, []).append(position)
     return titles

@@ -33,7 +33,7 @@ WHERE_VALUES = ("anywhere", "outside")
 #: lines follow it; a ``toc_heading`` opens a table of contents. Captions, credits and embeds are
 #: furniture unless a rule says otherwise.
 ROLES = ("", "furniture", "list_heading", "comment_heading", "weak_comment_heading", "toc_heading")
-FURNITURE_LABELS = frozenset({"caption", "credit", "embed"})
+FURNITURE_LABELS = frozenset({"caption", "credit", "embed", "byline", "dateline"})
 _FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where", "role"}
 #: Words as rules count them for ``max_words``.
 WORD_RE = regex.compile(r"\w+")
