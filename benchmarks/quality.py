@@ -1,6 +1,15 @@
 """AEB shingle F1 / precision / recall, text and HTML mode, cleaner beside its baselines.
 
 Run: ``python benchmarks/quality.py [--only text|html] [--json FILE]``. Reads ``corpus/aeb``.
+
+Also printed, per mode, from the same cleaner results:
+
+- explanations: the share of removed characters by the kind of evidence their removal names: a
+  rule of a pack, a content heuristic (captions, tables of contents, repeated chrome, ...), a
+  page region (``engine/regions.py``: a menu above the headline, a story list or the page's foot
+  after the article, the comment section), or only trafilatura's vote (``heuristic.extractor``,
+  HTML mode). Issue 15 asks the vote-only and outside-only share to stay at most 30%.
+- idempotence: how many pages' clean text changes when it is cleaned again as text.
 """
 
 from __future__ import annotations
@@ -46,19 +55,72 @@ def html_systems() -> dict[str, Callable[[str], str]]:
     }
 
 
-def evaluate(pages: list[AebPage], modes: tuple[str, ...]) -> dict[tuple[str, str], Score]:
-    """Score every system of the chosen modes on every page."""
+def evaluate(
+    pages: list[AebPage], modes: tuple[str, ...], cleaned: dict[str, list[cleaner.Result]] | None = None
+) -> dict[tuple[str, str], Score]:
+    """Score every system of the chosen modes on every page; cleaner's own results go into
+    ``cleaned`` (by mode) when it is given."""
     results: dict[tuple[str, str], Score] = {}
+    kept = cleaned if cleaned is not None else {}
     if "text" in modes:
         texts = [flatten(page.html) for page in pages]
+        kept["text"] = [cleaner.clean(text) for text in texts]
         for name, system in text_systems().items():
+            outputs = [r.text for r in kept["text"]] if name == "cleaner" else [system(text) for text in texts]
             results[("text", name)] = aggregate(
-                page_score(system(text), page.body) for text, page in zip(texts, pages, strict=True)
+                page_score(output, page.body) for output, page in zip(outputs, pages, strict=True)
             )
     if "html" in modes:
+        kept["html"] = [cleaner.clean_html(page.html) for page in pages]
         for name, system in html_systems().items():
-            results[("html", name)] = aggregate(page_score(system(page.html), page.body) for page in pages)
+            outputs = [r.text for r in kept["html"]] if name == "cleaner" else [system(page.html) for page in pages]
+            results[("html", name)] = aggregate(
+                page_score(output, page.body) for output, page in zip(outputs, pages, strict=True)
+            )
     return results
+
+
+#: Removal rule ids that name a page region rather than evidence on the block itself.
+REGION_RULES = frozenset(
+    {
+        "heuristic.menu",
+        "heuristic.page_top",
+        "heuristic.under_headline",
+        "heuristic.story_list",
+        "heuristic.teasers",
+        "heuristic.after_article",
+        "heuristic.page_foot",
+        "heuristic.comment_section",
+    }
+)
+#: Removal rule ids that say only that trafilatura left the block out.
+VOTE_RULES = frozenset({"heuristic.extractor"})
+
+
+def evidence_kind(rule: str) -> str:
+    """What a removal's rule id names: a pack rule, a content heuristic, a region or the vote."""
+    if rule in VOTE_RULES:
+        return "trafilatura's vote only"
+    if rule in REGION_RULES:
+        return "page region"
+    return "heuristic" if rule.startswith("heuristic.") else "rule"
+
+
+def explanation_shares(results: list[cleaner.Result]) -> dict[str, float]:
+    """Share of removed (non-blank) characters per kind of evidence."""
+    chars: dict[str, int] = {}
+    for result in results:
+        for removal in result.removals:
+            kind = evidence_kind(removal.rule)
+            size = sum(1 for c in result.source[removal.start : removal.end] if not c.isspace())
+            chars[kind] = chars.get(kind, 0) + size
+    total = sum(chars.values()) or 1
+    return {kind: count / total for kind, count in sorted(chars.items())}
+
+
+def changed_when_cleaned_again(results: list[cleaner.Result]) -> int:
+    """How many clean texts change when cleaned again as text (0 = idempotent on every page)."""
+    return sum(1 for result in results if cleaner.clean(result.text).text != result.text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,17 +131,31 @@ def main(argv: list[str] | None = None) -> int:
     modes = (args.only,) if args.only else ("text", "html")
     started = time.perf_counter()
     pages = list(load_aeb(AEB))
-    results = evaluate(pages, modes)
+    cleaned: dict[str, list[cleaner.Result]] = {}
+    results = evaluate(pages, modes, cleaned)
     print(f"AEB shingle scores on {len(pages)} pages ({time.perf_counter() - started:.0f}s)")
     print(f"{'mode':<6} {'system':<22} {'F1':>6} {'P':>6} {'R':>6}")
     for (mode, name), score in results.items():
         print(f"{mode:<6} {name:<22} {score.f1:6.3f} {score.precision:6.3f} {score.recall:6.3f}")
+    figures: dict[str, object] = {}
+    for mode, mode_results in cleaned.items():
+        shares = explanation_shares(mode_results)
+        changed = changed_when_cleaned_again(mode_results)
+        print(f"\n{mode} mode, removed characters by the evidence their removal names:")
+        for kind, share in shares.items():
+            print(f"  {kind:<26} {share:6.1%}")
+        print(f"{mode} mode, clean texts that change when cleaned again as text: {changed} of {len(mode_results)}")
+        figures[f"{mode}/explanations"] = shares
+        figures[f"{mode}/changed_when_cleaned_again"] = changed
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
-                    f"{m}/{n}": {"f1": s.f1, "precision": s.precision, "recall": s.recall}
-                    for (m, n), s in results.items()
+                    **{
+                        f"{m}/{n}": {"f1": s.f1, "precision": s.precision, "recall": s.recall}
+                        for (m, n), s in results.items()
+                    },
+                    **figures,
                 },
                 indent=2,
             )

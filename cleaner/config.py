@@ -33,7 +33,7 @@ class Config:
     #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True
     #: Also run the rules on blocks far from the article, which selection removes anyway, so their
-    #: removals carry the rule's label rather than ``heuristic.outside_run``. What is kept is the
+    #: removals carry the rule's label rather than their page region's (``engine/regions.py``). What is kept is the
     #: same either way; it is only slower. ``cleaner explain`` turns it on.
     exhaustive: bool = False
 

@@ -399,7 +399,7 @@ def test_prose_in_the_story_grids_far_below_the_article_is_a_teaser() -> None:
     result = cleaner.clean("\n\n".join([*_TOUR_ARTICLE, *grid[:6], stray, *grid, teaser, *grid[:4]]))
     assert result.text.split("\n\n") == [*_TOUR_ARTICLE, stray]
     removal = _removal_of(result, teaser)
-    assert removal.rule == "heuristic.outside_run"
+    assert (removal.label, removal.rule) == ("promo", "heuristic.teasers")
 
 
 def test_the_headline_anchor_reads_blocks_whose_tokens_a_huge_document_did_not_keep() -> None:

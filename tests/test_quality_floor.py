@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+import cleaner
 from cleaner.gold import AebPage, load_aeb
 from cleaner.scoring import Score, aggregate, page_score
 
@@ -20,9 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Pinned floors. Raise them when quality improves; never lower them to pass. Issue 2 set 0.90 /
 #: 0.955; raised to about a point below the scores of 2026-11-23 (text 0.952, HTML 0.972), the
 #: margin leaving room for new releases of html-text and trafilatura (not pinned), whose output
-#: the scores depend on.
-TEXT_MODE_F1_FLOOR = 0.94
-HTML_MODE_F1_FLOOR = 0.962
+#: the scores depend on. Raised by issue 15 to its targets' neighbourhood (2026-12-02: text
+#: 0.959, HTML 0.975; the HTML floor keeps half a point for trafilatura's releases).
+TEXT_MODE_F1_FLOOR = 0.955
+HTML_MODE_F1_FLOOR = 0.97
+#: Issue 15: at most this share of removed characters may be explained only by trafilatura's vote.
+VOTE_ONLY_SHARE = 0.3
 AEB_PAGES = 181
 
 
@@ -49,14 +54,23 @@ def pages(aeb_dir: Path) -> list[AebPage]:
     return loaded
 
 
-def score_system(system: object, inputs: list[str], pages: list[AebPage]) -> Score:
+def score_system(system: object, inputs: Sequence[object], pages: list[AebPage]) -> Score:
     assert callable(system)
     return aggregate(page_score(system(item), page.body) for item, page in zip(inputs, pages, strict=True))
 
 
-def test_text_mode_f1_floor(quality: ModuleType, pages: list[AebPage]) -> None:
-    texts = [quality.flatten(page.html) for page in pages]
-    score = score_system(quality.text_systems()["cleaner"], texts, pages)
+@pytest.fixture(scope="module")
+def text_results(quality: ModuleType, pages: list[AebPage]) -> list[cleaner.Result]:
+    return [cleaner.clean(quality.flatten(page.html)) for page in pages]
+
+
+@pytest.fixture(scope="module")
+def html_results(pages: list[AebPage]) -> list[cleaner.Result]:
+    return [cleaner.clean_html(page.html) for page in pages]
+
+
+def test_text_mode_f1_floor(text_results: list[cleaner.Result], pages: list[AebPage]) -> None:
+    score = score_system(lambda result: result.text, text_results, pages)
     assert score.pages == AEB_PAGES
     assert score.f1 >= TEXT_MODE_F1_FLOOR, (
         f"text-mode F1 {score.f1:.4f} (P {score.precision:.4f}, R {score.recall:.4f}) "
@@ -64,8 +78,8 @@ def test_text_mode_f1_floor(quality: ModuleType, pages: list[AebPage]) -> None:
     )
 
 
-def test_html_mode_f1_floor(quality: ModuleType, pages: list[AebPage]) -> None:
-    score = score_system(quality.html_systems()["cleaner"], [page.html for page in pages], pages)
+def test_html_mode_f1_floor(html_results: list[cleaner.Result], pages: list[AebPage]) -> None:
+    score = score_system(lambda result: result.text, html_results, pages)
     assert score.pages == AEB_PAGES
     assert score.f1 >= HTML_MODE_F1_FLOOR, (
         f"HTML-mode F1 {score.f1:.4f} (P {score.precision:.4f}, R {score.recall:.4f}) "
@@ -78,3 +92,24 @@ def test_the_gate_can_fail(pages: list[AebPage], quality: ModuleType) -> None:
     texts = [quality.flatten(page.html) for page in pages[:40]]
     score = score_system(quality.text_systems()["unchanged text"], texts, pages[:40])
     assert score.f1 < TEXT_MODE_F1_FLOOR
+
+
+def test_text_mode_is_idempotent_on_every_bundled_page(text_results: list[cleaner.Result], quality: ModuleType) -> None:
+    """Issue 15: cleaning a page's clean text again changes nothing, on all 181 real pages."""
+    assert quality.changed_when_cleaned_again(text_results) == 0
+
+
+@pytest.mark.parametrize("mode", ["text", "html"])
+def test_removals_say_what_they_are(
+    mode: str, text_results: list[cleaner.Result], html_results: list[cleaner.Result], quality: ModuleType
+) -> None:
+    """Issue 15: most removed characters name their evidence (a rule, a heuristic, the page
+    region); at most VOTE_ONLY_SHARE only that trafilatura left them out, and none the old
+    catch-all "outside the article"."""
+    results = text_results if mode == "text" else html_results
+    shares = quality.explanation_shares(results)
+    assert shares.get("trafilatura's vote only", 0.0) <= VOTE_ONLY_SHARE
+    assert shares.get("page region", 0.0) < 1.0 and shares.get("rule", 0.0) > 0.05
+    rules = {removal.rule for result in results for removal in result.removals}
+    assert "heuristic.outside_run" not in rules
+    assert {"heuristic.menu", "heuristic.page_foot"} <= rules

@@ -13,7 +13,6 @@ what is kept never depends on it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from functools import lru_cache
 
 import regex
 
@@ -25,6 +24,7 @@ from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
 from .page import Page
+from .regions import Regions, is_short_line
 from .scores import CLAIMED_SCORE, Run, block_scores, ends_prose, strongly_body
 from .title import LOOKBACK, headline_like
 
@@ -148,6 +148,7 @@ def decide(
     run = _span(path)
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = lead_zone(page, title_index, claimed)
+    regions = Regions(page, path, title_index, claimed)
 
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
@@ -164,7 +165,7 @@ def decide(
             # Inside the article trafilatura's leaving a block out removes it only when the
             # block's own evidence does not outweigh that vote (its score is negative).
             dropped = page.extractor_votes[index] is False and scores[index] < 0
-            decision = _extractor_dropped(page, index) if dropped else KEPT
+            decision = _extractor_dropped(regions, index) if dropped else KEPT
         elif state == COMMENTS:
             decision = Decision("comments", "heuristic.comment_section", "After the comment-section heading.")
         elif index in hints:
@@ -172,9 +173,9 @@ def decide(
         elif strongly_body(f, has_stoplist) and run.start - STRAY_PROSE_REACH <= index < run.end + STRAY_PROSE_REACH:
             decision = _kept_unless_claimed(page, index, region)  # a long licence notice reads like prose
         else:
-            decision = _outside(page, index)
-        if exhaustive and decision.rule == "heuristic.outside_run":
-            decision = _rule_label(page, index) or decision
+            decision = regions.describe(index)
+            if exhaustive:
+                decision = _rule_label(page, index) or decision
         if decision.label in keep:
             decision = KEPT
         decisions.append(decision)
@@ -486,23 +487,12 @@ def _weigh_extractor(page: Page, scores: list[float]) -> None:
             scores[index] -= EXTRACTOR_WEIGHT
 
 
-def _extractor_dropped(page: Page, index: int) -> Decision:
-    decision = _outside(page, index)
-    return Decision(decision.label, "heuristic.extractor", "trafilatura left this block out of the article.")
-
-
-_OUTSIDE_OTHER = Decision("other", "heuristic.outside_run", "Outside the main run of article paragraphs.")
-
-
-def _outside(page: Page, index: int) -> Decision:
-    """A block outside the article run: a link-list line is nav, anything else other."""
-    f = page.features[index]
-    if not f.ends_sentence and (f.words <= 12 or f.capitalised_ratio >= 0.5):
-        return _outside_nav(f.words)
-    return _OUTSIDE_OTHER
-
-
-@lru_cache(maxsize=256)
-def _outside_nav(words: int) -> Decision:
-    """One shared (immutable) decision per word count: most of a page's blocks get one."""
-    return Decision("nav", "heuristic.outside_run", f"A {words}-word line without a sentence end, outside the article.")
+def _extractor_dropped(regions: Regions, index: int) -> Decision:
+    """Inside the article, a block trafilatura left out whose own evidence does not outweigh that."""
+    f = regions.page.features[index]
+    end = "" if f.ends_sentence else " without a sentence end"
+    return Decision(
+        "nav" if is_short_line(f) else "other",
+        "heuristic.extractor",
+        f"A {f.words}-word line{end} inside the article that scores as boilerplate, and trafilatura left it out.",
+    )
