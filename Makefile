@@ -10,7 +10,7 @@ RUN_STAMP  := $(VENV)/.installed-run
 STAMP      := $(VENV)/.installed-test
 # The compiled modules' sources (cleaner/engine/native.py lists them): an edit reinstalls.
 COMPILED   := setup.py cleaner/engine/native.py cleaner/engine/segment.py cleaner/engine/scan.py \
-              cleaner/engine/rules/prefilter.py
+              cleaner/engine/rules/prefilter.py cleaner/engine/decode.py
 
 .PHONY: run test setup compiled lint bench quality structured speed clean
 

@@ -108,6 +108,25 @@ def test_segment_matches_its_source(text: str) -> None:
     )
 
 
+DECODE_TWIN = source_twin("cleaner.engine.decode")
+#: Emission scores with many ties (small multiples of 1/4) and blocks no state may take.
+_SCORES = st.one_of(st.sampled_from([0.0, 0.25, -0.5, 1.0, -1.0, 2.0]), st.just(-1e18))
+
+
+@st.composite
+def _emission_rows(draw: st.DrawFn) -> list[list[float] | list[int]]:
+    n = draw(st.integers(0, 60))
+    rows: list[list[float] | list[int]] = [draw(st.lists(_SCORES, min_size=n, max_size=n)) for _ in range(8)]
+    rows.append(draw(st.lists(st.sampled_from([0, 1, 1]), min_size=n, max_size=n)))
+    return rows
+
+
+@given(_emission_rows())
+def test_decode_matches_its_source(rows: list[list[float] | list[int]]) -> None:
+    compiled = importlib.import_module("cleaner.engine.decode")
+    assert compiled.decode(compiled.Emissions(*rows)) == DECODE_TWIN.decode(DECODE_TWIN.Emissions(*rows))
+
+
 def test_character_table_is_regex_s_classes() -> None:
     table = charclasses.table()
     assert len(table) == charclasses.CODE_POINTS

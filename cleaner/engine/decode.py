@@ -19,8 +19,13 @@ rule names does not push a headline away from its article).
 
 from __future__ import annotations
 
-from collections import deque
+from array import array
 from dataclasses import dataclass
+
+try:
+    import cython
+except ModuleNotFoundError:  # an install without Cython: this module runs as Python
+    from . import _cython_shim as cython  # type: ignore[no-redef]
 
 PRE, TITLE, LEAD, BODY, POST, COMMENTS = range(6)
 STATES = ("pre", "title", "lead", "body", "post", "comments")
@@ -65,101 +70,146 @@ def decode(e: Emissions) -> tuple[list[int], float]:
     The headline and its lead are scored together: ``heading`` (best score of a path whose
     headline stands at ``t`` and whose lead runs to the current block) is the best over the
     last WINDOW headline positions of ``title_path[t] - lead_sum[t]``, plus the lead's running
-    sum, kept by a monotonic deque. Ties go to the state listed first in each comparison:
-    staying in a region over entering one, the article over what surrounds it, and the nearer
-    headline, so equal scores never split an article.
+    sum, kept by a monotonic deque (arrays ``cand_*`` between ``head`` and ``tail``). Ties go to
+    the state listed first in each comparison: staying in a region over entering one, the
+    article over what surrounds it, and the nearer headline, so equal scores never split an
+    article.
     """
-    n = len(e.body)
+    n: cython.Py_ssize_t = len(e.body)
     if n == 0:
         return [], 0.0
+    e_pre = e.pre
+    e_title = e.title
+    e_lead = e.lead
+    e_body = e.body
+    e_post = e.post
+    e_comments = e.comments
+    e_enter_body = e.enter_body
+    e_enter_comments = e.enter_comments
+    e_width = e.width
+    impossible: cython.double = IMPOSSIBLE
+    k_pre: cython.int = PRE
+    k_title: cython.int = TITLE
+    k_lead: cython.int = LEAD
+    k_body: cython.int = BODY
+    k_post: cython.int = POST
+    k_comments: cython.int = COMMENTS
+    window: cython.longlong = WINDOW
     # back[i * 6 + s]: the state of block i - 1 on the best path ending in state s at block i.
-    back = [0] * (6 * n)
+    back_array = array("b", bytes(6 * n))
+    back: cython.schar[::1] = back_array
     # headline_at[i]: where the headline stands on the best headline-and-lead path ending at i.
-    headline_at = [0] * n
-    candidates: deque[tuple[int, float, int]] = deque()  # (t, title_path[t] - lead_sum[t], reach[t])
-    lead_sum = 0.0  # e.lead[0] + ... + e.lead[i]
-    reach = e.width[0]  # e.width[0] + ... + e.width[i]
-    pre = e.pre[0]
-    body = e.enter_body[0] + e.body[0]
-    post = IMPOSSIBLE
-    comments = IMPOSSIBLE
-    lead_sum = e.lead[0]
-    _push(candidates, 0, e.title[0] - lead_sum, reach)
-    heading = _best_heading(candidates, 0, lead_sum, reach, headline_at)
-    for i in range(1, n):
-        base = 6 * i
-        # BODY: stay, or enter from the headline and lead, or from PRE.
-        entry, entry_from = heading, LEAD
-        if pre > entry:
-            entry, entry_from = pre, PRE
-        entry += e.enter_body[i]
-        if body >= entry:
-            new_body, back[base + BODY] = body, BODY
+    headline_array = array("q", bytes(8 * n))
+    headline_at: cython.longlong[::1] = headline_array
+    # The deque of headline positions: cand_t[k], cand_key[k] = title_path[t] - lead_sum[t],
+    # cand_reach[k] = reach[t], for head <= k < tail.
+    cand_t_array = array("q", bytes(8 * n))
+    cand_t: cython.longlong[::1] = cand_t_array
+    cand_key_array = array("d", bytes(8 * n))
+    cand_key: cython.double[::1] = cand_key_array
+    cand_reach_array = array("q", bytes(8 * n))
+    cand_reach: cython.longlong[::1] = cand_reach_array
+    head: cython.Py_ssize_t = 0
+    tail: cython.Py_ssize_t = 0
+    i: cython.Py_ssize_t
+    t: cython.Py_ssize_t
+    base: cython.Py_ssize_t
+    key: cython.double
+    entry: cython.double
+    start: cython.double
+    new_body: cython.double = 0.0
+    new_post: cython.double = 0.0
+    new_comments: cython.double = 0.0
+    title_path: cython.double
+    heading: cython.double = IMPOSSIBLE
+    entry_from: cython.int
+    start_from: cython.int
+    lead_sum: cython.double = e_lead[0]  # e.lead[0] + ... + e.lead[i]
+    reach: cython.longlong = e_width[0]  # e.width[0] + ... + e.width[i]
+    pre: cython.double = e_pre[0]
+    body: cython.double = e_enter_body[0] + e_body[0]
+    post: cython.double = impossible
+    comments: cython.double = impossible
+    i = 0
+    while True:
+        if i > 0:
+            base = 6 * i
+            # BODY: stay, or enter from the headline and lead, or from PRE.
+            entry, entry_from = heading, k_lead
+            if pre > entry:
+                entry, entry_from = pre, k_pre
+            entry += e_enter_body[i]
+            if body >= entry:
+                new_body, back[base + k_body] = body, k_body
+            else:
+                new_body, back[base + k_body] = entry, entry_from
+            # POST: stay, or come from BODY or COMMENTS.
+            new_post, back[base + k_post] = post, k_post
+            if body > new_post:
+                new_post, back[base + k_post] = body, k_body
+            if comments > new_post:
+                new_post, back[base + k_post] = comments, k_comments
+            # COMMENTS: stay, or enter from BODY or POST at a comment heading.
+            start, start_from = body, k_body
+            if post > start:
+                start, start_from = post, k_post
+            start += e_enter_comments[i]
+            if comments >= start:
+                new_comments, back[base + k_comments] = comments, k_comments
+            else:
+                new_comments, back[base + k_comments] = start, start_from
+            # The headline at i comes from PRE; the lead runs on (at most WINDOW blocks in all).
+            title_path = pre + e_title[i]
+            lead_sum += e_lead[i]
+            reach += e_width[i]
         else:
-            new_body, back[base + BODY] = entry, entry_from
-        # POST: stay, or come from BODY or COMMENTS.
-        new_post, back[base + POST] = post, POST
-        if body > new_post:
-            new_post, back[base + POST] = body, BODY
-        if comments > new_post:
-            new_post, back[base + POST] = comments, COMMENTS
-        # COMMENTS: stay, or enter from BODY or POST at a comment heading.
-        start, start_from = body, BODY
-        if post > start:
-            start, start_from = post, POST
-        start += e.enter_comments[i]
-        if comments >= start:
-            new_comments, back[base + COMMENTS] = comments, COMMENTS
+            title_path = e_title[0]
+        # Add headline position i; positions it beats or ties (being nearer) leave the deque.
+        key = title_path - lead_sum
+        if key > impossible / 2:
+            while tail > head and cand_key[tail - 1] <= key:
+                tail -= 1
+            cand_t[tail] = i
+            cand_key[tail] = key
+            cand_reach[tail] = reach
+            tail += 1
+        # The best headline-and-lead path ending at i (IMPOSSIBLE if none): a headline at t
+        # reaches block i while the widths of the blocks after it add up to less than WINDOW.
+        while tail > head and cand_reach[head] <= reach - window:
+            head += 1
+        if tail > head:
+            headline_at[i] = cand_t[head]
+            heading = cand_key[head] + lead_sum
         else:
-            new_comments, back[base + COMMENTS] = start, start_from
-        # The headline at i comes from PRE; the lead runs on (at most WINDOW blocks in all).
-        title_path = pre + e.title[i]
-        lead_sum += e.lead[i]
-        reach += e.width[i]
-        _push(candidates, i, title_path - lead_sum, reach)
-        heading = _best_heading(candidates, i, lead_sum, reach, headline_at)
-        pre = pre + e.pre[i]
-        body = new_body + e.body[i]
-        post = new_post + e.post[i]
-        comments = new_comments + e.comments[i]
-    state, best = BODY, body
-    for candidate, score in ((POST, post), (COMMENTS, comments), (LEAD, heading), (PRE, pre)):
-        if score > best:
-            state, best = candidate, score
+            heading = impossible
+        if i > 0:
+            pre = pre + e_pre[i]
+            body = new_body + e_body[i]
+            post = new_post + e_post[i]
+            comments = new_comments + e_comments[i]
+        i += 1
+        if i >= n:
+            break
+    state: cython.int = k_body
+    best: cython.double = body
+    if post > best:
+        state, best = k_post, post
+    if comments > best:
+        state, best = k_comments, comments
+    if heading > best:
+        state, best = k_lead, heading
+    if pre > best:
+        state, best = k_pre, pre
     path = [0] * n
     i = n - 1
     while i >= 0:
-        if state == LEAD:  # the headline and its lead, then PRE above them
+        if state == k_lead:  # the headline and its lead, then PRE above them
             t = headline_at[i]
-            path[t + 1 : i + 1] = [LEAD] * (i - t)
-            path[t] = TITLE
-            i, state = t - 1, PRE
+            path[t + 1 : i + 1] = [k_lead] * (i - t)
+            path[t] = k_title
+            i, state = t - 1, k_pre
             continue
         path[i] = state
         state = back[6 * i + state]
         i -= 1
     return path, best
-
-
-def _push(candidates: deque[tuple[int, float, int]], t: int, key: float, reach: int) -> None:
-    """Add headline position ``t``; positions it beats or ties (being nearer) leave the deque."""
-    if key <= IMPOSSIBLE / 2:
-        return
-    while candidates and candidates[-1][1] <= key:
-        candidates.pop()
-    candidates.append((t, key, reach))
-
-
-def _best_heading(
-    candidates: deque[tuple[int, float, int]], i: int, lead_sum: float, reach: int, headline_at: list[int]
-) -> float:
-    """The best headline-and-lead path ending at ``i`` (IMPOSSIBLE if none); notes its headline.
-    A headline at ``t`` reaches block ``i`` while the widths of the blocks after it add up to
-    less than WINDOW (``reach`` is the running sum of widths)."""
-    while candidates and candidates[0][2] <= reach - WINDOW:
-        candidates.popleft()
-    if not candidates:
-        return IMPOSSIBLE
-    t, key, _ = candidates[0]
-    headline_at[i] = t
-    return key + lead_sum

@@ -22,6 +22,7 @@ COMPILED_MODULES: tuple[str, ...] = (
     "cleaner.engine.segment",
     "cleaner.engine.scan",
     "cleaner.engine.rules.prefilter",
+    "cleaner.engine.decode",
 )
 #: Set to 1 (or true/yes) to run the Python sources of a compiled build.
 PURE_VARIABLE = "CLEANER_PURE"
