@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +63,21 @@ class FailureLog:
         return len(kept)
 
     def append(self, failures: Iterable[Failure]) -> None:
-        """Add one line per failure, written and flushed at once, so a kill cannot tear a line."""
+        """Add one line per failure, written and flushed at once, so a kill cannot tear a line.
+
+        Lines are ASCII (``\\uXXXX`` escapes), so no path or id, not even a lone surrogate from a
+        non-UTF-8 file name, can fail to encode; a write error is reported, never raised (item 1).
+        """
         if self._handle is None:
             raise RuntimeError("FailureLog.open() first")
-        lines = [json.dumps(failure.to_dict(), ensure_ascii=False) + "\n" for failure in failures]
-        if lines:
+        lines = [failure_line(failure) for failure in failures]
+        if not lines:
+            return
+        try:
             self._handle.write("".join(lines))
             self._handle.flush()
+        except (OSError, ValueError) as exc:
+            print(f"cleaner: warning: could not write {self.path}: {exc}", file=sys.stderr)
 
     def close(self) -> None:
         """Close the log file."""
@@ -82,6 +91,11 @@ class FailureLog:
         except FileNotFoundError:
             return []
         return [line + "\n" for line in text.splitlines() if _line_path(line) is not None]
+
+
+def failure_line(failure: Failure) -> str:
+    """One failures.jsonl line, pure ASCII, so it encodes whatever the path or id holds."""
+    return json.dumps(failure.to_dict(), ensure_ascii=True) + "\n"
 
 
 def _line_path(line: str) -> str | None:

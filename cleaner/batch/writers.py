@@ -159,7 +159,8 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
         return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-" + path.name, dir=path.parent)
+    # a short temp name (prefix + 8 random chars): an output name of up to NAME_MAX bytes still fits (item 14)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
