@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from .limits import check_timeout
 from .pack import SHORT_BLOCK, WORD_RE, Rule
 from .prefilter import NO_LIMIT, Gate, Gates, candidates
 
@@ -51,7 +52,7 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule], timeout: float, use_literals: bool = True) -> None:
         self.rules = tuple(rules)
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout, "RuleSet's regex time limit")
         self.use_literals = use_literals
         self._count_words = any(rule.max_words is not None for rule in self.rules)
         self._by_language: dict[tuple[str, ...], Gates] = {}

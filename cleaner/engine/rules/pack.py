@@ -13,10 +13,11 @@ from typing import Any
 
 import regex
 
-from ...errors import RuleError
+from ...errors import CleanerError, RuleError
 from ...model import LABELS
 from ..cache import cached, file_fingerprint
 from ..language import stoplists_fingerprint
+from .limits import check_timeout, matches_everything, size_problem
 from .literals import Literals, required_literals
 from .regex_code import Code, from_code, pattern_code, regex_build
 
@@ -215,6 +216,10 @@ def _rule_and_code(
     pattern = table.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise _fail(path, name, "'pattern' is missing or empty", "give a regex (TOML literal string '...')")
+    too_large = size_problem(pattern)
+    if too_large is not None:
+        fix = "use smaller counts or open ones (+, *), or split the rule in two"
+        raise _fail(path, name, f"pattern too large to compile safely: {too_large}", fix)
     try:
         compiled = regex.compile(pattern)
     except regex.error as exc:
@@ -244,6 +249,15 @@ def _rule_and_code(
     )
     if not rule.remove:
         raise _fail(path, name, "has no 'remove' examples", "add at least one line the rule must remove")
+    everything = matches_everything(lambda text: rule.matches(text, None, timeout))
+    if everything is not None:
+        what = "the empty string" if not everything else f"the neutral sentence {everything!r}"
+        raise _fail(
+            path,
+            name,
+            f"pattern matches {what}, so it would remove nearly every line",
+            "require the words the boilerplate has (no pattern that can match nothing, such as (?:) or a*)",
+        )
     _check_example_lines(rule, path, name)
     _check_languages(rule, path, name)
     check_examples(rule, path, timeout, name)
@@ -317,6 +331,10 @@ def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
     """
     path = Path(path)
     try:
+        timeout = check_timeout(timeout, f"{path}: the regex time limit")
+    except CleanerError as exc:
+        raise RuleError(str(exc)) from exc
+    try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise RuleError(f"{path}: rule pack not found. Fix: check the path") from exc
@@ -379,9 +397,10 @@ def _validation_code() -> tuple[Any, ...]:
     """What else decides a pack's records: the code that validates and analyses rules (an edited
     module is a new key), and the stopword languages a rule may name."""
     from ...model import __file__ as model_file
-    from . import literals, regex_code
+    from . import limits, literals, regex_code
 
-    return (file_fingerprint(__file__, literals.__file__, regex_code.__file__, model_file), stoplists_fingerprint())
+    code = file_fingerprint(__file__, limits.__file__, literals.__file__, regex_code.__file__, model_file)
+    return (code, stoplists_fingerprint())
 
 
 def _is_builtin(path: str) -> bool:
