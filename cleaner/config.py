@@ -27,8 +27,8 @@ class Config:
     #: Stopword language as a jusText name (``"English"``), an English name or an ISO 639 code
     #: (``"de"``: stored as ``"German"``); ``None`` detects it per document. Unknown: CleanerError.
     language: str | None = None
-    #: Seconds one regex may run on one block before it is abandoned with a warning (rules that
-    #: passed the load-time probe run unlimited on blocks of at most 300 characters).
+    #: Seconds one regex may run on one block before it is abandoned with a warning (every
+    #: search, whatever the block's length; finite, above 0, at most 60).
     regex_timeout: float = 0.25
     #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True

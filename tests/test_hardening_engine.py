@@ -95,3 +95,34 @@ def test_item10_pattern_matching_everything_rejected_at_load(pattern: str, tmp_p
         load_pack(pack)
     with pytest.raises(RuleError, match="would remove nearly every line"):
         cleaner.Cleaner(cleaner.Config(packs=[pack]))
+
+
+ALTERNATING = "^Sponsored$|^(?:k|kk)+Q$"
+
+
+def test_item04_rules_test_probe_catches_an_alternation_no_example_exercises(tmp_path: Path) -> None:
+    """Item 4: ``cleaner rules test``'s backtracking probe (``check_rule``) flags a pattern whose
+    exploding branch no example reaches (``(?:k|kk)+`` beside ``^Sponsored$``)."""
+    from cleaner.testing import check_rule
+
+    report = check_rule(_pack(tmp_path, "ads", ALTERNATING), max_examples=5, timeout=0.05, builtins=False)
+    assert [failure.kind for failure in report.failures] == ["timeout"]
+    assert "catastrophic backtracking" in report.failures[0].message
+
+
+def test_item04_a_short_block_cannot_hang_clean(tmp_path: Path) -> None:
+    """Item 4: every rule search has the time limit, however short the block: a line of 60 ``k``
+    (exponential for ``(?:k|kk)+Q``) used to run unlimited and never end. Now the rule is
+    abandoned on it with a warning and the document is cleaned."""
+    pack = _pack(tmp_path, "ads", ALTERNATING)
+    done = _bounded(
+        f"""
+        import cleaner
+        text = "The council met on Monday and agreed the plan for the new school.\\n\\n" + "k" * 60 + "\\n"
+        config = cleaner.Config(packs=[{str(pack)!r}], regex_timeout=0.05, exhaustive=True)
+        result = cleaner.Cleaner(config).clean(text)
+        print(result.warnings)
+        """,
+        60,
+    )
+    assert "rule ads.r hit its 0.05s regex time limit on a block of 60 characters" in done.stdout, done.stderr
