@@ -27,8 +27,8 @@ class Config:
     #: Stopword language as a jusText name (``"English"``), an English name or an ISO 639 code
     #: (``"de"``: stored as ``"German"``); ``None`` detects it per document. Unknown: CleanerError.
     language: str | None = None
-    #: Seconds one regex may run on one block before it is abandoned with a warning (rules that
-    #: passed the load-time probe run unlimited on blocks of at most 300 characters).
+    #: Seconds one regex may run on one block before it is abandoned with a warning (every
+    #: search, whatever the block's length; finite, above 0, at most 60).
     regex_timeout: float = 0.25
     #: HTML mode: ask trafilatura which lines it keeps and weigh its choice with ours.
     use_trafilatura: bool = True
@@ -45,8 +45,9 @@ class Config:
         unknown = sorted(set(self.keep) - set(LABELS))
         if unknown:
             raise CleanerError(f"Config.keep: unknown label(s) {unknown}; known: {', '.join(LABELS)}")
-        if self.regex_timeout <= 0:
-            raise CleanerError("Config.regex_timeout must be a positive number of seconds")
+        from .engine.rules.limits import check_timeout
+
+        object.__setattr__(self, "regex_timeout", check_timeout(self.regex_timeout, "Config.regex_timeout"))
         if self.language is not None:
             from .engine.language import languages
 
@@ -64,9 +65,6 @@ class Config:
                 raise CleanerError(f"Config.{name} must be true or false, not {getattr(self, name)!r}")
         if self.language is not None and not isinstance(self.language, str):
             raise CleanerError(f"Config.language must be a language name such as 'English', not {self.language!r}")
-        timeout = self.regex_timeout
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-            raise CleanerError(f"Config.regex_timeout must be a number of seconds, not {timeout!r}")
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import dataclasses
 import pickle
 
-import pytest
 import regex
 
 import cleaner
 from cleaner import Config
-from cleaner.engine.rules import RuleSet, builtin_pack_paths, load_pack, load_packs
-from cleaner.engine.rules import pack as pack_module
+from cleaner.engine.rules import RuleSet
 from cleaner.engine.rules.engine import timed_out_rule, timeout_warning
-from cleaner.engine.rules.pack import SHORT_BLOCK, probe_pattern, rule_from_table
+from cleaner.engine.rules.pack import rule_from_table
 from cleaner.testing import assert_contract
 
 PROSE = "The council met on Monday and agreed the plan for the new school in the north of the city."
@@ -100,42 +98,14 @@ def test_ruleset_pickles() -> None:
     assert again.timeout == 0.1 and again.match("MORE: x", None, []) is not None
 
 
-# --------------------------------------------------------------------------- load-time probe
-# A rule that passes the probe runs without the regex time limit on blocks of at most
-# SHORT_BLOCK characters; a rule that fails it, and every block longer than that, keep the limit.
-
-CATASTROPHIC = [r"(a+)+$", r"(\w+\s?)+$", r"(a|aa)+$"]
+# --------------------------------------------------------------------------- time limits
+# Every search has the regex time limit, whatever the block's length (issue 14, item 4).
 
 
-@pytest.mark.parametrize("pattern", CATASTROPHIC)
-def test_catastrophic_patterns_fail_the_probe(pattern: str) -> None:
-    assert probe_pattern(regex.compile(pattern)) is False
-    assert _rule("slow", pattern, remove=["aaaa"]).short_safe is False
-
-
-def test_builtin_rules_pass_the_probe() -> None:
-    rules = load_packs(builtin_pack_paths())
-    by_id = {rule.id: rule for rule in rules}
-    assert by_id["promo.read_more_phrase"].short_safe
-    # every shipped rule should: one that fails would silently pay the time limit on every block
-    assert [rule.id for rule in rules if not rule.short_safe] == []
-
-
-def test_user_pack_rules_are_probed(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = tmp_path / "mine.toml"
-    pack.write_text(
-        '[ok]\nlabel = "promo"\nwhy = "Fine."\npattern = \'^MORE:\'\nremove = ["MORE: x"]\n'
-        '[slow]\nlabel = "other"\nwhy = "Slow on purpose."\npattern = \'(\\w+\\s?)+$\'\nremove = ["aaaa"]\n',
-        encoding="utf-8",
-    )
-    ok, slow = load_pack(pack)
-    assert ok.short_safe and not slow.short_safe
-
-
-def test_a_rule_that_fails_the_probe_keeps_its_time_limit_on_short_blocks() -> None:
+def test_a_slow_rule_keeps_its_time_limit_on_short_blocks() -> None:
     slow = _rule("slow", r"(a|aa)+$", remove=["aaaa"])
     rules = RuleSet([slow, _rule("fine", "^MORE:")], timeout=0.05)
-    block = "a" * (SHORT_BLOCK - 1) + "!"  # short, yet exponential for this pattern
+    block = "a" * 299 + "!"  # short, yet exponential for this pattern
     warnings: list[str] = []
     assert rules.match(block, None, warnings) is None
     assert len(warnings) == 1 and timed_out_rule(warnings[0]) == "t.slow"
@@ -147,7 +117,7 @@ def test_a_short_adversarial_block_is_left_with_a_warning(tmp_path) -> None:  # 
         '[aaa]\nlabel = "other"\nwhy = "Slow on purpose."\npattern = \'(a|aa)+$\'\nremove = ["aaaa"]\n',
         encoding="utf-8",
     )
-    lines = [PROSE] + ["a" * (SHORT_BLOCK - 1) + "!"] * 5 + [PROSE]
+    lines = [PROSE] + ["a" * 299 + "!"] * 5 + [PROSE]
     text = "\n\n".join(lines)
     result = cleaner.Cleaner(Config(packs=(pack,), regex_timeout=0.05, exhaustive=True)).clean(text)
     assert len([w for w in result.warnings if timed_out_rule(w) == "slow.aaa"]) == 1
@@ -168,25 +138,12 @@ class _Spy:
         return self._compiled.search(text, **kwargs)
 
 
-def test_a_safe_rule_runs_without_time_limit_only_on_short_blocks() -> None:
+def test_every_search_has_the_time_limit_whatever_the_length() -> None:
     spy = _Spy("^MORE:")
     rule = dataclasses.replace(_rule("a", "^MORE:"), compiled=spy)
-    assert rule.short_safe  # probed through the spy, with the probe's own time limit
-    assert all("timeout" in call for call in spy.calls)
     rules = RuleSet([rule], timeout=0.25)
-    for text, limited in [("MORE: x", False), ("MORE: " + "x" * SHORT_BLOCK, True)]:
+    for text in ("MORE: x", "MORE: " + "x" * 1000):
         spy.calls.clear()
         assert rules.match(text, None, []) is not None
         assert rule.search(text, 0.25) is not None
-        assert [("timeout" in call) for call in spy.calls] == [limited, limited]
-
-
-def test_probe_outcomes_are_cached_per_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    cleaner.Cleaner()
-
-    def no_probe(*args: object, **kwargs: object) -> list[str]:
-        raise AssertionError("a rule was probed twice")
-
-    monkeypatch.setattr(pack_module, "probe_texts", no_probe)
-    again = cleaner.Cleaner()
-    assert all(rule.short_safe for rule in again.rules.rules)
+        assert spy.calls == [{"timeout": 0.25}, {"timeout": 0.25}]

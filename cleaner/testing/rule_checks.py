@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import regex
 from hypothesis import HealthCheck, Verbosity, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
@@ -33,6 +34,9 @@ from .strategies import LANGUAGES, Where, articles
 STRESS_LENGTH = 5_000
 _STRESS_CHARS = "aA0 .-_,:/"
 _STRESS_TAILS = ("!", "\u2603")
+#: At most this many characters get a run of their own (``stress_lines``).
+_STRESS_RUNS = 60
+_ESCAPE_RE = regex.compile(r"\\.")
 _BACKTRACKING_FIX = (
     "avoid nested or overlapping quantifiers such as (a+)+, (\\w+\\s?)+ or (a|aa)+; "
     "use atomic groups (?>...) or possessive quantifiers (a++)"
@@ -138,14 +142,24 @@ def _static_failures(rule: Rule, timeout: float) -> list[Failure]:
 
 
 def stress_lines(rule: Rule, length: int = STRESS_LENGTH) -> list[str]:
-    """Long lines that make backtracking patterns explode: runs of one character, repeated examples."""
-    chars = list(dict.fromkeys(_STRESS_CHARS + "".join(rule.remove + rule.keep)))
-    lines = [char * length + tail for char in chars[:40] for tail in _STRESS_TAILS]
+    """Long lines that make backtracking patterns explode: runs of one character (generic ones,
+    then the letters and digits the pattern itself spells, then its examples'), repeated examples.
+
+    The pattern's own characters catch a branch no example exercises: ``^Sponsored$|^(?:k|kk)+Q$``
+    has only "Sponsored" as an example, and a run of ``k`` is what makes it explode.
+    """
+    chars = list(dict.fromkeys(_STRESS_CHARS + _pattern_chars(rule.pattern) + "".join(rule.remove + rule.keep)))
+    lines = [char * length + tail for char in chars[:_STRESS_RUNS] for tail in _STRESS_TAILS]
     for example in rule.remove + rule.keep:
         if example.strip():
             lines.append((example.strip() + " ") * (length // (len(example) + 1)) + _STRESS_TAILS[1])
             lines.append(example.strip() + example.strip()[-1] * length + _STRESS_TAILS[0])
     return lines
+
+
+def _pattern_chars(pattern: str) -> str:
+    """The letters and digits ``pattern`` writes as literals (an escape such as ``\\w`` is not one)."""
+    return "".join(ch for ch in _ESCAPE_RE.sub("", pattern) if ch.isalnum())
 
 
 def _property_failures(

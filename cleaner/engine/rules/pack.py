@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -13,10 +12,11 @@ from typing import Any
 
 import regex
 
-from ...errors import RuleError
+from ...errors import CleanerError, RuleError
 from ...model import LABELS
 from ..cache import cached, file_fingerprint
 from ..language import stoplists_fingerprint
+from .limits import check_timeout, matches_everything, size_problem
 from .literals import Literals, required_literals
 from .regex_code import Code, from_code, pattern_code, regex_build
 
@@ -40,21 +40,6 @@ WORD_RE = regex.compile(r"\w+")
 #: Table names become the second half of a rule id, so they are plain identifiers.
 _TABLE_NAME_RE = regex.compile(r"^[A-Za-z0-9_-]+$")
 
-#: Blocks of at most this many characters are searched WITHOUT the regex time limit by a rule
-#: that passed the load-time probe (``probe_pattern``); longer blocks always keep the limit.
-#: (The limit itself costs ~1.2 µs per call, a third of text mode; most rule calls are short.)
-SHORT_BLOCK = 300
-#: A rule passes the probe when every probe string is searched within this much CPU time.
-PROBE_BUDGET = 0.005
-#: Time limit of one probe search: a catastrophic pattern is abandoned here (and fails the probe).
-PROBE_LIMIT = 0.05
-#: Generic adversarial shapes: runs of letters, spaces, digits, punctuation and word/space mixes.
-_PROBE_UNITS = ("a", " ", "A", "1", "-", "|", ".", "a ", "A a ", "Aa ", ". ", ", a", "/ ", "1 ", ".,;:!?-", "a1_")
-#: Every probe ends in this symbol (no rule expects it), so a pattern anchored at the end fails late.
-_PROBE_TAIL = "\u2603"
-_PROBE_WORD_RE = regex.compile(r"[^\W\d_]{2,}")
-#: Probe outcomes per (pattern, flags, examples), for the life of the process.
-_PROBED: dict[tuple[str, int, tuple[str, ...]], bool] = {}
 #: Required literals per (pattern, flags), for the life of the process.
 _LITERALS: dict[tuple[str, int], Literals | None] = {}
 
@@ -78,9 +63,6 @@ class Rule:
     role: str = ""
     source: str = "<memory>"
     compiled: Any = field(default=None, compare=False, repr=False)
-    #: Passed the load-time probe: blocks of at most ``SHORT_BLOCK`` characters are searched
-    #: without the time limit (set from ``compiled`` and the examples; see ``probe_pattern``).
-    short_safe: bool = field(init=False, default=False, compare=False, repr=False)
     #: Strings one of which every match contains (``literals.required_literals``), or None:
     #: a block without any of them is not searched.
     literals: Literals | None = field(init=False, default=None, compare=False, repr=False)
@@ -89,7 +71,6 @@ class Rule:
         if not self.role and self.label in FURNITURE_LABELS:
             object.__setattr__(self, "role", "furniture")
         if self.compiled is not None:
-            object.__setattr__(self, "short_safe", probe_pattern(self.compiled, self.remove + self.keep))
             key = (self.compiled.pattern, self.compiled.flags)
             if key not in _LITERALS:
                 _LITERALS[key] = required_literals(self.compiled)
@@ -102,81 +83,13 @@ class Rule:
         return self.max_words is None or len(WORD_RE.findall(text, concurrent=False)) <= self.max_words
 
     def search(self, text: str, timeout: float) -> Any:
-        """The first match in ``text`` or ``None``; raises ``TimeoutError`` past ``timeout`` seconds.
-
-        A rule that passed the load-time probe runs without the time limit on short blocks.
-        """
-        if self.short_safe and len(text) <= SHORT_BLOCK:
-            return self.compiled.search(text)
+        """The first match in ``text`` or ``None``; raises ``TimeoutError`` past ``timeout`` seconds
+        (every search has the limit, whatever the block's length)."""
         return self.compiled.search(text, timeout=timeout)
 
     def matches(self, text: str, language: str | None = None, timeout: float = 1.0) -> bool:
         """Whether this rule would remove a block with this text (limits included)."""
         return self.applies_to(text, language) and self.search(text, timeout) is not None
-
-
-def probe_texts(pattern: str, examples: Sequence[str] = (), length: int = SHORT_BLOCK) -> list[str]:
-    """Strings of ``length`` characters built to make a pattern backtrack.
-
-    Generic runs (``a``, spaces, digits, punctuation, word/space mixes); each example repeated,
-    its words but the last repeated, and the example without its last character repeated; each
-    example's first word followed by a run of ``a`` and of ``Aa `` (a rule anchored on its lead
-    word then meets one long word or many short ones); the pattern's own literal words repeated
-    (as written and capitalised). Each ends in a snowman instead of its last character, so a
-    pattern that must match up to the end fails only there, after all its backtracking (on the
-    built-in rules the unaltered strings were never the slower ones).
-    """
-    units = list(_PROBE_UNITS)
-    texts: dict[str, None] = {}
-    for example in examples:
-        words = example.split()
-        if not words:
-            continue
-        units.append(example + " ")
-        if len(words) > 1:
-            units.append(" ".join(words[:-1]) + " ")
-        if len(example) > 1:
-            units.append(example[:-1])
-        for run in ("a", "Aa "):
-            texts[(words[0] + " " + run * length)[:length]] = None
-    literals = _PROBE_WORD_RE.findall(pattern)
-    if literals:
-        units.append(" ".join(literals) + " ")
-        units.append(" ".join(word.capitalize() for word in literals) + " ")
-    for unit in units:
-        texts[(unit * (length // len(unit) + 1))[:length]] = None
-    return [text[:-1] + _PROBE_TAIL for text in texts]
-
-
-def probe_pattern(compiled: Any, examples: Sequence[str] = ()) -> bool:
-    """Whether a compiled pattern is safe to run without a time limit on short blocks.
-
-    Searches every ``probe_texts`` string (``SHORT_BLOCK`` characters) with a ``PROBE_LIMIT``
-    time limit; safe when each search takes under ``PROBE_BUDGET`` of CPU time. The outcome is
-    remembered per (pattern, flags, examples) for the life of the process, so building many
-    Cleaners probes each rule once. A probe is a heuristic: it bounds the usual backtracking
-    shapes, not every possible input, which is why blocks longer than ``SHORT_BLOCK`` (where
-    backtracking costs most) keep the time limit whatever the probe said.
-    """
-    key = (compiled.pattern, compiled.flags, tuple(examples))
-    known = _PROBED.get(key)
-    if known is not None:
-        return known
-    safe = True
-    search = compiled.search
-    clock = time.thread_time
-    for text in probe_texts(compiled.pattern, examples):
-        started = clock()
-        try:
-            search(text, timeout=PROBE_LIMIT)
-        except TimeoutError:
-            safe = False
-            break
-        if clock() - started > PROBE_BUDGET:
-            safe = False
-            break
-    _PROBED[key] = safe
-    return safe
 
 
 def _fail(path: Path | str, rule: str, problem: str, fix: str) -> RuleError:
@@ -215,6 +128,10 @@ def _rule_and_code(
     pattern = table.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise _fail(path, name, "'pattern' is missing or empty", "give a regex (TOML literal string '...')")
+    too_large = size_problem(pattern)
+    if too_large is not None:
+        fix = "use smaller counts or open ones (+, *), or split the rule in two"
+        raise _fail(path, name, f"pattern too large to compile safely: {too_large}", fix)
     try:
         compiled = regex.compile(pattern)
     except regex.error as exc:
@@ -244,6 +161,15 @@ def _rule_and_code(
     )
     if not rule.remove:
         raise _fail(path, name, "has no 'remove' examples", "add at least one line the rule must remove")
+    everything = matches_everything(lambda text: rule.matches(text, None, timeout))
+    if everything is not None:
+        what = "the empty string" if not everything else f"the neutral sentence {everything!r}"
+        raise _fail(
+            path,
+            name,
+            f"pattern matches {what}, so it would remove nearly every line",
+            "require the words the boilerplate has (no pattern that can match nothing, such as (?:) or a*)",
+        )
     _check_example_lines(rule, path, name)
     _check_languages(rule, path, name)
     check_examples(rule, path, timeout, name)
@@ -312,10 +238,14 @@ def load_pack(path: str | Path, timeout: float = 1.0) -> tuple[Rule, ...]:
     """Load and validate one TOML pack; its rules are named ``<file stem>.<table>``.
 
     A pack validated before (same bytes, same ``timeout``, same code and ``regex`` build) is read
-    from the on-disk cache (:mod:`cleaner.engine.cache`) with its compiled patterns, probe outcomes
-    and required literals, instead of being parsed, compiled and checked again.
+    from the on-disk cache (:mod:`cleaner.engine.cache`) with its compiled patterns and required
+    literals, instead of being parsed, compiled and checked again.
     """
     path = Path(path)
+    try:
+        timeout = check_timeout(timeout, f"{path}: the regex time limit")
+    except CleanerError as exc:
+        raise RuleError(str(exc)) from exc
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -344,17 +274,17 @@ def _validated_records(raw: bytes, path: Path, timeout: float) -> tuple[_Record,
         rule, code = _rule_and_code(name, table, path.stem, path, timeout)
         literals = None if rule.literals is None else tuple(rule.literals)
         fields = (rule.label, rule.why, rule.pattern, rule.remove, rule.keep, rule.max_words, rule.languages)
-        records.append((name, *fields, rule.where, rule.role, rule.short_safe, literals, code))
+        records.append((name, *fields, rule.where, rule.role, literals, code))
     return tuple(records)
 
 
-#: A validated rule as plain data: its fields, probe outcome, required literals and pattern code.
+#: A validated rule as plain data: its fields, required literals and pattern code.
 _Record = tuple[Any, ...]
 
 
 def _restored(record: _Record, pack: str, path: Path) -> Rule:
-    """The Rule a record describes, without validating, probing or analysing it again."""
-    name, label, why, pattern, remove, keep, max_words, languages, where, role, short_safe, literals, code = record
+    """The Rule a record describes, without validating or analysing it again."""
+    name, label, why, pattern, remove, keep, max_words, languages, where, role, literals, code = record
     rule = Rule(
         id=f"{pack}.{name}",
         label=label,
@@ -370,7 +300,6 @@ def _restored(record: _Record, pack: str, path: Path) -> Rule:
     )
     compiled = (from_code(code) if code is not None else None) or regex.compile(pattern)
     object.__setattr__(rule, "compiled", compiled)
-    object.__setattr__(rule, "short_safe", short_safe)
     object.__setattr__(rule, "literals", None if literals is None else Literals(*literals))
     return rule
 
@@ -379,9 +308,10 @@ def _validation_code() -> tuple[Any, ...]:
     """What else decides a pack's records: the code that validates and analyses rules (an edited
     module is a new key), and the stopword languages a rule may name."""
     from ...model import __file__ as model_file
-    from . import literals, regex_code
+    from . import limits, literals, regex_code
 
-    return (file_fingerprint(__file__, literals.__file__, regex_code.__file__, model_file), stoplists_fingerprint())
+    code = file_fingerprint(__file__, limits.__file__, literals.__file__, regex_code.__file__, model_file)
+    return (code, stoplists_fingerprint())
 
 
 def _is_builtin(path: str) -> bool:
