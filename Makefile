@@ -42,7 +42,7 @@ test: compiled
 	$(VENV)/bin/ruff check cleaner tests benchmarks setup.py
 	$(VENV)/bin/ruff format --check cleaner tests benchmarks setup.py
 	$(VENV)/bin/mypy
-	CLEANER_EXPECT_COMPILED=1 $(PY) -m pytest -q tests
+	CLEANER_EXPECT_COMPILED=1 $(PY) -m pytest -q -n 2 tests
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleaner tests benchmarks setup.py
