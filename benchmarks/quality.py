@@ -10,18 +10,27 @@ Also printed, per mode, from the same cleaner results:
   after the article, the comment section), or only trafilatura's vote (``heuristic.extractor``,
   HTML mode). Issue 15 asks the vote-only and outside-only share to stay at most 30%.
 - idempotence: how many pages' clean text changes when it is cleaned again as text.
+- titles: ``result.title`` against the page's own headline candidates (its ``<h1>`` texts, its
+  ``<title>`` and its longest part between " | ", " - ", " – ", " — ", " :: " separators (not the
+  site's name), its
+  ``og:title`` and its JSON-LD ``headline``), compared after case folding and dropping
+  punctuation and spacing: right when the title equals a candidate, or one contains the other
+  and the shorter has at least 4 words; missing when there is no title; wrong otherwise. Pages
+  without any candidate are counted apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import html_text
+import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -118,6 +127,49 @@ def explanation_shares(results: list[cleaner.Result]) -> dict[str, float]:
     return {kind: count / total for kind, count in sorted(chars.items())}
 
 
+_TITLE_PARTS_RE = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _normal(text: str) -> str:
+    return _NOT_WORD_RE.sub(" ", text.casefold()).strip()
+
+
+def headline_candidates(page_html: str) -> set[str]:
+    """The page's own headlines, normalised: ``<h1>``, ``<title>`` and its parts, og:title, JSON-LD."""
+    tree = lxml.html.fromstring(page_html or "<html></html>")
+    found = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    found += [t.text_content() for t in tree.iter("title")]
+    found += [m.get("content") or "" for m in tree.iter("meta") if m.get("property") == "og:title"]
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json":
+            found += re.findall(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"', script.text_content())
+    parts = [part for text in found for part in (text, max(_TITLE_PARTS_RE.split(text), key=len))]
+    return {normal for normal in map(_normal, parts) if normal}
+
+
+def title_verdict(title: str | None, candidates: set[str]) -> str:
+    """right, wrong or missing (see the module docstring); "no headline" without candidates."""
+    if not candidates:
+        return "no headline"
+    if not title:
+        return "missing"
+    mine = _normal(title)
+    for candidate in candidates:
+        shorter = min(mine, candidate, key=len)
+        if mine == candidate or ((mine in candidate or candidate in mine) and len(shorter.split()) >= 4):
+            return "right"
+    return "wrong"
+
+
+def title_counts(pages: list[AebPage], results: list[cleaner.Result]) -> dict[str, int]:
+    """How many titles are right, wrong and missing against each page's headline candidates."""
+    counts = {"right": 0, "wrong": 0, "missing": 0, "no headline": 0}
+    for page, result in zip(pages, results, strict=True):
+        counts[title_verdict(result.title, headline_candidates(page.html))] += 1
+    return counts
+
+
 def changed_when_cleaned_again(results: list[cleaner.Result]) -> int:
     """How many clean texts change when cleaned again as text (0 = idempotent on every page)."""
     return sum(1 for result in results if cleaner.clean(result.text).text != result.text)
@@ -145,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         for kind, share in shares.items():
             print(f"  {kind:<26} {share:6.1%}")
         print(f"{mode} mode, clean texts that change when cleaned again as text: {changed} of {len(mode_results)}")
+        titles = title_counts(pages, mode_results)
+        print(f"{mode} mode, titles: " + ", ".join(f"{count} {verdict}" for verdict, count in titles.items()))
+        figures[f"{mode}/titles"] = titles
         figures[f"{mode}/explanations"] = shares
         figures[f"{mode}/changed_when_cleaned_again"] = changed
     if args.json:

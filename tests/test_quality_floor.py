@@ -113,3 +113,19 @@ def test_removals_say_what_they_are(
     rules = {removal.rule for result in results for removal in result.removals}
     assert "heuristic.outside_run" not in rules
     assert {"heuristic.menu", "heuristic.page_foot"} <= rules
+
+
+def test_the_title_check_tells_right_wrong_and_missing(quality: ModuleType) -> None:
+    """The title figure quality.py prints: a site-name suffix is split off the <title>, a UI
+    string is wrong, no title is missing (hand-written page)."""
+    page = (
+        "<html><head><title>Council approves harbour plan | Harbour Times</title></head>"
+        "<body><h1>Council approves the harbour plan</h1></body></html>"
+    )
+    candidates = quality.headline_candidates(page)
+    assert "council approves harbour plan" in candidates and "harbour times" not in candidates
+    assert quality.title_verdict("Council approves harbour plan", candidates) == "right"
+    assert quality.title_verdict("Share this on WhatsApp", candidates) == "wrong"
+    assert quality.title_verdict("Harbour Times", candidates) == "wrong"
+    assert quality.title_verdict(None, candidates) == "missing"
+    assert quality.title_verdict("Anything", set()) == "no headline"
