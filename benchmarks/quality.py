@@ -50,16 +50,16 @@ def flatten(html: str) -> str:
 
 
 def text_systems() -> dict[str, Callable[[str], str]]:
+    """The text-mode baselines cleaner is scored beside."""
     return {
-        "cleaner": lambda text: cleaner.clean(text).text,
         "unchanged text": lambda text: text,
         "C4-style line filter": c4_line_filter,
     }
 
 
 def html_systems() -> dict[str, Callable[[str], str]]:
+    """The HTML-mode baselines cleaner is scored beside."""
     return {
-        "cleaner": lambda html: cleaner.clean_html(html).text,
         "trafilatura alone": trafilatura_alone,
     }
 
@@ -67,24 +67,24 @@ def html_systems() -> dict[str, Callable[[str], str]]:
 def evaluate(
     pages: list[AebPage], modes: tuple[str, ...], cleaned: dict[str, list[cleaner.Result]] | None = None
 ) -> dict[tuple[str, str], Score]:
-    """Score every system of the chosen modes on every page; cleaner's own results go into
-    ``cleaned`` (by mode) when it is given."""
-    results: dict[tuple[str, str], Score] = {}
+    """Score cleaner and the baselines of the chosen modes on every page; cleaner's own results
+    go into ``cleaned`` (by mode) when it is given."""
     kept = cleaned if cleaned is not None else {}
+    inputs: dict[str, list[str]] = {}
     if "text" in modes:
-        texts = [flatten(page.html) for page in pages]
-        kept["text"] = [cleaner.clean(text) for text in texts]
-        for name, system in text_systems().items():
-            outputs = [r.text for r in kept["text"]] if name == "cleaner" else [system(text) for text in texts]
-            results[("text", name)] = aggregate(
-                page_score(output, page.body) for output, page in zip(outputs, pages, strict=True)
-            )
+        inputs["text"] = [flatten(page.html) for page in pages]
+        kept["text"] = [cleaner.clean(text) for text in inputs["text"]]
     if "html" in modes:
+        inputs["html"] = [page.html for page in pages]
         kept["html"] = [cleaner.clean_html(page.html) for page in pages]
-        for name, system in html_systems().items():
-            outputs = [r.text for r in kept["html"]] if name == "cleaner" else [system(page.html) for page in pages]
-            results[("html", name)] = aggregate(
-                page_score(output, page.body) for output, page in zip(outputs, pages, strict=True)
+    baselines = {"text": text_systems, "html": html_systems}
+    results: dict[tuple[str, str], Score] = {}
+    for mode, items in inputs.items():
+        outputs = {"cleaner": [r.text for r in kept[mode]]}
+        outputs.update((name, [system(item) for item in items]) for name, system in baselines[mode]().items())
+        for name, texts in outputs.items():
+            results[(mode, name)] = aggregate(
+                page_score(text, page.body) for text, page in zip(texts, pages, strict=True)
             )
     return results
 

@@ -24,7 +24,7 @@ from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .lead import lead_zone
 from .page import Page
-from .regions import Regions, is_short_line
+from .regions import Regions, is_short_line, line_words
 from .scores import CLAIMED_SCORE, Run, block_scores, ends_prose, strongly_body
 from .title import LOOKBACK, headline_like
 
@@ -501,9 +501,8 @@ def _weigh_extractor(page: Page, scores: list[float]) -> None:
 def _extractor_dropped(regions: Regions, index: int) -> Decision:
     """Inside the article, a block trafilatura left out whose own evidence does not outweigh that."""
     f = regions.page.features[index]
-    end = "" if f.ends_sentence else " without a sentence end"
     return Decision(
         "nav" if is_short_line(f) else "other",
         "heuristic.extractor",
-        f"A {f.words}-word line{end} inside the article that scores as boilerplate, and trafilatura left it out.",
+        f"{line_words(f)} inside the article that scores as boilerplate, and trafilatura left it out.",
     )

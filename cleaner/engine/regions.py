@@ -24,14 +24,13 @@ from .assemble import Decision
 from .decode import COMMENTS, LEAD, POST, PRE
 from .features import BlockFeatures
 from .page import Page
+from .scores import is_paragraph
 
 #: A line of at most this many words without a sentence end is a short line (a link, a label).
 SHORT_WORDS = 12
 #: A stretch of at least this many short lines is a menu (above the article) or a story list
 #: (after it): one or two short lines alone are not a list.
 STRETCH = 3
-#: A line ending a sentence with at least this many words is a paragraph (a story's summary).
-PARAGRAPH_WORDS = 8
 #: The states after the article, and all those outside it.
 AFTER = frozenset({POST, COMMENTS})
 OUTSIDE = frozenset({PRE, LEAD, POST, COMMENTS})
@@ -42,11 +41,6 @@ HEADLINE_WORDS = 4
 def is_short_line(f: BlockFeatures) -> bool:
     """A line of a few words and no sentence end: a link, a button, a label, a headline."""
     return not f.ends_sentence and (f.words <= SHORT_WORDS or f.capitalised_ratio >= 0.5)
-
-
-def is_paragraph(f: BlockFeatures) -> bool:
-    """A line that reads as prose: a sentence end and more than a handful of words."""
-    return f.ends_sentence and f.words >= PARAGRAPH_WORDS
 
 
 class Regions:
@@ -77,7 +71,7 @@ class Regions:
     def _region(self, index: int) -> Decision:
         f = self.page.features[index]
         state = self.path[index]
-        words = _words(f)
+        words = line_words(f)
         if state == LEAD:
             if is_paragraph(f):
                 return Decision(
@@ -115,7 +109,7 @@ class Regions:
         return Decision("other", "heuristic.after_article", f"{words} after the article's end.")
 
 
-def _words(f: BlockFeatures) -> str:
+def line_words(f: BlockFeatures) -> str:
     """'A 5-word line without a sentence end' and the like, for reasons."""
     end = "" if f.ends_sentence else " without a sentence end"
     return f"A {f.words}-word line{end}"

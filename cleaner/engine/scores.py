@@ -72,6 +72,11 @@ class Run:
         return isinstance(index, int) and self.start <= index < self.end
 
 
+def is_paragraph(f: BlockFeatures) -> bool:
+    """A line that reads as a paragraph: a sentence end and at least PARAGRAPH_WORDS words."""
+    return f.ends_sentence and f.words >= PARAGRAPH_WORDS
+
+
 def ends_prose(f: BlockFeatures, has_stoplist: bool) -> bool:
     """Whether a block ends as prose does: on a sentence end; after so many sentences and words
     that a missing final full stop does not make it a heading; or on a colon after a lead-in as

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..page import Page
-from ..scores import PARAGRAPH_WORDS
+from ..scores import is_paragraph
 from .base import Verdict, heuristic
 
 
@@ -27,7 +27,7 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     for index in indices:
         f = features[index]
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
-            if index < last and features[index + 1].ends_sentence and features[index + 1].words >= PARAGRAPH_WORDS:
+            if index < last and is_paragraph(features[index + 1]):
                 continue
             if positions is None:
                 positions = _positions(page)
@@ -42,9 +42,9 @@ def _repeated_together(page: Page, positions: dict[str, list[int]], index: int, 
     other = index + step
     if not 0 <= other < len(page) or page.features[other].repeats < 2:
         return False
-    texts = page.blocks
-    elsewhere = set(positions[texts[other].text]) - {other}
-    return any(position + step in elsewhere for position in positions[texts[index].text] if position != index)
+    blocks = page.blocks
+    elsewhere = set(positions[blocks[other].text]) - {other}
+    return any(position + step in elsewhere for position in positions[blocks[index].text] if position != index)
 
 
 def _positions(page: Page) -> dict[str, list[int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..page import Page
-from ..scores import PARAGRAPH_WORDS
+from ..scores import is_paragraph
 from .base import Verdict, heuristic
 
 #: A table of contents lists at most this many sections.
@@ -34,7 +34,7 @@ def table_of_contents(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
             f = page.features[entry]
             text = page.blocks[entry].text
             below = page.features[entry + 1] if entry + 1 < len(page) else None
-            heads_paragraph = below is not None and below.ends_sentence and below.words >= PARAGRAPH_WORDS
+            heads_paragraph = below is not None and is_paragraph(below)
             elsewhere = any(position != entry for position in titles.get(text, ()))
             if f.ends_sentence or f.words > ENTRY_WORDS or not elsewhere or heads_paragraph:
                 break  # prose, a line naming no section, or a section's own heading: the table is over
