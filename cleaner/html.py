@@ -31,6 +31,8 @@ class Rendered:
     warnings: tuple[str, ...] = field(default=())
     #: What the page's head declares (``<meta>``, JSON-LD, ``<html lang>``): fields not in ``text``.
     head: Metadata = field(default=Metadata())
+    #: The texts of the page's ``<h1>`` elements that a reader sees, in order (``page_headings``).
+    headings: tuple[str, ...] = field(default=())
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
@@ -81,10 +83,27 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         # the tree without what a browser hides.
         votes = _trafilatura_votes(tree, warnings) if use_extractor and extractable else None
         _drop_hidden(tree)
+        headings = page_headings(tree)
         text = html_text.extract_text(tree, guess_layout=True)
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
-    return Rendered(text, votes, tuple(warnings), head)
+    return Rendered(text, votes, tuple(warnings), head, headings)
+
+
+#: A page with more distinct ``<h1>`` texts than this uses them for teasers or logos, not for
+#: its headline: they tell nothing.
+MAX_HEADINGS = 2
+
+
+def page_headings(tree: Any) -> tuple[str, ...]:
+    """The visible ``<h1>`` texts, whitespace-normalised: where a page marks its headline. None
+    when the page has more than MAX_HEADINGS distinct ones."""
+    found: list[str] = []
+    for element in tree.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if text and text not in found:
+            found.append(text)
+    return tuple(found) if len(found) <= MAX_HEADINGS else ()
 
 
 def _parse(html: str) -> tuple[Any, bool]:

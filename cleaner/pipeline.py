@@ -77,7 +77,14 @@ class Cleaner:
         # and our pass make many objects and no cycles; its scans cost 7% of HTML mode on AEB.
         with _collector_paused(True):
             rendered = render_html(html, use_extractor=self.config.use_trafilatura)
-            return self.engine.run(rendered.text, rendered.votes, rendered.warnings, hints=rendered.head, url=url)
+            return self.engine.run(
+                rendered.text,
+                rendered.votes,
+                rendered.warnings,
+                hints=rendered.head,
+                url=url,
+                headings=rendered.headings,
+            )
 
     def clean_many(self, texts: Iterable[str], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
         """Clean many texts on the same code path as :meth:`clean`; input order is kept.

@@ -48,16 +48,18 @@ class Engine:
         *,
         hints: Metadata | None = None,
         url: str | None = None,
+        headings: Sequence[str] = (),
     ) -> Result:
         """Clean one text; ``votes`` is trafilatura's keep/drop opinion per line and ``hints`` the
-        metadata of the page's head (HTML mode); ``url`` is passed through to the metadata.
+        metadata of the page's head (HTML mode); ``url`` is passed through to the metadata;
+        ``headings`` are the texts the page marks as its headline (its ``<h1>``, HTML mode).
 
         In text mode the result is settled: its clean text is cleaned again, and what that
         removes is removed from the result too, until nothing more goes (``_settle``). So
         cleaning the clean text changes nothing, by construction, whatever the features of the
         page around it had said.
         """
-        doc, decisions, title, notes, languages = self._decide(text, votes, warnings)
+        doc, decisions, title, notes, languages = self._decide(text, votes, warnings, tuple(headings))
         if votes is None:
             title = self._settle(doc, decisions, title, notes)
         result = assemble(doc, decisions, title, notes)
@@ -65,7 +67,7 @@ class Engine:
         return dataclasses.replace(result, metadata=metadata)
 
     def _decide(
-        self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str]
+        self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str], headings: tuple[str, ...] = ()
     ) -> tuple[Document, list[Decision], str | None, list[str], tuple[str, ...]]:
         doc = segment(text)
         features = measure(doc, self.language)
@@ -78,6 +80,7 @@ class Engine:
             self.rules,
             list(warnings),
             tokens=features.tokens,
+            headings=headings,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
         return doc, decisions, title, page.warnings, page.languages

@@ -1,5 +1,6 @@
 """The headline anchor: pages rendered to text start with the <title>, and the article follows
-the line that repeats it (the on-page headline). That line pins where the article begins."""
+the line that repeats it (the on-page headline). That line pins where the article begins. In
+HTML mode the page also says which line is its headline: its ``<h1>``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import regex
 
 from .features import TOKEN_RE as _WORDS
 from .page import Page
+from .votes import word_key
 
 #: A title line ends with the site name after a separator ("Headline | Site", "Headline - Site").
 _SITE_SUFFIX = regex.compile(r"\s+[|–—•·:»-]\s+[^|–—•·:»]{1,60}$")
@@ -23,6 +25,32 @@ WINDOW = 25
 
 def _word_set(text: str) -> set[str]:
     return {w.lower() for w in _WORDS.findall(text)}
+
+
+#: An ``<h1>`` anchors the article when it has this many words with letters (not a logo).
+HEADING_WORDS = (2, 30)
+_LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
+
+
+def headline_anchors(page: Page) -> list[int]:
+    """The lines that may pin the article's start, best first: the lines that are the page's
+    ``<h1>`` (``heading_lines``), then those repeating its <title> (``headline_candidates``)."""
+    headings = heading_lines(page)
+    return headings + [index for index in headline_candidates(page) if index not in headings]
+
+
+def heading_lines(page: Page) -> list[int]:
+    """Blocks after the first (the <title>) whose text is one of the page's ``<h1>`` texts (same
+    letters and digits), with HEADING_WORDS words with letters, in page order."""
+    keys = {
+        word_key(text)
+        for text in page.headings
+        if HEADING_WORDS[0] <= len(_LETTER_WORD.findall(text)) <= HEADING_WORDS[1]
+    }
+    keys.discard("")
+    if not keys:
+        return []
+    return [index for index, block in enumerate(page.blocks) if index and word_key(block.text) in keys]
 
 
 def headline_candidates(page: Page) -> list[int]:

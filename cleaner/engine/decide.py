@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 import regex
 
-from .anchor import headline_candidates
+from .anchor import headline_anchors
 from .assemble import Decision
 from .context import Neighbours, add_context, list_items
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, decode, on_grid
@@ -114,7 +114,7 @@ def decide(
     for index in invisible:
         base[index] = 0.0
     _weigh_extractor(page, base)
-    anchors = headline_candidates(page)[:MAX_ANCHORS]
+    anchors = headline_anchors(page)[:MAX_ANCHORS]
     context = _Context(page, texts, gaps, has_stoplist)
 
     # Rules run only around the article: decode without them first, then with them on the
@@ -249,7 +249,11 @@ def _decode(
     path, best = decode(emissions)
     # A heuristic's guess (a headline listed under "Up next:") does not outweigh the repeat of
     # the page's <title>; a rule's match does.
-    anchors = [index for index in anchors if _may_be_headline(claimed.get(index))]
+    anchors = [
+        index
+        for index in anchors
+        if _may_be_headline(claimed.get(index)) and not _all_capitals(page.blocks[index].text)
+    ]
     for rank, index in enumerate(anchors):
         emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, OVERLAP_SCORE) - ANCHOR_RANK * rank)
     if anchors:
@@ -313,12 +317,33 @@ def _title_scores(page: Page, scores: list[float], items: set[int], claimed: dic
             break
         if index in items or not _may_be_headline(claimed.get(index)) or not headline_like(page, index):
             continue
+        if _in_tight_list(page, index, claimed) or _all_capitals(page.blocks[index].text):
+            continue
         words = set(page.blocks[index].text.lower().split())
         common = len(words & first) if index > 0 else 0
         overlap = common >= 3 and common >= TITLE_OVERLAP * min(len(words), len(first))
         length = min(page.features[index].words, TITLE_WORDS)
         titles[index] = TITLE_SCORE + TITLE_WORD * length + (OVERLAP_SCORE if overlap else 0.0)
     return titles
+
+
+def _all_capitals(text: str) -> bool:
+    """Whether every cased letter is a capital (at least two words' worth): a section label, a
+    kicker or a subhead ("HOW TO USE A WATER BATH CANNER"); a headline is set in capitals by
+    its style, not in its text."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= 4 and all(c.isupper() for c in cased)
+
+
+def _in_tight_list(page: Page, index: int, claimed: dict[int, Decision]) -> bool:
+    """Whether the line stands right under or right over another (no blank line between) that
+    no rule or heuristic claimed: an item of a menu, a list or a teaser box, not a headline,
+    which a page sets apart (HTML renders a heading with blank lines around it) or follows with
+    its byline or date."""
+    blocks = page.blocks
+    above = index > 0 and not blocks[index].gap_before and index - 1 not in claimed
+    below = index + 1 < len(blocks) and not blocks[index + 1].gap_before and index + 1 not in claimed
+    return above or below
 
 
 def _body_starts(page: Page, scores: list[float], items: set[int]) -> list[float]:

@@ -30,6 +30,8 @@ class Page:
     #: Each block's ``\w+`` tokens (``features.PageFeatures.tokens``, None where not kept); empty
     #: when not measured.
     tokens: Sequence[list[str] | None] = ()
+    #: The texts the page marks as its headline (its ``<h1>``, HTML mode; empty in text mode).
+    headings: tuple[str, ...] = ()
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
 
     @property

@@ -1,0 +1,77 @@
+"""Titles (issue 15): a title is a headline-like line; menu items, section labels in capitals,
+share buttons and browser notices are never titles; in HTML mode the page's <h1> pins it."""
+
+from __future__ import annotations
+
+import lxml.html
+
+import cleaner
+from cleaner.html import page_headings
+
+ARTICLE = [
+    "The city council voted on Tuesday to expand the bicycle network by forty kilometres over the next three years.",
+    "Supporters said the plan would make streets safer, while critics argued that the budget was far too small for it.",
+    "The first new lanes are expected to open in the spring, according to the transport department's timetable.",
+]
+HEADLINE = "Council votes to expand the city's bicycle network"
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def test_the_h1_pins_the_headline_over_a_longer_dek_under_it() -> None:
+    """A quote set apart under the headline is headline-like and scores more words, but the
+    page's <h1> is its headline."""
+    dek = "“We have to make some necessary cuts,” the council's transport chairman said in a letter to residents"
+    html = (
+        f"<html><head><title>News site</title></head><body><h1>{HEADLINE}</h1><h2>{dek}</h2>"
+        f"{_paragraphs(ARTICLE)}</body></html>"
+    )
+    result = cleaner.clean_html(html)
+    assert result.title == HEADLINE
+
+
+def test_many_distinct_h1s_tell_nothing() -> None:
+    """A page that sets teasers or its logo in <h1> has no heading hint."""
+    one = lxml.html.fromstring(f"<html><body><h1>{HEADLINE}</h1><h1>{HEADLINE}</h1></body></html>")
+    many = lxml.html.fromstring("<html><body><h1>Logo</h1><h1>First story</h1><h1>Second story</h1></body></html>")
+    assert page_headings(one) == (HEADLINE,)
+    assert page_headings(many) == ()
+
+
+def test_a_line_in_capitals_is_not_the_title() -> None:
+    """A subhead or section label typed in capitals is not the headline, in any language."""
+    for label in ("HOW TO USE A WATER BATH CANNER", "DIE WICHTIGSTEN FRAGEN ZUM THEMA"):
+        result = cleaner.clean(f"{label}\n\n" + "\n\n".join(ARTICLE) + "\n")
+        assert result.title != label
+
+
+def test_a_menu_item_is_not_the_title() -> None:
+    """A headline-like line set tight among unclaimed lines is a menu's item, not the headline."""
+    menu = "Latest news today\nPilot of the week\nTechnical features explained\nRace calendar and results"
+    result = cleaner.clean(f"{menu}\n\n" + "\n\n".join(ARTICLE) + "\n")
+    assert result.title not in menu.split("\n")
+
+
+def test_a_share_button_is_removed_in_any_page_language() -> None:
+    """Share widgets speak English on pages in other languages: 'Share this on WhatsApp' goes
+    as share-bar furniture on a Portuguese page, and is never the title."""
+    body = [
+        "Nesta página você terá sempre a classificação atualizada do campeonato até a última corrida da temporada.",
+        "Coloque nos seus favoritos e venha sempre conferir a classificação, que é atualizada depois de cada etapa.",
+    ]
+    result = cleaner.clean(
+        "Classificação do campeonato de 2019\n\nShare this on WhatsApp\n\n" + "\n\n".join(body) + "\n"
+    )
+    assert result.title != "Share this on WhatsApp"
+    share = next(r for r in result.removals if result.source[r.start : r.end].strip() == "Share this on WhatsApp")
+    assert (share.label, share.rule) == ("nav", "nav.share_on_service")
+
+
+def test_a_browser_notice_is_removed_and_is_not_the_title() -> None:
+    notice = "We've detected you are on Internet Explorer. For the best experience, please update to a modern browser"
+    result = cleaner.clean(f"{notice}\n\n{HEADLINE}\n\n" + "\n\n".join(ARTICLE) + "\n")
+    assert result.title == HEADLINE
+    removal = next(r for r in result.removals if result.source[r.start : r.end].strip() == notice)
+    assert removal.rule == "cta.browser_notice"
