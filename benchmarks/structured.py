@@ -18,7 +18,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from random import Random
@@ -189,7 +189,9 @@ def aeb_cases(seed: int) -> list[Case]:
 def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case | None:
     """A page's flattened text with its body made structured (docs/benchmarks.md), or None."""
     gold = norm(gold_body)
-    lines = [norm(block.text) for block in segment(text).blocks]
+    blocks = segment(text).blocks
+    lines = [norm(block.text) for block in blocks]
+    gaps = [block.gap_before for block in blocks]
     is_body = [line in gold and len(_WORD_RE.findall(line)) >= BODY_WORDS for line in lines]
     body_at = [i for i, b in enumerate(is_body) if b]
     if len(body_at) < 4:
@@ -207,8 +209,20 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
     def page_line(i: int) -> Line:
         return Line(lines[i], labels[i])
 
-    for i in range(first):
-        units.append((None, [page_line(i)]))
+    def runs(indices: Iterable[int]) -> list[list[Line]]:
+        # The page's own lines keep their layout: a line set tight under the one before it (a
+        # list's item, a menu's entry) stays in its unit, as the page rendered it.
+        found: list[list[Line]] = []
+        previous = None
+        for i in indices:
+            if found and previous == i - 1 and gaps[i] == 0:
+                found[-1].append(page_line(i))
+            else:
+                found.append([page_line(i)])
+            previous = i
+        return found
+
+    units.extend((None, run) for run in runs(range(first)))
     units.append((None, [Line(writer.fill(rng.choice(vocab.furniture["counter"]), vocab, rng), "comments")]))
     groups: list[list[int]] = []  # body line indices with the page lines that follow each
     for i in range(first, last + 1):
@@ -217,7 +231,7 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
         else:
             groups[-1].append(i)
     lead = 1 + rng.randrange(2)
-    units.extend((0, [page_line(i)]) for group in groups[:lead] for i in group)
+    units.extend((0, run) for group in groups[:lead] for run in runs(group))
     rest = groups[lead:]
     subheads = [writer.fill(t, vocab, rng) for t in rng.sample(vocab.subheads, len(vocab.subheads))]
     number = 0
@@ -231,10 +245,9 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
             piece = rng.choice(tuple(FURNITURE))
             units.append((None, _page_furniture(vocab, piece, rng, subheads)))
         units.append((number, [Line(subheads[(number - 1) % len(subheads)], "body")]))
-        units.extend((number, unit) for unit in _structured_section(vocab, kind, chunk, lines, labels, rng))
+        units.extend((number, unit) for unit in _structured_section(vocab, kind, chunk, lines, runs, rng))
         kinds.append(kind)
-    for i in range(last + 1, len(lines)):
-        units.append((None, [page_line(i)]))
+    units.extend((None, run) for run in runs(range(last + 1, len(lines))))
     article = Article.from_units([u for _, u in units], "\n\n", "\n", vocab.language)
     sections: list[list[int]] = [[] for _ in range(number + 1)]
     index = 0
@@ -262,7 +275,12 @@ def _page_furniture(vocab: Vocabulary, piece: str, rng: Random, subheads: Sequen
 
 
 def _structured_section(
-    vocab: Vocabulary, kind: str, chunk: list[list[int]], lines: list[str], labels: list[str], rng: Random
+    vocab: Vocabulary,
+    kind: str,
+    chunk: list[list[int]],
+    lines: list[str],
+    runs: Callable[[Iterable[int]], list[list[Line]]],
+    rng: Random,
 ) -> Iterable[list[Line]]:
     """The section's page lines, with runs of sentences turned into a list (bullets, numbered) or
     a generated table, recipe or block of code added after its first paragraph."""
@@ -274,9 +292,11 @@ def _structured_section(
             yield [Line(mark + sentence, "body") for mark, sentence in zip(marks, sentences, strict=False)]
         else:
             yield [Line(lines[head], "body")]
-        yield from ([Line(lines[i], labels[i])] for i in tail)
+        # The added structure follows its paragraph, before the page's own lines after it (which,
+        # after the body's last line, are the page's foot: structure there would be no article's).
         if position == 0 and kind in ("table", "recipe", "code"):
             yield from _added_structure(vocab, kind, rng)
+        yield from runs(tail)
 
 
 def _added_structure(vocab: Vocabulary, kind: str, rng: Random) -> list[list[Line]]:
