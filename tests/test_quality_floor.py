@@ -29,9 +29,9 @@ HTML_MODE_F1_FLOOR = 0.97
 #: Issue 15: at most this share of removed characters may be explained only by trafilatura's vote.
 VOTE_ONLY_SHARE = 0.3
 #: Wrong titles on the AEB pages at most (quality.py's check): issue 15 asks 2 per mode; text
-#: mode stood at 4 on 2026-12-02 (a byline, a pull quote, a consent page's notice and a
+#: mode stood at 3 on 2026-12-02 (a pull quote, a consent page's notice and a
 #: headline one word longer than the page's own), HTML mode at 0 (the page's <h1> pins it).
-MOST_WRONG_TITLES = {"text": 4, "html": 2}
+MOST_WRONG_TITLES = {"text": 3, "html": 2}
 AEB_PAGES = 181
 
 

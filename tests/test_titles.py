@@ -75,3 +75,11 @@ def test_a_browser_notice_is_removed_and_is_not_the_title() -> None:
     assert result.title == HEADLINE
     removal = next(r for r in result.removals if result.source[r.start : r.end].strip() == notice)
     assert removal.rule == "cta.browser_notice"
+
+
+def test_a_tight_related_list_ends_at_its_first_blank_line() -> None:
+    """The items under a 'Trending' heading set tight end at the blank line after them: the
+    headline below is the page's, not a listed story."""
+    menu = "Trending\nPolitics\nBusiness\nTechnology\nScience"
+    result = cleaner.clean(f"{menu}\n\n{HEADLINE}\n\nJane Doe, City Herald\n\n" + "\n\n".join(ARTICLE) + "\n")
+    assert result.title == HEADLINE

@@ -26,10 +26,17 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if match is None or match.rule.role != "list_heading":
             continue
         heading = page.blocks[index].text
+        blocks = page.blocks
         for item in range(index + 1, min(len(page), index + 1 + MAX_ITEMS)):
             f = page.features[item]
             if f.words > ITEM_WORDS or (f.ends_sentence and not _set_tight(page, item, item > index + 1)):
                 break  # prose again: the list is over
+            if (
+                item > index + 2
+                and blocks[item].gap_before
+                and not any(blocks[i].gap_before for i in range(index + 2, item))
+            ):
+                break  # a list set tight ends at its first blank line
             if item in wanted and page.rule_match(item) is None:
                 yield item, "promo", f"Listed under the heading {heading[:40]!r}."
 
