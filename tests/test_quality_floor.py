@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: 0.955; raised to about a point below the scores of 2026-11-23 (text 0.952, HTML 0.972), the
 #: margin leaving room for new releases of html-text and trafilatura (not pinned), whose output
 #: the scores depend on. Raised by issue 15 to its targets' neighbourhood (2026-12-02: text
-#: 0.959, HTML 0.975; the HTML floor keeps half a point for trafilatura's releases).
-TEXT_MODE_F1_FLOOR = 0.955
-HTML_MODE_F1_FLOOR = 0.97
+#: 0.959, HTML 0.975; the HTML floor keeps half a point for trafilatura's releases), and again
+#: when titles and bylines improved (2026-12-02, later: text 0.9590, HTML 0.9753).
+TEXT_MODE_F1_FLOOR = 0.957
+HTML_MODE_F1_FLOOR = 0.972
 #: Issue 15: at most this share of removed characters may be explained only by trafilatura's vote.
 VOTE_ONLY_SHARE = 0.3
 #: Wrong titles on the AEB pages at most (quality.py's check): issue 15 asks 2 per mode; text
