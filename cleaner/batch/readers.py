@@ -132,9 +132,15 @@ def record_from_line(source: Source, number: int, raw: bytes, fields: Fields = F
         return Failure(source.path, "InputError", f"line {number}: not valid UTF-8 at byte {exc.start}", number)
     except ValueError as exc:
         return Failure(source.path, "JSONDecodeError", f"line {number}: not valid JSON: {exc}", number)
+    except RecursionError:
+        message = f"line {number}: JSON nested too deeply to read (RecursionError)"
+        return Failure(source.path, "InputError", message, number)
     if not isinstance(record, dict):
         return Failure(source.path, "InputError", f"line {number}: a record must be a JSON object", number)
-    return record_document(source, number, record, fields, "line")
+    try:
+        return record_document(source, number, record, fields, "line")
+    except (ValueError, TypeError, RecursionError) as exc:  # an id whose text cannot be built, say
+        return Failure(source.path, type(exc).__name__, f"line {number}: {exc}", number)
 
 
 def record_document(

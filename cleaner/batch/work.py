@@ -15,6 +15,7 @@ from ..model import Result
 from ..pipeline import Cleaner
 from .discover import Source
 from .failures import Failure
+from .formats.jsonline import RenderError
 from .formats.outputs import LINES, Plan, open_outputs
 from .options import BatchOptions
 from .readers import Document, Fields, Skipped, read_documents
@@ -85,6 +86,12 @@ def clean_items(
         yield item, result, reject_reason(result, min_chars)
 
 
+def render_failure(path: str, doc: Document, exc: RenderError) -> Failure:
+    """The failure of one document whose output line could not be built."""
+    where = f"{doc.unit} {doc.line}: " if doc.line is not None else ""
+    return Failure(path, "RenderError", f"{where}{exc}", doc.line, doc.id if doc.record is not None else None, doc.unit)
+
+
 def clean_into(
     items: Iterable[Document | Failure | Skipped],
     path: str,
@@ -98,7 +105,12 @@ def clean_into(
         if reason is not None:
             outcome.rejected += 1
             continue
-        write(render_output(doc, result, options.format, options.provenance))
+        try:
+            line = render_output(doc, result, options.format, options.provenance)
+        except RenderError as exc:
+            outcome.failures.append(render_failure(path, doc, exc))
+            continue
+        write(line)
         outcome.add(result)
 
 
@@ -127,12 +139,15 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
             items = read_documents(task.source, fields)
             cleaner = cleaner_for(options.config)
             for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
-                if reason is None:
-                    outputs.write(doc, result)
-                    outcome.add(result)
-                else:
-                    outputs.reject(doc, result, reason)
-                    outcome.rejected += 1
+                try:
+                    if reason is None:
+                        outputs.write(doc, result)
+                        outcome.add(result)
+                    else:
+                        outputs.reject(doc, result, reason)
+                        outcome.rejected += 1
+                except RenderError as exc:  # nothing of this record was written: it fails alone (item 3)
+                    outcome.failures.append(render_failure(task.source.path, doc, exc))
     except Exception as exc:
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
     outcome.output = task.output

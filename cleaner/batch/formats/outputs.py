@@ -9,7 +9,6 @@ last, so a finished output always has its rejects beside it; on an error neither
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from ..discover import Source
 from ..readers import Document
 from .compression import compressing
 from .dolma import DolmaOutput
+from .jsonline import json_line
 from .provenance import record_fields, result_fields
 
 
@@ -51,9 +51,7 @@ def text_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) 
 
 def result_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
     """A JSON result: ``id``, ``path``, then the result's fields at ``level`` (``--format json``/``jsonl``)."""
-    return (
-        json.dumps({"id": doc.id, "path": doc.path, **result_fields(result, level), **extra}, ensure_ascii=False) + "\n"
-    )
+    return json_line({"id": doc.id, "path": doc.path, **result_fields(result, level), **extra})
 
 
 def record_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
@@ -62,7 +60,7 @@ def record_line(doc: Document, result: Result, level: str, extra: dict[str, Any]
     record = dict(doc.record)
     record[doc.text_field] = result.text
     record["cleaner"] = {**record_fields(result, level, html=doc.kind == "html"), **extra}
-    return json.dumps(record, ensure_ascii=False, default=_json_value) + "\n"
+    return json_line(record, default=_json_value)
 
 
 def _json_value(value: Any) -> Any:
