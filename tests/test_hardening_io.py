@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import subprocess
 import sys
+import tracemalloc
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cleaner.batch import read_failures
+from cleaner.batch import Source, read_documents, read_failures
 from cleaner.batch.failures import Failure
 from cleaner.batch.formats.jsonline import RenderError, json_line
 from cleaner.batch.options import BatchOptions
@@ -18,6 +22,7 @@ from cleaner.batch.readers import Document
 from cleaner.batch.report import FileOutcome
 from cleaner.batch.work import clean_into, cleaner_for
 from cleaner.cli import main
+from cleaner.errors import InputError
 
 SEED = (Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "000_a3828fbc3c638a09.txt").read_text()
 
@@ -93,3 +98,71 @@ def test_item03_a_record_that_cannot_be_rendered_fails_alone() -> None:
     assert [json.loads(line)["id"] for line in written] == ["a", "c"]
     assert outcome.failures == [Failure(source_path, "RenderError", outcome.failures[0].message, 2, "b")]
     assert outcome.failures[0].message.startswith("line 2: ")
+
+
+def _gzip_of(byte: bytes, size: int) -> bytes:
+    """A gzip stream of ``size`` copies of ``byte``, built a chunk at a time (a bomb: ~1000x smaller)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = byte * (1 << 20)
+    return b"".join(packer.compress(chunk) for _ in range(size >> 20)) + packer.flush()
+
+
+def _peak_bytes(run: Callable[[], object]) -> int:
+    """The peak of Python allocations (tracemalloc) while ``run`` runs."""
+    tracemalloc.start()
+    try:
+        with contextlib.suppress(InputError):
+            run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(("name", "kind"), [("z.txt.gz", "txt"), ("z.html.gz", "html")])
+def test_item08_a_gzip_bomb_of_zeros_fails_on_its_first_bytes(tmp_path: Path, name: str, kind: str) -> None:
+    """Item 8: 200 MB of zeros in a 200 KB gzip fail as binary after the first chunk, holding a few MB at most."""
+    path = tmp_path / name
+    path.write_bytes(_gzip_of(b"\0", 200 << 20))
+    with pytest.raises(InputError, match="binary"):
+        list(read_documents(Source(str(path), name, kind, "gz")))
+    assert _peak_bytes(lambda: list(read_documents(Source(str(path), name, kind, "gz")))) < 8 << 20
+
+
+def test_item08_a_document_over_max_bytes_fails_unread(tmp_path: Path) -> None:
+    """Item 8: 200 MB of text (a 200 KB gzip) with --max-bytes 1M fails naming the cap, never holding it all."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt.gz").write_bytes(_gzip_of(b"a", 200 << 20))
+    (src / "good.txt").write_text(SEED, encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1", "--max-bytes", "1M"]) == 1
+    [failure] = read_failures(out)
+    assert failure["path"].endswith("a.txt.gz") and "--max-bytes 1048576" in failure["message"]
+    assert (out / "good.txt").exists()
+    source = Source(str(src / "a.txt.gz"), "a.txt.gz", "txt", "gz")
+    assert _peak_bytes(lambda: list(read_documents(source, max_bytes=1 << 20))) < 8 << 20
+
+
+def test_item08_a_jsonl_line_over_max_bytes_fails_alone(tmp_path: Path) -> None:
+    """Item 8: a 3 MB JSONL line with --max-bytes 1M fails alone (its line number); the lines around it are cleaned."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    lines = [json.dumps({"id": "a", "text": SEED}), json.dumps({"id": "big", "text": "x " * (3 << 19)})]
+    (src / "r.jsonl").write_text("\n".join([*lines, json.dumps({"id": "b", "text": SEED})]) + "\n", encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1", "--max-bytes", "1M"]) == 1
+    assert [json.loads(line)["id"] for line in (out / "r.jsonl").read_text().splitlines()] == ["a", "b"]
+    [failure] = read_failures(out)
+    assert failure["line"] == 2 and "--max-bytes" in failure["message"]
+
+
+def test_item08_stdin_is_streamed_under_max_bytes() -> None:
+    """Item 8: on stdin a JSONL line over --max-bytes fails alone, and text over it fails whole, with no traceback."""
+    cmd = [sys.executable, "-m", "cleaner", "clean", "-", "--max-bytes", "100K"]
+    records = [json.dumps({"id": "a", "text": SEED}), json.dumps({"id": "big", "text": "y " * 100_000})]
+    data = ("\n\n" + "\n".join([*records, json.dumps({"id": "b", "text": SEED})]) + "\n").encode()
+    done = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
+    assert done.returncode == 1
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["a", "b"]
+    assert b"line 4" in done.stderr and b"--max-bytes" in done.stderr
+    text = subprocess.run(cmd, input=b"word " * 50_000, capture_output=True, timeout=120)
+    assert text.returncode == 1 and text.stdout == b""
+    assert b"stdin is larger than --max-bytes" in text.stderr and b"Traceback" not in text.stderr

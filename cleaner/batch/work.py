@@ -136,7 +136,7 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     fields = Fields(options.text_fields, options.id_field)
     try:
         with open_outputs(plan_for(task, options)) as outputs:
-            items = read_documents(task.source, fields)
+            items = read_documents(task.source, fields, options.max_bytes)
             cleaner = cleaner_for(options.config)
             for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
                 try:
