@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.batch import Source, read_documents, read_failures
+from cleaner.batch import failures as failures_module
 from cleaner.batch.failures import Failure
 from cleaner.batch.formats.jsonline import RenderError, json_line
 from cleaner.batch.options import BatchOptions
@@ -166,3 +169,99 @@ def test_item08_stdin_is_streamed_under_max_bytes() -> None:
     text = subprocess.run(cmd, input=b"word " * 50_000, capture_output=True, timeout=120)
     assert text.returncode == 1 and text.stdout == b""
     assert b"stdin is larger than --max-bytes" in text.stderr and b"Traceback" not in text.stderr
+
+
+def _tree(tmp_path: Path) -> tuple[Path, Path]:
+    """``in/a.txt`` and ``in/sub/b.txt`` (a seed each) and the path of an OUT."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(SEED, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text(SEED[:3000], encoding="utf-8")
+    return src, tmp_path / "out"
+
+
+def test_item11_a_symlinked_lock_is_refused_and_its_target_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 11: OUT/.cleaner.lock planted as a symlink is not followed (its target keeps its bytes); exit 2."""
+    src, out = _tree(tmp_path)
+    out.mkdir()
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n")
+    (out / ".cleaner.lock").symlink_to(victim)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 2
+    assert victim.read_text() == "precious\n"
+    assert "is a symlink" in capsys.readouterr().err
+    assert not (out / "a.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "link", "failing"),
+    [
+        ([], "sub", ["b.txt"]),
+        (["--min-chars", "100000"], "rejects", ["a.txt", "b.txt"]),
+        (["--format", "dolma"], "attributes/cleaner", ["a.txt", "b.txt"]),
+    ],
+)
+def test_item11_a_symlinked_folder_inside_out_is_never_written_through(
+    tmp_path: Path, args: list[str], link: str, failing: list[str]
+) -> None:
+    """Item 11: a folder inside OUT planted as a symlink to one elsewhere: the files it would hold fail
+    (``UnsafePath``) and nothing lands elsewhere; outputs, rejects and dolma's attributes alike."""
+    src, out = _tree(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / link).parent.mkdir(parents=True)
+    (out / link).symlink_to(elsewhere, target_is_directory=True)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1", *args]) == 1
+    assert list(elsewhere.iterdir()) == []
+    failures = read_failures(out)
+    assert {f["error"] for f in failures} == {"UnsafePath"}
+    assert sorted(Path(f["path"]).name for f in failures) == failing
+
+
+def _no_space(*args: object, **kwargs: object) -> object:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_item12_no_space_for_the_lock_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 12: ENOSPC writing the lock is one line naming the lock and exit 2, no traceback."""
+    src, out = _tree(tmp_path)
+    monkeypatch.setattr(os, "write", _no_space)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 2
+    assert "cannot write the lock: No space left on device" in capsys.readouterr().err
+
+
+def test_item12_no_space_for_failures_jsonl_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 12: ENOSPC rewriting failures.jsonl at the start is one line and exit 2; while appending, a warning
+    per lost write, the run goes on, exit 1, no traceback (the outputs are fine and a rerun redoes the failed file)."""
+    src, out = _tree(tmp_path)
+    (src / "bad.txt").write_bytes(b"\0binary")
+    monkeypatch.setattr(failures_module, "_write_new", _no_space)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 2
+    assert "failures.jsonl: cannot write: No space left on device" in capsys.readouterr().err
+    monkeypatch.undo()
+
+    def full_disk(path: object, *args: object, **kwargs: object) -> object:
+        return open(os.devnull if str(path).endswith("never") else "/dev/full", *args, **kwargs)
+
+    monkeypatch.setattr(failures_module, "open", full_disk, raising=False)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "could not write" in err and "failures.jsonl" in err and "Traceback" not in err
+    assert (out / "a.txt").exists() and (out / "sub" / "b.txt").exists()
+
+
+def test_item13_an_unwritable_out_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 13: an OUT that cannot be made or written (read-only /sys, even for root) is one line and exit 2."""
+    src, _ = _tree(tmp_path)
+    if not os.path.isdir("/sys/kernel"):
+        pytest.skip("needs Linux's read-only /sys")
+    assert main(["clean", str(src), "-o", "/sys/kernel/cleaner-out", "-q"]) == 2
+    assert "cannot create the folder" in capsys.readouterr().err
+    assert main(["clean", str(src), "-o", "/sys/kernel", "-q"]) == 2
+    assert "cannot write here" in capsys.readouterr().err

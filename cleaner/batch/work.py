@@ -35,6 +35,8 @@ class Task:
     output: str
     rejects: str | None = None
     attributes: str | None = None
+    #: A local OUT, whose inner folders are never followed if they are symlinks (None: not checked).
+    root: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -127,6 +129,7 @@ def plan_for(task: Task, options: BatchOptions) -> Plan:
         task.rejects,
         task.attributes,
         options.text_fields,
+        task.root,
     )
 
 

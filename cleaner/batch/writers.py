@@ -15,12 +15,14 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TextIO
 
+from ..errors import CleanerError
 from .discover import TEMP_PREFIX, Source
 from .failures import FAILURES_NAME
 from .formats.compression import EXTENSIONS as COMPRESSED
@@ -144,10 +146,38 @@ def _modified(path: str) -> float | None:
         return None
 
 
+class UnsafePath(CleanerError):
+    """A folder inside OUT is a symlink (or not a folder): writing through it could land outside OUT."""
+
+
+def make_folders(folder: Path, root: str | None = None) -> None:
+    """Create ``folder``; below OUT ``root``, one level at a time, refusing a symlink or a non-folder on the way.
+
+    OUT itself may be a symlink (the user chose it); a link planted inside it is never followed (item 11).
+    """
+    rel = os.path.relpath(folder, root) if root is not None else os.pardir
+    if rel == os.curdir:
+        return
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    current = root
+    assert current is not None
+    for part in rel.split(os.sep):
+        current = os.path.join(current, part)
+        with suppress(FileExistsError):
+            os.mkdir(current)
+        mode = os.lstat(current).st_mode
+        if not stat.S_ISDIR(mode):
+            kind = "a symlink" if stat.S_ISLNK(mode) else "not a folder"
+            raise UnsafePath(f"{current} is {kind} inside OUT: outputs are never written through it; remove it")
+
+
 @contextmanager
-def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+def atomic_file(path: str | Path, root: str | None = None) -> Iterator[IO[bytes]]:
     """Write bytes to a temp file beside ``path``, renamed over it only when complete.
 
+    ``root``: the local OUT, inside which no symlinked folder is followed (:func:`make_folders`).
     A remote ``path`` (``s3://...``) is written through fsspec: an object store makes the object
     visible only once its upload completes, and an upload that fails is aborted.
     """
@@ -158,7 +188,7 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
             yield remote
         return
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(path.parent, root)
     # a short temp name (prefix + 8 random chars): an output name of up to NAME_MAX bytes still fits (item 14)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
