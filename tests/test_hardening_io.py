@@ -265,3 +265,51 @@ def test_item13_an_unwritable_out_is_a_usage_error(tmp_path: Path, capsys: pytes
     assert "cannot create the folder" in capsys.readouterr().err
     assert main(["clean", str(src), "-o", "/sys/kernel", "-q"]) == 2
     assert "cannot write here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_item18_a_utf16_or_utf32_text_with_a_bom_is_decoded(tmp_path: Path, encoding: str) -> None:
+    """Item 18: a .txt in UTF-16/32 with a byte order mark is read as text (not "binary"), cleaned as its UTF-8 twin."""
+    src = tmp_path / "in"
+    src.mkdir()
+    data = SEED.encode(encoding)
+    (src / "wide.txt").write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
+    (src / "utf8.txt").write_text(SEED, encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 0
+    wide = (tmp_path / "out" / "wide.txt").read_text(encoding="utf-8")
+    assert wide.strip() and wide == (tmp_path / "out" / "utf8.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("at", [10, 8191, 8192, 50_000])
+def test_item18_a_nul_byte_fails_as_binary_wherever_it_is(tmp_path: Path, at: int) -> None:
+    """Item 18: a NUL byte in a .txt fails the file as binary, before or after the first 8 KiB alike (not stripped)."""
+    text = (SEED * 20).encode()
+    path = tmp_path / "a.txt"
+    path.write_bytes(text[:at] + b"\0" + text[at:])
+    with pytest.raises(InputError, match=f"binary file, not text: NUL byte at offset {at}"):
+        list(read_documents(Source(str(path), "a.txt", "txt")))
+
+
+def test_item18_a_rerun_that_skips_everything_still_reports_old_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 18: a rerun that skips every input exits 1 while failures.jsonl keeps earlier failures, and says so."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "r.jsonl").write_text(json.dumps({"id": 1, "text": SEED}) + "\n{torn\n", encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(out), "--jobs", "1"]) == 1
+    capsys.readouterr()
+    assert main(["clean", str(src), "-o", str(out), "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "1 skipped" in err and "1 failure(s) of earlier runs" in err
+    assert len(read_failures(out)) == 1
+
+
+def test_item18_a_refused_out_in_leaves_no_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 18: ``-o IN`` is refused (exit 2) and IN is left as it was: no .cleaner.lock, no failures.jsonl."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(SEED, encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(src), "-q"]) == 2
+    assert "is the input folder" in capsys.readouterr().err
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt"]

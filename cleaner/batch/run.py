@@ -104,7 +104,7 @@ class BatchRun:
                 self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
-        self.log.open(skipped)
+        self.report.failures_kept = self.log.open(skipped)
         for failure in found.failures:
             self.report.add_failure(failure)
         self.log.append(found.failures)

@@ -33,7 +33,8 @@ Every input ends in an output or a line of OUT/failures.jsonl (path, error, mess
 record or row for a record). A rerun skips inputs whose output exists and is newer (--force
 redoes them). "-" reads stdin and writes stdout; -o - writes every output to stdout. Reports
 and progress go to stderr. Exit status: 0 all cleaned, 1 some inputs failed (the rest are
-done), 2 bad usage (also: nothing to clean in the PATHs).
+done; also when failures.jsonl keeps failures of earlier runs), 2 bad usage (also: nothing to
+clean in the PATHs).
 """
 
 
@@ -156,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         report.render(Console(stderr=True))
-    return EXIT_FAILURES if report.failures or status else EXIT_OK
+    return EXIT_FAILURES if report.failures or report.failures_kept or status else EXIT_OK
 
 
 def byte_size(value: str) -> int:
