@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from corpus_files import warc_bytes, wet_records
 
 from cleaner.batch import Source, read_documents, read_failures
 from cleaner.batch import failures as failures_module
@@ -252,7 +253,7 @@ def test_item12_no_space_for_failures_jsonl_is_one_line(
     monkeypatch.setattr(failures_module, "open", full_disk, raising=False)
     assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 1
     err = capsys.readouterr().err
-    assert "could not write" in err and "failures.jsonl" in err and "Traceback" not in err
+    assert err.count("could not write") == 1 and "failures.jsonl" in err and "Traceback" not in err
     assert (out / "a.txt").exists() and (out / "sub" / "b.txt").exists()
 
 
@@ -313,3 +314,17 @@ def test_item18_a_refused_out_in_leaves_no_lock(tmp_path: Path, capsys: pytest.C
     assert main(["clean", str(src), "-o", str(src), "-q"]) == 2
     assert "is the input folder" in capsys.readouterr().err
     assert sorted(p.name for p in src.iterdir()) == ["a.txt"]
+
+
+def test_item08_a_warc_record_over_max_bytes_fails_alone(tmp_path: Path) -> None:
+    """Item 8: a WET record over --max-bytes fails alone (its record number), unread; the records around it are done."""
+    pytest.importorskip("fastwarc")
+    texts = [SEED[:3000], "word " * 4000, SEED[1000:4000]]
+    data = warc_bytes(wet_records([(f"https://x/{i}", t.encode()) for i, t in enumerate(texts)]))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.warc.wet").write_bytes(data)
+    out = tmp_path / "out"
+    assert main(["clean", str(tmp_path / "in"), "-o", str(out), "-q", "--jobs", "1", "--max-bytes", "10K"]) == 1
+    assert len((out / "a.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    [failure] = read_failures(out)
+    assert failure["record"] == 3 and "--max-bytes 10240" in failure["message"]

@@ -55,6 +55,8 @@ class FailureLog:
     def __init__(self, out: Path) -> None:
         self.path = out / FAILURES_NAME
         self._handle: TextIO | None = None
+        #: Whether a write error was reported (once: a full disk must not print a line per failure).
+        self._warned = False
 
     def open(self, kept_paths: Collection[str]) -> int:
         """Rewrite the log with the old lines of ``kept_paths`` (atomically), then open it to append."""
@@ -85,7 +87,7 @@ class FailureLog:
             self._handle.write("".join(lines))
             self._handle.flush()
         except (OSError, ValueError) as exc:
-            print(f"cleaner: warning: could not write {self.path}: {exc}", file=sys.stderr)
+            self._warn(exc)
 
     def close(self) -> None:
         """Close the log file (a line that could not be written was reported when it was appended)."""
@@ -94,7 +96,16 @@ class FailureLog:
             try:
                 handle.close()
             except OSError as exc:
-                print(f"cleaner: warning: could not write {self.path}: {exc}", file=sys.stderr)
+                self._warn(exc)
+
+    def _warn(self, exc: BaseException) -> None:
+        """Report a write error on stderr, the first time only (lines not written are retried at the next append)."""
+        if not self._warned:
+            self._warned = True
+            print(
+                f"cleaner: warning: could not write {self.path}: {exc}; it may miss failure lines (rerun with --force)",
+                file=sys.stderr,
+            )
 
     def _old_lines(self) -> list[str]:
         try:
