@@ -71,9 +71,10 @@ def _documents(stream: IO[bytes], options: BatchOptions) -> Iterator[Document | 
     if kind == "jsonl":  # the head is blank lines and one whole record line; the rest streams
         source = Source(STDIN, STDIN, "jsonl")
         fields = Fields(options.text_fields, options.id_field)
-        lines = head.splitlines(keepends=True)
-        yield record_from_line(source, len(lines), lines[-1], fields)
-        yield from jsonl_records(source, stream, fields, options.max_bytes, first=len(lines) + 1)
+        body = head[:-1] if head.endswith(b"\n") else head  # lines end at b"\n" only, as in files
+        number = body.count(b"\n") + 1
+        yield record_from_line(source, number, head[body.rfind(b"\n") + 1 :], fields)
+        yield from jsonl_records(source, stream, fields, options.max_bytes, first=number + 1)
     elif kind == "html":
         yield Document(STDIN, STDIN, "html", _read_rest(stream, head, options.max_bytes, "html"))
     else:
