@@ -40,8 +40,10 @@ def too_large(max_bytes: int, what: str = "the file") -> InputError:
     return InputError(f"{what} is larger than --max-bytes {max_bytes} once decompressed; raise --max-bytes to clean it")
 
 
-def read_capped(handle: IO[bytes], max_bytes: int, kind: str = "txt", head: bytes = b"") -> bytes:
-    """All of ``handle`` (after ``head``, already read), or an InputError once it passes ``max_bytes``.
+def read_capped(
+    handle: IO[bytes], max_bytes: int, kind: str = "txt", head: bytes = b"", what: str = "the file"
+) -> bytes:
+    """All of ``handle`` (after ``head``, already read); an InputError naming ``what`` once past ``max_bytes``.
 
     The first bytes are sniffed before the rest is read: for text any NUL byte (without a UTF-16
     or UTF-32 byte order mark), for HTML four NULs in a row, mean a binary file.
@@ -57,7 +59,7 @@ def read_capped(handle: IO[bytes], max_bytes: int, kind: str = "txt", head: byte
             return b"".join(parts)
         parts.append(chunk)
         size += len(chunk)
-    raise too_large(max_bytes)
+    raise too_large(max_bytes, what)
 
 
 def check_binary(data: bytes, kind: str) -> None:

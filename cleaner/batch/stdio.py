@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from ..errors import InputError
 from .discover import Source
 from .failures import Failure
 from .limits import read_capped
@@ -76,13 +75,6 @@ def _documents(stream: IO[bytes], options: BatchOptions) -> Iterator[Document | 
         yield record_from_line(source, number, head[body.rfind(b"\n") + 1 :], fields)
         yield from jsonl_records(source, stream, fields, options.max_bytes, first=number + 1)
     elif kind == "html":
-        yield Document(STDIN, STDIN, "html", _read_rest(stream, head, options.max_bytes, "html"))
+        yield Document(STDIN, STDIN, "html", read_capped(stream, options.max_bytes, "html", head, "stdin"))
     else:
-        yield Document(STDIN, STDIN, "txt", decode_text(_read_rest(stream, head, options.max_bytes, "txt")))
-
-
-def _read_rest(stream: IO[bytes], head: bytes, max_bytes: int, kind: str) -> bytes:
-    try:
-        return read_capped(stream, max_bytes, kind, head)
-    except InputError as exc:
-        raise InputError(str(exc).replace("the file", "stdin", 1)) from exc
+        yield Document(STDIN, STDIN, "txt", decode_text(read_capped(stream, options.max_bytes, "txt", head, "stdin")))

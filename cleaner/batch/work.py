@@ -89,9 +89,9 @@ def clean_items(
 
 
 def render_failure(path: str, doc: Document, exc: RenderError) -> Failure:
-    """The failure of one document whose output line could not be built."""
+    """The failure of one record whose output line could not be built."""
     where = f"{doc.unit} {doc.line}: " if doc.line is not None else ""
-    return Failure(path, "RenderError", f"{where}{exc}", doc.line, doc.id if doc.record is not None else None, doc.unit)
+    return Failure(path, "RenderError", f"{where}{exc}", doc.line, doc.id, doc.unit)
 
 
 def clean_into(
@@ -110,6 +110,8 @@ def clean_into(
         try:
             line = render_output(doc, result, options.format, options.provenance)
         except RenderError as exc:
+            if doc.record is None:
+                raise
             outcome.failures.append(render_failure(path, doc, exc))
             continue
         write(line)
@@ -150,6 +152,8 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
                         outputs.reject(doc, result, reason)
                         outcome.rejected += 1
                 except RenderError as exc:  # nothing of this record was written: it fails alone (item 3)
+                    if doc.record is None:
+                        raise
                     outcome.failures.append(render_failure(task.source.path, doc, exc))
     except Exception as exc:
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
