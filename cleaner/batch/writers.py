@@ -221,6 +221,6 @@ def remove_temp_files(out: Path) -> int:
                 try:
                     os.unlink(os.path.join(folder, name))
                     removed += 1
-                except FileNotFoundError:
+                except OSError:  # gone already, or in a folder we may not change: harmless, never an input
                     pass
     return removed
