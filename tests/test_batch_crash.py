@@ -32,7 +32,7 @@ def build_inputs(src: Path) -> None:
         folder = src / f"d{i % 20:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         if i % BAD_EVERY == 0:
-            (folder / f"f{i:05d}.txt").write_bytes(b"\xff\xfe broken " + str(i).encode())
+            (folder / f"f{i:05d}.txt").write_bytes(b"\xe9 broken " + str(i).encode())  # not UTF-8
             continue
         text = texts[i % len(texts)]
         start = (i * 37) % max(1, len(text) // 2)

@@ -22,7 +22,7 @@ def folder(tmp_path: Path) -> Path:
     (src / "sub").mkdir(parents=True)
     (src / "a.txt").write_text(SEED)
     (src / "sub" / "b.txt").write_text(SEED[:1500])
-    (src / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    (src / "bad.txt").write_bytes(b"caf\xe9 not utf-8")  # (\xff\xfe first would be a UTF-16 BOM)
     lines = [json.dumps({"id": 1, "text": SEED[:800]}), "{torn", json.dumps({"id": 3, "text": SEED[800:1600]})]
     (src / "r.jsonl").write_text("\n".join(lines) + "\n")
     return src

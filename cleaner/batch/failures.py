@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -9,6 +10,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+
+from ..errors import CleanerError
 
 FAILURES_NAME = "failures.jsonl"
 #: Temporary files cleaner writes start with this; they are never inputs and are swept on rerun.
@@ -52,14 +55,21 @@ class FailureLog:
     def __init__(self, out: Path) -> None:
         self.path = out / FAILURES_NAME
         self._handle: TextIO | None = None
+        #: Whether a write error was reported (once: a full disk must not print a line per failure).
+        self._warned = False
 
     def open(self, kept_paths: Collection[str]) -> int:
         """Rewrite the log with the old lines of ``kept_paths`` (atomically), then open it to append."""
         kept = [line for line in self._old_lines() if _line_path(line) in kept_paths]
         tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
-        tmp.write_text("".join(kept), encoding="utf-8")
-        os.replace(tmp, self.path)
-        self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        try:
+            _write_new(tmp, "".join(kept).encode("utf-8"))
+            os.replace(tmp, self.path)
+            self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        except OSError as exc:  # a full disk or read-only OUT: one line and exit 2, not a traceback (items 12, 13)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise CleanerError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
         return len(kept)
 
     def append(self, failures: Iterable[Failure]) -> None:
@@ -77,13 +87,25 @@ class FailureLog:
             self._handle.write("".join(lines))
             self._handle.flush()
         except (OSError, ValueError) as exc:
-            print(f"cleaner: warning: could not write {self.path}: {exc}", file=sys.stderr)
+            self._warn(exc)
 
     def close(self) -> None:
-        """Close the log file."""
+        """Close the log file (a line that could not be written was reported when it was appended)."""
         if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+            handle, self._handle = self._handle, None
+            try:
+                handle.close()
+            except OSError as exc:
+                self._warn(exc)
+
+    def _warn(self, exc: BaseException) -> None:
+        """Report a write error on stderr, the first time only (lines not written are retried at the next append)."""
+        if not self._warned:
+            self._warned = True
+            print(
+                f"cleaner: warning: could not write {self.path}: {exc}; it may miss failure lines (rerun with --force)",
+                file=sys.stderr,
+            )
 
     def _old_lines(self) -> list[str]:
         try:
@@ -91,6 +113,19 @@ class FailureLog:
         except FileNotFoundError:
             return []
         return [line + "\n" for line in text.splitlines() if _line_path(line) is not None]
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file, never through a symlink planted under its name."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def failure_line(failure: Failure) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..errors import CleanerError
 from .formats.compression import CHOICES as COMPRESSIONS
+from .limits import MAX_BYTES
 
 #: Output formats: plain body text, one JSON result per file, JSON lines, or dolma's
 #: documents + attributes layout (``docs/batch.md`` has the table of what each input gives).
@@ -51,6 +52,9 @@ class BatchOptions:
     min_chars: int = 0
     #: Print a line per finished file (and each of its failures) on stderr.
     verbose: bool = False
+    #: The most decompressed bytes one document may take (a file, a JSONL line, a WARC record,
+    #: stdin's text or HTML); a larger one fails, unread past the limit (``--max-bytes``).
+    max_bytes: int = MAX_BYTES
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -68,5 +72,7 @@ class BatchOptions:
                 "--min-chars does not apply to --format dolma, which leaves documents whole: filter them in "
                 "dolma's mixer (its output.min_text_length, after the span replacement)"
             )
+        if self.max_bytes < 1:
+            raise CleanerError(f"--max-bytes must be at least 1, not {self.max_bytes}")
         if not self.text_fields or not all(self.text_fields) or not self.id_field:
             raise CleanerError("--text-field and --id-field need a name")

@@ -1,7 +1,9 @@
 """Turn one input file into documents: .txt -> text, .html -> bytes, .jsonl -> one per record.
 
-Text files must be UTF-8 (a BOM is fine); anything else is a clear failure naming the byte.
-HTML goes to the engine as bytes, which detects the encoding. A JSONL line that is not a JSON
+Text files must be UTF-8 (a BOM is fine), or UTF-16/UTF-32 with a byte order mark; anything
+else is a clear failure naming the byte, and a NUL byte anywhere in text means a binary file.
+HTML goes to the engine as bytes, which detects the encoding. Nothing over ``--max-bytes``
+decompressed is read (``limits``). A JSONL line that is not a JSON
 object with a text string (``text``, or ``--text-field``) fails alone (with its line number);
 the other records go on. WET/WARC and Parquet files have readers of their own
 (``cleaner.batch.formats``); every reader opens its file through the same decompression.
@@ -18,9 +20,7 @@ from ..errors import InputError
 from .discover import Source
 from .failures import Failure
 from .formats.inputs import open_input
-
-#: How far into a file we look for NUL bytes to call it binary.
-_SNIFF = 8192
+from .limits import MAX_BYTES, SNIFF, capped_lines, read_capped, too_large, wide_encoding
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +71,17 @@ class Fields:
         return " or ".join(repr(name) for name in self.text)
 
 
-def read_documents(source: Source, fields: Fields = Fields()) -> Iterator[Document | Failure | Skipped]:
-    """The documents of one input, or record failures; raises InputError when the file fails."""
+def read_documents(
+    source: Source, fields: Fields = Fields(), max_bytes: int = MAX_BYTES
+) -> Iterator[Document | Failure | Skipped]:
+    """The documents of one input, or record failures; raises InputError when the file fails.
+
+    ``max_bytes``: the most decompressed bytes of one document (a file, a line, a WARC record).
+    """
     if source.kind in ("wet", "warc"):
         from .formats.warc import read_warc
 
-        yield from read_warc(source)
+        yield from read_warc(source, max_bytes)
         return
     if source.kind == "parquet":
         from .formats.parquet import read_parquet
@@ -84,22 +89,40 @@ def read_documents(source: Source, fields: Fields = Fields()) -> Iterator[Docume
         yield from read_parquet(source, fields)
         return
     if source.kind == "jsonl":
-        yield from _jsonl_documents(source, fields)
+        yield from _jsonl_documents(source, fields, max_bytes)
         return
-    data = read_bytes(source)
+    data = read_bytes(source, max_bytes)
     content: str | bytes = data if source.kind == "html" else decode_text(data)
     yield Document(str(source.rel), source.path, source.kind, content)
 
 
-def read_bytes(source: Source) -> bytes:
-    """The whole file, decompressed; a broken archive is an InputError."""
+def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
+    """The whole file, decompressed and sniffed for binary first.
+
+    A broken archive, or one over ``max_bytes``, is an InputError.
+    """
     with open_input(source) as handle:
-        return handle.read()
+        return read_capped(handle, max_bytes, source.kind)
 
 
 def decode_text(data: bytes) -> str:
-    """Strict UTF-8 (BOM dropped); binary data and invalid bytes fail with the offset."""
-    nul = data.find(b"\x00", 0, _SNIFF)
+    """Strict UTF-8 (BOM dropped), or UTF-16/32 after their BOM; binary data and invalid bytes fail with the offset.
+
+    A NUL byte anywhere in UTF-8 text (a NUL character in UTF-16/32) fails as binary, wherever it is.
+    """
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid {wide.upper()}: bytes at offset {exc.start}; convert the file to UTF-8"
+            ) from exc
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise InputError(f"binary file, not text: a NUL character at character {nul}")
+        return text
+    nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"binary file, not text: NUL byte at offset {nul}")
     try:
@@ -109,19 +132,32 @@ def decode_text(data: bytes) -> str:
         raise InputError(f"not valid UTF-8: byte(s) {bad} at offset {exc.start}; convert the file to UTF-8") from exc
 
 
-def _jsonl_documents(source: Source, fields: Fields) -> Iterator[Document | Failure]:
+def _jsonl_documents(source: Source, fields: Fields, max_bytes: int) -> Iterator[Document | Failure]:
     with open_input(source) as handle:
         head = _peek(handle)
         if b"\x00" in head:
             raise InputError("binary file, not JSON lines: NUL byte near the start")
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
-                yield record_from_line(source, number, raw, fields)
+        yield from jsonl_records(source, handle, fields, max_bytes)
+
+
+def jsonl_records(
+    source: Source, handle: IO[bytes], fields: Fields, max_bytes: int, first: int = 1
+) -> Iterator[Document | Failure]:
+    """The records of a JSON lines stream (its first line numbered ``first``).
+
+    A line over ``max_bytes`` fails alone, unread.
+    """
+    for number, raw in capped_lines(handle, max_bytes, first):
+        if raw is None:
+            error = too_large(max_bytes, f"line {number}")
+            yield Failure(source.path, "InputError", str(error), number)
+        elif raw.strip():
+            yield record_from_line(source, number, raw, fields)
 
 
 def _peek(handle: IO[bytes]) -> bytes:
     peek = getattr(handle, "peek", None)
-    return peek(_SNIFF)[:_SNIFF] if peek is not None else b""
+    return peek(SNIFF)[:SNIFF] if peek is not None else b""
 
 
 def record_from_line(source: Source, number: int, raw: bytes, fields: Fields = Fields()) -> Document | Failure:
@@ -132,9 +168,15 @@ def record_from_line(source: Source, number: int, raw: bytes, fields: Fields = F
         return Failure(source.path, "InputError", f"line {number}: not valid UTF-8 at byte {exc.start}", number)
     except ValueError as exc:
         return Failure(source.path, "JSONDecodeError", f"line {number}: not valid JSON: {exc}", number)
+    except RecursionError:
+        message = f"line {number}: JSON nested too deeply to read (RecursionError)"
+        return Failure(source.path, "InputError", message, number)
     if not isinstance(record, dict):
         return Failure(source.path, "InputError", f"line {number}: a record must be a JSON object", number)
-    return record_document(source, number, record, fields, "line")
+    try:
+        return record_document(source, number, record, fields, "line")
+    except (ValueError, TypeError, RecursionError) as exc:  # an id whose text cannot be built, say
+        return Failure(source.path, type(exc).__name__, f"line {number}: {exc}", number)
 
 
 def record_document(

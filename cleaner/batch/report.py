@@ -57,6 +57,8 @@ class BatchReport:
     by_rule: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     out: str | None = None
+    #: Old failures.jsonl lines kept for inputs this run skipped (done before, with failed records).
+    failures_kept: int = 0
 
     @property
     def failures(self) -> int:
@@ -103,6 +105,7 @@ class BatchReport:
             "removals_by_label": dict(self.by_label.most_common()),
             "removals_by_rule": dict(self.by_rule.most_common()),
             "failures": self.failures,
+            "failures_kept": self.failures_kept,
             "seconds": round(self.seconds, 3),
         }
 
@@ -126,6 +129,11 @@ class BatchReport:
             console.print(_table("removals per rule", "rule id", self.by_rule, top_rules))
         if self.failures and self.out is not None:
             console.print(f"[red]{self.failures} failure(s)[/]: see {self.out}/failures.jsonl")
+        if self.failures_kept and self.out is not None:
+            console.print(
+                f"[red]{self.failures_kept} failure(s) of earlier runs[/] still in {self.out}/failures.jsonl "
+                "(their inputs were skipped as done; --force redoes them)"
+            )
 
 
 def _table(title: str, key: str, counts: Counter[str], limit: int) -> Table:

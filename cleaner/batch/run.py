@@ -10,13 +10,14 @@ and rewrite ``failures.jsonl`` keeping only the lines of skipped inputs. Then an
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
 
 from ..errors import CleanerError
 from .discover import INPUT_SUFFIXES, Source, discover
@@ -44,7 +45,7 @@ class BatchRun:
         self.tasks: list[Task] = []
         self.report = BatchReport(out=str(self.out))
         self.log: FailureLog | None = None
-        self._lock: IO[str] | None = None
+        self._lock: int | None = None
         self._started = 0.0
 
     def __enter__(self) -> BatchRun:
@@ -52,7 +53,11 @@ class BatchRun:
         if isinstance(self.out, Path):
             if self.out.exists() and not self.out.is_dir():
                 raise CleanerError(f"-o {self.out}: exists and is not a folder")
-            self.out.mkdir(parents=True, exist_ok=True)
+            _refuse_input_as_out(self.paths, self.out)  # before the lock: a refused OUT is left as it was
+            try:
+                self.out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CleanerError(f"-o {self.out}: cannot create the folder: {exc.strerror or exc}") from exc
             self._take_lock()
             self.log = FailureLog(self.out)
         else:  # object stores have no locks or folders; outputs appear whole when uploaded
@@ -79,7 +84,6 @@ class BatchRun:
         assert self.log is not None
         if isinstance(self.out, Path):
             remove_temp_files(self.out)
-            _refuse_input_as_out(self.paths, self.out)
         found = discover(self.paths, self.out)
         if not found.sources and not found.failures:
             raise CleanerError(
@@ -100,7 +104,7 @@ class BatchRun:
                 self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
-        self.log.open(skipped)
+        self.report.failures_kept = self.log.open(skipped)
         for failure in found.failures:
             self.report.add_failure(failure)
         self.log.append(found.failures)
@@ -113,25 +117,44 @@ class BatchRun:
             rejects = twin_path(self.out, output, REJECTS_NAME, ext)
         if self.options.format == "dolma":
             attributes = twin_path(self.out, output, f"attributes/{ATTRIBUTE_NAME}", documents=True)
-        return Task(source, output, rejects, attributes)
+        return Task(source, output, rejects, attributes, str(self.out) if isinstance(self.out, Path) else None)
 
     def _take_lock(self) -> None:
+        """Lock ``OUT/.cleaner.lock``, never through a symlink (which could truncate another file), and write our pid.
+
+        A lock that cannot be made or written (a read-only OUT, a full disk) is one line and exit 2.
+        """
         assert isinstance(self.out, Path)
-        handle = open(self.out / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
+        path = self.out / LOCK_NAME
+        flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = os.open(path, flags, 0o644)
         except OSError as exc:
-            handle.close()
-            raise CleanerError(f"{self.out}: another cleaner run is writing here; wait for it to end") from exc
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        self._lock = handle
+            if exc.errno == errno.ELOOP:
+                raise CleanerError(f"{path} is a symlink: not followed (it could point anywhere); remove it") from exc
+            raise CleanerError(f"-o {self.out}: cannot write here: {exc.strerror or exc}") from exc
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise CleanerError(f"{path} is not a regular file; remove it")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise CleanerError(f"{self.out}: another cleaner run is writing here; wait for it to end") from exc
+            try:
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+            except OSError as exc:
+                raise CleanerError(f"{path}: cannot write the lock: {exc.strerror or exc}") from exc
+        except BaseException:
+            os.close(fd)
+            raise
+        self._lock = fd
 
     def _release(self) -> None:
         if self.log is not None:
             self.log.close()
         if self._lock is not None:
-            self._lock.close()
+            os.close(self._lock)
             self._lock = None
 
 

@@ -15,6 +15,7 @@ from ..model import Result
 from ..pipeline import Cleaner
 from .discover import Source
 from .failures import Failure
+from .formats.jsonline import RenderError
 from .formats.outputs import LINES, Plan, open_outputs
 from .options import BatchOptions
 from .readers import Document, Fields, Skipped, read_documents
@@ -34,6 +35,8 @@ class Task:
     output: str
     rejects: str | None = None
     attributes: str | None = None
+    #: A local OUT, whose inner folders are never followed if they are symlinks (None: not checked).
+    root: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -85,6 +88,12 @@ def clean_items(
         yield item, result, reject_reason(result, min_chars)
 
 
+def render_failure(path: str, doc: Document, exc: RenderError) -> Failure:
+    """The failure of one record whose output line could not be built."""
+    where = f"{doc.unit} {doc.line}: " if doc.line is not None else ""
+    return Failure(path, "RenderError", f"{where}{exc}", doc.line, doc.id, doc.unit)
+
+
 def clean_into(
     items: Iterable[Document | Failure | Skipped],
     path: str,
@@ -98,7 +107,14 @@ def clean_into(
         if reason is not None:
             outcome.rejected += 1
             continue
-        write(render_output(doc, result, options.format, options.provenance))
+        try:
+            line = render_output(doc, result, options.format, options.provenance)
+        except RenderError as exc:
+            if doc.record is None:
+                raise
+            outcome.failures.append(render_failure(path, doc, exc))
+            continue
+        write(line)
         outcome.add(result)
 
 
@@ -115,6 +131,7 @@ def plan_for(task: Task, options: BatchOptions) -> Plan:
         task.rejects,
         task.attributes,
         options.text_fields,
+        task.root,
     )
 
 
@@ -124,15 +141,20 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     fields = Fields(options.text_fields, options.id_field)
     try:
         with open_outputs(plan_for(task, options)) as outputs:
-            items = read_documents(task.source, fields)
+            items = read_documents(task.source, fields, options.max_bytes)
             cleaner = cleaner_for(options.config)
             for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
-                if reason is None:
-                    outputs.write(doc, result)
-                    outcome.add(result)
-                else:
-                    outputs.reject(doc, result, reason)
-                    outcome.rejected += 1
+                try:
+                    if reason is None:
+                        outputs.write(doc, result)
+                        outcome.add(result)
+                    else:
+                        outputs.reject(doc, result, reason)
+                        outcome.rejected += 1
+                except RenderError as exc:  # nothing of this record was written: it fails alone (item 3)
+                    if doc.record is None:
+                        raise
+                    outcome.failures.append(render_failure(task.source.path, doc, exc))
     except Exception as exc:
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
     outcome.output = task.output

@@ -12,15 +12,17 @@ their full input name: ``a.html.txt``. Temp files are named ``.cleaner-tmp-*``.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import posixpath
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TextIO
 
+from ..errors import CleanerError
 from .discover import TEMP_PREFIX, Source
 from .failures import FAILURES_NAME
 from .formats.compression import EXTENSIONS as COMPRESSED
@@ -41,15 +43,6 @@ RECORD_KINDS = frozenset({"jsonl", "wet", "warc", "parquet"})
 REJECTS_NAME = "rejects"
 #: dolma's layout under OUT: ``documents/...`` and ``attributes/<name>/...``.
 DOCUMENTS_NAME = "documents"
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()
 
 
 def output_format(source: Source, fmt: str) -> str:
@@ -144,10 +137,66 @@ def _modified(path: str) -> float | None:
         return None
 
 
+class UnsafePath(CleanerError):
+    """A folder inside OUT is a symlink (or not a folder): writing through it could land outside OUT."""
+
+
+def open_folder(folder: Path, root: str | None = None) -> int:
+    """A file descriptor of ``folder``, made if missing; below OUT ``root`` one level at a time, each
+    opened relative to the last without following a symlink, so nothing planted (or swapped in
+    meanwhile) inside OUT leads out of it (item 11). OUT itself may be a symlink: the user chose it."""
+    rel = os.path.relpath(folder, root) if root is not None else os.pardir
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        folder.mkdir(parents=True, exist_ok=True)
+        return os.open(folder, _FOLDER)
+    assert root is not None
+    fd = os.open(root, _FOLDER)
+    current = root
+    try:
+        for part in [] if rel == os.curdir else rel.split(os.sep):
+            current = os.path.join(current, part)
+            with suppress(FileExistsError):
+                os.mkdir(part, dir_fd=fd)
+            try:
+                inner = os.open(part, _FOLDER | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    raise
+                kind = "a symlink" if os.path.islink(current) else "not a folder"
+                raise UnsafePath(
+                    f"{current} is {kind} inside OUT: outputs are never written through it; remove it"
+                ) from exc
+            os.close(fd)
+            fd = inner
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+_TEMP = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _temp_file(folder: int) -> tuple[int, str]:
+    """A new temp file in the folder ``folder`` (a descriptor): its descriptor and name.
+
+    The name is short (prefix + 8 random characters), so an output name of up to NAME_MAX bytes
+    still fits beside it (item 14).
+    """
+    while True:
+        name = TEMP_PREFIX + secrets.token_hex(4)
+        try:
+            return os.open(name, _TEMP, 0o666, dir_fd=folder), name  # the umask applies, as for any file
+        except FileExistsError:
+            continue
+
+
 @contextmanager
-def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+def atomic_file(path: str | Path, root: str | None = None) -> Iterator[IO[bytes]]:
     """Write bytes to a temp file beside ``path``, renamed over it only when complete.
 
+    ``root``: the local OUT, inside which no symlinked folder is followed (:func:`open_folder`).
     A remote ``path`` (``s3://...``) is written through fsspec: an object store makes the object
     visible only once its upload completes, and an upload that fails is aborted.
     """
@@ -158,18 +207,19 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
             yield remote
         return
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # a short temp name (prefix + 8 random chars): an output name of up to NAME_MAX bytes still fits (item 14)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    folder = open_folder(path.parent, root)
     try:
-        os.fchmod(fd, _FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        fd, tmp = _temp_file(folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+            os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp, dir_fd=folder)
+            raise
+    finally:
+        os.close(folder)
 
 
 @contextmanager
@@ -191,6 +241,6 @@ def remove_temp_files(out: Path) -> int:
                 try:
                     os.unlink(os.path.join(folder, name))
                     removed += 1
-                except FileNotFoundError:
+                except OSError:  # gone already, or in a folder we may not change: harmless, never an input
                     pass
     return removed

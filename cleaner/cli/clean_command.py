@@ -9,6 +9,7 @@ from pathlib import Path
 from ..batch import FORMATS, BatchOptions, BatchReport, clean_stream, default_jobs, run_batch
 from ..batch.formats.compression import CHOICES as COMPRESSIONS
 from ..batch.formats.remote import is_remote
+from ..batch.limits import MAX_BYTES
 from ..batch.options import PROVENANCE
 from ..config import Config
 from ..errors import CleanerError
@@ -32,7 +33,8 @@ Every input ends in an output or a line of OUT/failures.jsonl (path, error, mess
 record or row for a record). A rerun skips inputs whose output exists and is newer (--force
 redoes them). "-" reads stdin and writes stdout; -o - writes every output to stdout. Reports
 and progress go to stderr. Exit status: 0 all cleaned, 1 some inputs failed (the rest are
-done), 2 bad usage (also: nothing to clean in the PATHs).
+done; also when failures.jsonl keeps failures of earlier runs), 2 bad usage (also: nothing to
+clean in the PATHs).
 """
 
 
@@ -74,6 +76,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--id-field", default="id", metavar="NAME", help="the records' id field (default: id)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="redo inputs whose output already exists")
+    parser.add_argument(
+        "--max-bytes",
+        type=byte_size,
+        default=MAX_BYTES,
+        metavar="N",
+        help="the most decompressed bytes of one document (a file, a JSONL line, a WARC record); "
+        "larger ones fail unread (default: 1G; K, M, G suffixes)",
+    )
     add_config_options(parser)
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes or a Ray cluster")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (with --engine ray)")
@@ -122,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         provenance=args.provenance,
         min_chars=args.min_chars,
         verbose=args.verbose,
+        max_bytes=args.max_bytes,
     )
     inputs = [*args.paths, *(read_input_list(args.input_list) if args.input_list else [])]
     if not inputs:
@@ -146,7 +157,21 @@ def run(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         report.render(Console(stderr=True))
-    return EXIT_FAILURES if report.failures or status else EXIT_OK
+    return EXIT_FAILURES if report.failures or report.failures_kept or status else EXIT_OK
+
+
+def byte_size(value: str) -> int:
+    """``--max-bytes``: a number of bytes, with an optional K, M or G (powers of 1024)."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = units.get(text[-1:], 1)
+    try:
+        size = int(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 500M or 2G)") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return size
 
 
 def read_input_list(path: str) -> list[str]:
@@ -177,7 +202,7 @@ def _run_files(
 
 
 def _run_stdin(options: BatchOptions) -> int:
-    outcome = clean_stream(sys.stdin.buffer.read(), options, sys.stdout.write)
+    outcome = clean_stream(sys.stdin.buffer, options, sys.stdout.write)
     sys.stdout.flush()
     for failure in outcome.failures:
         where = f" line {failure.line}" if failure.line is not None else ""

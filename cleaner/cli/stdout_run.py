@@ -33,7 +33,14 @@ def run_to_stdout(paths: list[str], options: BatchOptions, quiet: bool = False) 
     for source in found.sources:
         outcome = FileOutcome(source.path)
         try:
-            clean_into(read_documents(source, fields), source.path, cleaner, options, sys.stdout.write, outcome)
+            clean_into(
+                read_documents(source, fields, options.max_bytes),
+                source.path,
+                cleaner,
+                options,
+                sys.stdout.write,
+                outcome,
+            )
         except Exception as exc:
             from ..batch import Failure
 

@@ -13,11 +13,11 @@ tagger ``cleaner.integrations.dolma`` does.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from ...model import LABELS, Result
 from ..readers import Document
+from .jsonline import json_line
 
 #: The attribute name (the folder under ``attributes/``) and the prefix of every key.
 ATTRIBUTE_NAME = "cleaner"
@@ -56,8 +56,9 @@ class DolmaOutput:
     def write(self, doc: Document, result: Result, extra: dict[str, Any] | None = None) -> None:
         """Add one document and its spans."""
         document = dolma_document(doc, result)
-        self._documents.write(json.dumps(document, ensure_ascii=False) + "\n")
-        self._attributes.write(json.dumps(dolma_attributes(document["id"], result), ensure_ascii=False) + "\n")
+        lines = json_line(document), json_line(dolma_attributes(document["id"], result))  # both built, then written
+        self._documents.write(lines[0])
+        self._attributes.write(lines[1])
 
     def close(self) -> None:
         """Nothing is buffered here (the files are closed by their owner)."""

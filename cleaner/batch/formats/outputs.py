@@ -9,7 +9,6 @@ last, so a finished output always has its rejects beside it; on an error neither
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from ..discover import Source
 from ..readers import Document
 from .compression import compressing
 from .dolma import DolmaOutput
+from .jsonline import json_line
 from .provenance import record_fields, result_fields
 
 
@@ -42,6 +42,8 @@ class Plan:
     rejects: str | None = None
     attributes: str | None = None
     text_fields: tuple[str, ...] = ("text",)
+    #: OUT: folders inside it are made one at a time and never followed if they are symlinks.
+    root: str | None = None
 
 
 def text_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
@@ -51,9 +53,7 @@ def text_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) 
 
 def result_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
     """A JSON result: ``id``, ``path``, then the result's fields at ``level`` (``--format json``/``jsonl``)."""
-    return (
-        json.dumps({"id": doc.id, "path": doc.path, **result_fields(result, level), **extra}, ensure_ascii=False) + "\n"
-    )
+    return json_line({"id": doc.id, "path": doc.path, **result_fields(result, level), **extra})
 
 
 def record_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
@@ -62,7 +62,7 @@ def record_line(doc: Document, result: Result, level: str, extra: dict[str, Any]
     record = dict(doc.record)
     record[doc.text_field] = result.text
     record["cleaner"] = {**record_fields(result, level, html=doc.kind == "html"), **extra}
-    return json.dumps(record, ensure_ascii=False, default=_json_value) + "\n"
+    return json_line(record, default=_json_value)
 
 
 def _json_value(value: Any) -> Any:
@@ -93,11 +93,11 @@ class TextOutput:
         self._handle.write(self._line(doc, result, self._level, extra or {}))
 
 
-def _text_stream(stack: ExitStack, path: str, codec: str | None) -> TextIO:
-    """A UTF-8 text stream into a new atomic file at ``path``, compressed with ``codec``."""
+def _text_stream(stack: ExitStack, path: str, codec: str | None, root: str | None = None) -> TextIO:
+    """A UTF-8 text stream into a new atomic file at ``path`` (under OUT ``root``), compressed with ``codec``."""
     from ..writers import atomic_file
 
-    raw: IO[bytes] = stack.enter_context(atomic_file(path))
+    raw: IO[bytes] = stack.enter_context(atomic_file(path, root))
     binary = stack.enter_context(compressing(raw, codec))
     text = io.TextIOWrapper(binary, encoding="utf-8", newline="")  # type: ignore[type-var]
 
@@ -114,16 +114,16 @@ def _open_form(stack: ExitStack, plan: Plan, path: str, rejects: bool = False) -
         from ..writers import atomic_file
         from .parquet import ParquetOutput
 
-        raw = stack.enter_context(atomic_file(path))
+        raw = stack.enter_context(atomic_file(path, plan.root))
         parquet = ParquetOutput(raw, plan.source, plan.text_fields, plan.level, plan.compress, rejects=rejects)
         stack.callback(parquet.close)
         return parquet
     if plan.form == "dolma":
         assert plan.attributes is not None
-        documents = _text_stream(stack, path, plan.codec)
-        attributes = _text_stream(stack, plan.attributes, plan.codec)
+        documents = _text_stream(stack, path, plan.codec, plan.root)
+        attributes = _text_stream(stack, plan.attributes, plan.codec, plan.root)
         return DolmaOutput(documents, attributes)
-    return TextOutput(_text_stream(stack, path, plan.codec), plan.form, plan.level)
+    return TextOutput(_text_stream(stack, path, plan.codec, plan.root), plan.form, plan.level)
 
 
 class TaskOutputs:
@@ -155,7 +155,16 @@ class TaskOutputs:
             path = plan.rejects
             assert path is not None, "--min-chars plans a rejects path"
             form = plan.form if plan.form in ("records", "parquet") else "jsonl"
-            rejects = Plan(plan.source, form, path, plan.codec, plan.level, plan.compress, text_fields=plan.text_fields)
+            rejects = Plan(
+                plan.source,
+                form,
+                path,
+                plan.codec,
+                plan.level,
+                plan.compress,
+                text_fields=plan.text_fields,
+                root=plan.root,
+            )
             self._rejects = _open_form(self._stack, rejects, path, rejects=True)
         self._rejects.write(doc, result, {"rejected": reason})
 

@@ -20,6 +20,7 @@ from typing import Any
 from ...errors import CleanerError
 from ..discover import Source
 from ..failures import Failure
+from ..limits import MAX_BYTES, too_large
 from ..readers import Document, Skipped
 from .inputs import open_input
 
@@ -36,8 +37,8 @@ def fastwarc() -> Any:
     return warc
 
 
-def read_warc(source: Source) -> Iterator[Document | Failure | Skipped]:
-    """The documents of a WET or WARC file, in file order."""
+def read_warc(source: Source, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure | Skipped]:
+    """The documents of a WET or WARC file, in file order; a record over ``max_bytes`` fails alone."""
     warc = fastwarc()
     wet = source.kind == "wet"
     with open_input(source) as stream:
@@ -56,6 +57,12 @@ def read_warc(source: Source) -> Iterator[Document | Failure | Skipped]:
                 return
             number += 1
             kind = record.record_type
+            if kind in (warc.WarcRecordType.conversion, warc.WarcRecordType.response) and (
+                record.content_length > max_bytes
+            ):
+                message = f"record {number}: {too_large(max_bytes, 'the record')}"
+                yield Failure(source.path, "InputError", message, number, _record_id(source, record, number), "record")
+                continue
             try:
                 if wet and kind == warc.WarcRecordType.conversion:
                     yield _wet_document(source, record, number)
