@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -43,24 +43,35 @@ class Failure:
 
 
 class FailureLog:
-    """``OUT/failures.jsonl``, written by the coordinating process only (workers return failures).
+    """``OUT/failures.jsonl``, appended by the coordinating process as outcomes arrive.
 
-    A rerun keeps the old lines of inputs it skips (their outputs are done, e.g. a JSONL file with
-    one bad record) and drops the others, which are retried and logged again if they fail again.
+    It is rebuilt at the start of each run: first the lines carried over for inputs whose outputs
+    are done (from their records, see ``manifest``, which the workers commit with each output; a
+    remote OUT keeps its old lines of skipped inputs instead), then this run's lines. Lines carried
+    over for an input that is redone (``--force``) are dropped when the run ends, not before, so a
+    killed ``--force`` run loses none.
     """
 
     def __init__(self, out: Path) -> None:
         self.path = out / FAILURES_NAME
         self._handle: TextIO | None = None
+        #: The input (as this run names it) of each line carried over at the top of the log.
+        self._carried: list[str] = []
+        self._redone: set[str] = set()
 
-    def open(self, kept_paths: Collection[str]) -> int:
-        """Rewrite the log with the old lines of ``kept_paths`` (atomically), then open it to append."""
-        kept = [line for line in self._old_lines() if _line_path(line) in kept_paths]
-        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
-        tmp.write_text("".join(kept), encoding="utf-8")
-        os.replace(tmp, self.path)
+    def open(self, kept_paths: Collection[str] = (), carried: Sequence[tuple[str, str]] = ()) -> int:
+        """Rewrite the log (atomically): the old lines of ``kept_paths``, then ``carried`` ((input, line)
+        pairs); then open it to append. Returns the number of lines carried over."""
+        top = [(path, line) for path, line in self._old_lines() if path in kept_paths]
+        top.extend((path, line if line.endswith("\n") else line + "\n") for path, line in carried)
+        self._carried = [path for path, _ in top]
+        self._rewrite(line for _, line in top)
         self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        return len(kept)
+        return len(top)
+
+    def redone(self, path: str) -> None:
+        """``path`` was cleaned again in this run: its carried-over lines go when the log closes."""
+        self._redone.add(path)
 
     def append(self, failures: Iterable[Failure]) -> None:
         """Add one line per failure, written and flushed at once, so a kill cannot tear a line.
@@ -80,17 +91,34 @@ class FailureLog:
             print(f"cleaner: warning: could not write {self.path}: {exc}", file=sys.stderr)
 
     def close(self) -> None:
-        """Close the log file."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        """Close the log file, dropping the carried-over lines of inputs redone in this run."""
+        if self._handle is None:
+            return
+        self._handle.close()
+        self._handle = None
+        if not self._redone.intersection(self._carried):
+            return
+        try:
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+            top = len(self._carried)
+            carried = zip(self._carried, lines[:top], strict=False)  # a short file: lines lost to a full disk
+            kept = [line for path, line in carried if path not in self._redone]
+            self._rewrite([*kept, *lines[top:]])
+        except OSError as exc:
+            print(f"cleaner: warning: could not rewrite {self.path}: {exc}", file=sys.stderr)
 
-    def _old_lines(self) -> list[str]:
+    def _rewrite(self, lines: Iterable[str]) -> None:
+        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
+        tmp.write_text("".join(lines), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def _old_lines(self) -> list[tuple[str, str]]:
+        """The old log's ``(path, line)`` pairs (torn and foreign lines left out)."""
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return []
-        return [line + "\n" for line in text.splitlines() if _line_path(line) is not None]
+        return [(path, line + "\n") for line in text.splitlines() if (path := _line_path(line)) is not None]
 
 
 def failure_line(failure: Failure) -> str:

@@ -1,8 +1,9 @@
 """BatchRun: set up OUT for one run and account for every input; engines only execute its tasks.
 
 Set-up (``with BatchRun(paths, out, options) as run``): lock OUT against a second run, sweep the
-temp files of a killed run, walk the inputs, plan outputs, skip finished ones (unless ``force``)
-and rewrite ``failures.jsonl`` keeping only the lines of skipped inputs. Then an engine executes
+temp files of a killed run, walk the inputs, plan outputs, skip finished ones (unless ``force``;
+finished: the record the worker committed with the output names this very input, unchanged, see
+``manifest``) and rewrite ``failures.jsonl`` with the failure lines of finished inputs. Then an engine executes
 ``run.tasks`` (with :func:`cleaner.batch.work.process_tasks`) and hands each outcome to
 :meth:`BatchRun.record`. ``run.report`` is the closing report.
 """
@@ -24,6 +25,7 @@ from .failures import FailureLog
 from .formats import require_readers
 from .formats.dolma import ATTRIBUTE_NAME
 from .formats.remote import RemoteFailureLog, is_remote
+from .manifest import committed_lines, record_path
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
@@ -72,6 +74,7 @@ class BatchRun:
         """Account for one executed task: counts into the report, failures into the log."""
         self.report.add(outcome)
         assert self.log is not None, "record() runs inside the with block"
+        self.log.redone(outcome.path)
         self.log.append(outcome.failures)
 
     def _plan(self) -> None:
@@ -92,15 +95,25 @@ class BatchRun:
         if self.options.min_chars:
             _refuse_rejects_clash(found.sources)
         skipped: set[str] = set()
+        carried: list[tuple[str, str]] = []
         for source, output in zip(found.sources, outputs, strict=True):
             task = self._task(source, output)
-            if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
-                skipped.add(source.path)
+            if task.record is None:  # a remote OUT: done is "newer than its input"; the old log keeps its lines
+                if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
+                    skipped.add(source.path)
+                    continue
             else:
-                self.tasks.append(task)
+                files = [output] if task.rejects is None else [output, task.rejects]
+                lines = committed_lines(task.record, source.path, files)
+                if lines is not None:  # done: its lines come from its record, written with its output
+                    carried.extend((source.path, line) for line in lines)
+                    if not self.options.force:
+                        skipped.add(source.path)
+                        continue
+            self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
-        self.log.open(skipped)
+        self.log.open(skipped if isinstance(self.out, str) else (), carried)
         for failure in found.failures:
             self.report.add_failure(failure)
         self.log.append(found.failures)
@@ -113,7 +126,8 @@ class BatchRun:
             rejects = twin_path(self.out, output, REJECTS_NAME, ext)
         if self.options.format == "dolma":
             attributes = twin_path(self.out, output, f"attributes/{ATTRIBUTE_NAME}", documents=True)
-        return Task(source, output, rejects, attributes)
+        record = None if isinstance(self.out, str) else record_path(os.fspath(self.out), output)
+        return Task(source, output, rejects, attributes, record)
 
     def _take_lock(self) -> None:
         assert isinstance(self.out, Path)

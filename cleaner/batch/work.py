@@ -6,6 +6,7 @@ are identical whichever engine wrote them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,10 +17,11 @@ from ..pipeline import Cleaner
 from .discover import Source
 from .failures import Failure
 from .formats.outputs import LINES, Plan, open_outputs
+from .manifest import Stamp, remove_record, write_record
 from .options import BatchOptions
 from .readers import Document, Fields, Skipped, read_documents
 from .report import FileOutcome
-from .writers import output_compression, output_format
+from .writers import BeforeCommit, output_compression, output_format
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +29,15 @@ class Task:
     """One input file and the paths planned for it (strings: plans stay small).
 
     ``rejects``: where documents shorter than ``--min-chars`` go; ``attributes``: the dolma
-    attribute file of ``--format dolma``.
+    attribute file of ``--format dolma``; ``record``: where the worker writes what made the
+    output (``manifest``; None for a remote OUT).
     """
 
     source: Source
     output: str
     rejects: str | None = None
     attributes: str | None = None
+    record: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -102,7 +106,7 @@ def clean_into(
         outcome.add(result)
 
 
-def plan_for(task: Task, options: BatchOptions) -> Plan:
+def plan_for(task: Task, options: BatchOptions, before_commit: BeforeCommit | None = None) -> Plan:
     """How ``task`` is written under ``options``: its form, codec, provenance level and paths."""
     source = task.source
     return Plan(
@@ -115,7 +119,28 @@ def plan_for(task: Task, options: BatchOptions) -> Plan:
         task.rejects,
         task.attributes,
         options.text_fields,
+        before_commit,
     )
+
+
+def record_writer(task: Task, outcome: FileOutcome) -> BeforeCommit | None:
+    """The hook that writes ``task``'s record (input stamp, committed file, failure lines) before its last rename.
+
+    The input is stamped before it is read, so an input changed while it is cleaned is redone next time.
+    """
+    record = task.record
+    if record is None:
+        return None
+    try:
+        source = Stamp.of(task.source.path)
+    except OSError:
+        return None  # the reader reports it; without a record the input is retried
+
+    def write(tmp: str, final: str) -> None:
+        info = os.stat(tmp)
+        write_record(record, source, Stamp(os.path.abspath(final), info.st_size, info.st_mtime_ns), outcome.failures)
+
+    return write
 
 
 def process_task(task: Task, options: BatchOptions) -> FileOutcome:
@@ -123,7 +148,7 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     outcome = FileOutcome(task.source.path)
     fields = Fields(options.text_fields, options.id_field)
     try:
-        with open_outputs(plan_for(task, options)) as outputs:
+        with open_outputs(plan_for(task, options, record_writer(task, outcome))) as outputs:
             items = read_documents(task.source, fields)
             cleaner = cleaner_for(options.config)
             for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
@@ -134,6 +159,8 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
                     outputs.reject(doc, result, reason)
                     outcome.rejected += 1
     except Exception as exc:
+        if task.record is not None:
+            remove_record(task.record)  # an old output of this input is no longer a finished one
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
     outcome.output = task.output
     return outcome

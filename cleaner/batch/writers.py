@@ -16,7 +16,7 @@ import io
 import os
 import posixpath
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TextIO
@@ -144,10 +144,15 @@ def _modified(path: str) -> float | None:
         return None
 
 
+#: Called with (temp path, final path) once a temp file is complete, just before its rename.
+BeforeCommit = Callable[[str, str], None]
+
+
 @contextmanager
-def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+def atomic_file(path: str | Path, before_commit: BeforeCommit | None = None) -> Iterator[IO[bytes]]:
     """Write bytes to a temp file beside ``path``, renamed over it only when complete.
 
+    ``before_commit`` runs between the two (it writes the output's record, see ``manifest``).
     A remote ``path`` (``s3://...``) is written through fsspec: an object store makes the object
     visible only once its upload completes, and an upload that fails is aborted.
     """
@@ -165,6 +170,8 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
         os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             yield handle
+        if before_commit is not None:
+            before_commit(tmp, os.fspath(path))
         os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
