@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 
 from ..config import Config
 from ..errors import CleanerError
+from .budget import DEFAULT_DOC_TIMEOUT
 from .formats.compression import CHOICES as COMPRESSIONS
 
 #: Output formats: plain body text, one JSON result per file, JSON lines, or dolma's
@@ -51,6 +53,8 @@ class BatchOptions:
     min_chars: int = 0
     #: Print a line per finished file (and each of its failures) on stderr.
     verbose: bool = False
+    #: Seconds one document may take (``--doc-timeout``); past it the document fails alone. 0: no limit.
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -68,5 +72,7 @@ class BatchOptions:
                 "--min-chars does not apply to --format dolma, which leaves documents whole: filter them in "
                 "dolma's mixer (its output.min_text_length, after the span replacement)"
             )
+        if not math.isfinite(self.doc_timeout) or self.doc_timeout < 0:
+            raise CleanerError(f"--doc-timeout must be 0 (no limit) or a number of seconds, not {self.doc_timeout}")
         if not self.text_fields or not all(self.text_fields) or not self.id_field:
             raise CleanerError("--text-field and --id-field need a name")

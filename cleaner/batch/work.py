@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..config import Config
 from ..model import Result
 from ..pipeline import Cleaner
+from .budget import DocumentTimeout, document_budget
 from .discover import Source
 from .failures import Failure
 from .formats.outputs import LINES, Plan, open_outputs
@@ -68,9 +69,17 @@ def render_output(doc: Document, result: Result, fmt: str, level: str = "full") 
 
 
 def clean_items(
-    items: Iterable[Document | Failure | Skipped], path: str, cleaner: Cleaner, outcome: FileOutcome, min_chars: int
+    items: Iterable[Document | Failure | Skipped],
+    path: str,
+    cleaner: Cleaner,
+    outcome: FileOutcome,
+    min_chars: int,
+    budget: float = 0.0,
 ) -> Iterator[tuple[Document, Result, str | None]]:
-    """Clean each document: ``(doc, result, reject reason or None)``; a bad record fails alone, anything else raises."""
+    """Clean each document: ``(doc, result, reject reason or None)``; a bad record fails alone, anything else raises.
+
+    ``budget``: seconds each document may take (``--doc-timeout``; 0: no limit).
+    """
     for item in items:
         if isinstance(item, Failure):
             outcome.failures.append(item)
@@ -79,8 +88,9 @@ def clean_items(
             outcome.skipped += 1
             continue
         try:
-            result = clean_document(cleaner, item)
-        except Exception as exc:
+            with document_budget(budget, item.line if item.record is not None else None):
+                result = clean_document(cleaner, item)
+        except (Exception, DocumentTimeout) as exc:
             if item.record is None:
                 raise
             message = f"{item.unit} {item.line}: {exc}"
@@ -98,7 +108,7 @@ def clean_into(
     outcome: FileOutcome,
 ) -> None:
     """Clean documents and ``write`` their text output (stdin filter, ``-o -``); rejects are counted, not written."""
-    for doc, result, reason in clean_items(items, path, cleaner, outcome, options.min_chars):
+    for doc, result, reason in clean_items(items, path, cleaner, outcome, options.min_chars, options.doc_timeout):
         if reason is not None:
             outcome.rejected += 1
             continue
@@ -151,14 +161,15 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
         with open_outputs(plan_for(task, options, record_writer(task, outcome))) as outputs:
             items = read_documents(task.source, fields)
             cleaner = cleaner_for(options.config)
-            for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
+            cleaned = clean_items(items, task.source.path, cleaner, outcome, options.min_chars, options.doc_timeout)
+            for doc, result, reason in cleaned:
                 if reason is None:
                     outputs.write(doc, result)
                     outcome.add(result)
                 else:
                     outputs.reject(doc, result, reason)
                     outcome.rejected += 1
-    except Exception as exc:
+    except (Exception, DocumentTimeout) as exc:
         if task.record is not None:
             remove_record(task.record)  # an old output of this input is no longer a finished one
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])

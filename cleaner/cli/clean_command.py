@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..batch import FORMATS, BatchOptions, BatchReport, clean_stream, default_jobs, run_batch
+from ..batch.budget import DEFAULT_DOC_TIMEOUT
 from ..batch.formats.compression import CHOICES as COMPRESSIONS
 from ..batch.formats.remote import is_remote
 from ..batch.options import PROVENANCE
 from ..config import Config
-from ..errors import CleanerError
+from ..errors import CleanerError, Stopped
 from ..model import LABELS
 from . import EXIT_FAILURES, EXIT_OK, EXIT_USAGE
 
@@ -32,7 +37,8 @@ Every input ends in an output or a line of OUT/failures.jsonl (path, error, mess
 record or row for a record). A rerun skips inputs whose output exists and is newer (--force
 redoes them). "-" reads stdin and writes stdout; -o - writes every output to stdout. Reports
 and progress go to stderr. Exit status: 0 all cleaned, 1 some inputs failed (the rest are
-done), 2 bad usage (also: nothing to clean in the PATHs).
+done), 2 bad usage (also: nothing to clean in the PATHs), 130 / 143 stopped by Ctrl-C / SIGTERM
+(finished outputs are kept; rerun to resume).
 """
 
 
@@ -74,6 +80,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--id-field", default="id", metavar="NAME", help="the records' id field (default: id)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="redo inputs whose output already exists")
+    parser.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a document taking longer fails alone (0: no limit; default: {DEFAULT_DOC_TIMEOUT:g})",
+    )
     add_config_options(parser)
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes or a Ray cluster")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (with --engine ray)")
@@ -122,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         provenance=args.provenance,
         min_chars=args.min_chars,
         verbose=args.verbose,
+        doc_timeout=args.doc_timeout,
     )
     inputs = [*args.paths, *(read_input_list(args.input_list) if args.input_list else [])]
     if not inputs:
@@ -139,7 +153,17 @@ def run(args: argparse.Namespace) -> int:
 
         return run_to_stdout(paths, options, quiet=args.quiet) or status
     out: str | Path = args.out if is_remote(args.out) else Path(args.out)
-    report = _run_files(paths, out, options, args.engine, args.address)
+    try:
+        with _stop_on_sigterm():
+            report = _run_files(paths, out, options, args.engine, args.address)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Stopped): the workers are stopped already
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        what = "terminated" if signum == signal.SIGTERM else "interrupted"
+        print(
+            f"cleaner: {what}; finished outputs in {out} are kept: run the same command again to resume",
+            file=sys.stderr,
+        )
+        return 128 + int(signum)
     if report is None:
         return EXIT_USAGE
     if not args.quiet:
@@ -147,6 +171,23 @@ def run(args: argparse.Namespace) -> int:
 
         report.render(Console(stderr=True))
     return EXIT_FAILURES if report.failures or status else EXIT_OK
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM raises :class:`Stopped` (a KeyboardInterrupt), so a terminated run stops as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def read_input_list(path: str) -> list[str]:
