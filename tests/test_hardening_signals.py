@@ -16,7 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from cleaner.batch import read_failures
+import pytest
+
+from cleaner.batch import BatchOptions, read_failures, run_batch
+from cleaner.errors import CleanerError
 
 SEED = (Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "000_a3828fbc3c638a09.txt").read_text()
 
@@ -139,3 +142,29 @@ def test_item04_the_watchdog_stops_a_document_stuck_outside_python(tmp_path: Pat
     assert "could not be interrupted" in failure["message"]
     assert sorted(p.name for p in out.glob("*.txt")) == [f"f{i}.txt" for i in range(4)]
     assert os.path.exists(out / "failures.jsonl")
+
+
+def test_item04_the_budget_is_a_finite_number_of_seconds() -> None:
+    """Item 4: ``--doc-timeout`` nan, inf or below 0 is bad usage, not "no limit" or "every document times out"."""
+    for bad in (float("nan"), float("inf"), -1.0):
+        with pytest.raises(CleanerError, match="--doc-timeout"):
+            BatchOptions(doc_timeout=bad)
+    assert BatchOptions(doc_timeout=0).doc_timeout == 0
+
+
+def test_item04_the_budget_restores_the_callers_alarm_handler(tmp_path: Path) -> None:
+    """Item 4: running documents under the alarm leaves a library caller's own SIGALRM handler in place."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SEED, encoding="utf-8")
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("not expected")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        report = run_batch([tmp_path / "in"], tmp_path / "out", BatchOptions(jobs=1, doc_timeout=30))
+        assert report.files_done == 1
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)

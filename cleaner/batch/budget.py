@@ -100,7 +100,7 @@ def document_budget(seconds: float, line: int | None = None) -> Iterator[None]:
         _unmark()
         if soft:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: set outside Python
 
 
 class Watchdog:
