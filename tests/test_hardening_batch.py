@@ -95,26 +95,23 @@ def test_item02_a_killed_force_run_drops_only_the_lines_of_redone_files(tmp_path
 
 
 def test_item05_a_new_input_never_inherits_an_old_output(tmp_path: Path) -> None:
-    """Item 5: ``b.htm`` (older mtime) added beside a cleaned ``b.txt`` is cleaned, not reported done."""
+    """Item 5: ``b.htm`` (older mtime) added beside a cleaned ``b.txt`` is cleaned, not reported done;
+    ``b.txt`` keeps its output and the newcomer gets the long name."""
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     (src / "b.txt").write_text(SEED, encoding="utf-8")
     assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
-    page = (
-        "<html><body><article><h1>Harbour news</h1>"
-        + "".join(f"<p>{para}</p>" for para in SEED.split("\n\n")[:6])
-        + "</article></body></html>"
-    )
-    (src / "b.htm").write_text(page, encoding="utf-8")
+    first = (out / "b.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{para}</p>" for para in SEED.split("\n\n")[:6])
+    (src / "b.htm").write_text(f"<html><body><article><h1>Harbour news</h1>{paragraphs}</article></body></html>")
     old = (out / "b.txt").stat().st_mtime - 3600
     os.utime(src / "b.htm", (old, old))
     assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
     alone = tmp_path / "alone"
     assert main(["clean", str(src / "b.htm"), "-o", str(alone), "-q"]) == 0
-    outputs = {p.name: p.read_text(encoding="utf-8") for p in out.glob("b.*")}
-    assert (alone / "b.txt").read_text(encoding="utf-8") in outputs.values()  # b.htm's own text has an output
-    assert sorted(outputs) == ["b.txt", "b.txt.txt"]
-    assert outputs["b.txt"] != outputs["b.txt.txt"]
+    assert (out / "b.htm.txt").read_text(encoding="utf-8") == (alone / "b.txt").read_text(encoding="utf-8")
+    assert (out / "b.txt").read_text(encoding="utf-8") == first
+    assert sorted(p.name for p in out.glob("b.*")) == ["b.htm.txt", "b.txt"]
 
 
 def test_item05_a_replaced_input_of_the_same_name_is_redone(tmp_path: Path) -> None:

@@ -68,6 +68,16 @@ def remove_record(path: str) -> None:
         os.unlink(path)
 
 
+def recorded_input(out: str, output: str) -> str | None:
+    """The input (absolute path) the record of ``output`` names, or None (no record, or unreadable)."""
+    try:
+        with open(record_path(out, output), encoding="ascii") as handle:
+            path = json.load(handle)["input"]["path"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return path if isinstance(path, str) else None
+
+
 def committed_lines(path: str, source: str, files: Sequence[str]) -> list[str] | None:
     """The failure lines of a finished input, or None when ``source`` must be (re)done.
 

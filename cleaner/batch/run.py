@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import time
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from .failures import FailureLog
 from .formats import require_readers
 from .formats.dolma import ATTRIBUTE_NAME
 from .formats.remote import RemoteFailureLog, is_remote
-from .manifest import committed_lines, record_path
+from .manifest import committed_lines, record_path, recorded_input
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
@@ -90,7 +91,8 @@ class BatchRun:
                 f"(skipped {found.skipped_summary()}); inputs are {INPUT_SUFFIXES}, compressed or not"
             )
         require_readers(found.sources)
-        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress)
+        owner = None if isinstance(self.out, str) else functools.partial(recorded_input, os.fspath(self.out))
+        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress, owner)
         _refuse_overwriting(found.sources, outputs)
         if self.options.min_chars:
             _refuse_rejects_clash(found.sources)
