@@ -6,8 +6,8 @@ Each trial starts the batch into a fresh OUT (every other trial: a ``--force`` r
 complete OUT, whose old failure lines must survive), sends SIGKILL, SIGTERM or SIGINT (to the
 process group, as Ctrl-C does) at a random moment within the reference run's time, then reruns
 the same command without ``--force`` to the end. Per signal it prints: outputs lost or not
-matching the reference, failure lines lost, duplicate failure lines, and temp files left after
-the rerun; all must be 0 (the exit status is 1 otherwise).
+matching the reference, failure lines lost, duplicate failure lines, temp files left after
+the rerun, and workers that outlived their run; all must be 0 (the exit status is 1 otherwise).
 
     python benchmarks/crash.py --trials 20
 """
@@ -15,6 +15,7 @@ the rerun; all must be 0 (the exit status is 1 otherwise).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -27,6 +28,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 SIGNALS = {"KILL": signal.SIGKILL, "TERM": signal.SIGTERM, "INT": signal.SIGINT}
@@ -92,10 +95,13 @@ class Tally:
     lost_failures: int = 0
     duplicates: int = 0
     temp_files: int = 0
+    #: Worker processes still alive 5 s after their run was killed or stopped.
+    orphans: int = 0
     statuses: Counter[int] = field(default_factory=Counter)
 
     def bad(self) -> int:
-        return self.lost_outputs + self.wrong_outputs + self.lost_failures + self.duplicates + self.temp_files
+        losses = (self.lost_outputs, self.wrong_outputs, self.lost_failures, self.duplicates, self.temp_files)
+        return sum(losses) + self.orphans
 
 
 def trial(src: Path, out: Path, ref: Path, signum: int, delay: float, force: bool, tally: Tally) -> None:
@@ -107,7 +113,10 @@ def trial(src: Path, out: Path, ref: Path, signum: int, delay: float, force: boo
         command(src, out, force), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
     time.sleep(delay)
+    workers: list[psutil.Process] = []
     if process.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            workers = psutil.Process(process.pid).children(recursive=True)
         tally.midway += 1
         if signum == signal.SIGINT:
             os.killpg(process.pid, signum)  # Ctrl-C reaches the whole foreground group
@@ -115,6 +124,7 @@ def trial(src: Path, out: Path, ref: Path, signum: int, delay: float, force: boo
             process.send_signal(signum)
     process.wait()
     tally.statuses[process.returncode] += 1
+    tally.orphans += len(psutil.wait_procs(workers, timeout=5)[1])
     subprocess.run(command(src, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     expected, got = outputs(ref), outputs(out)
     tally.trials += 1
@@ -155,12 +165,12 @@ def main(argv: list[str] | None = None) -> int:
             force = (number // len(names)) % 2 == 1
             delay = rng.uniform(0.3, reference * 0.95)
             trial(src, out, ref, SIGNALS[name], delay, force, tallies[name])
-        header = "signal  trials  midway  lost outputs  wrong outputs  lost failure lines  duplicate lines  temp files"
-        print(header)
+        columns = ("trials", "midway", "lost outputs", "wrong outputs", "lost failure lines", "duplicate lines")
+        print("signal  " + "  ".join(columns) + "  temp files  orphans")
         for name, t in tallies.items():
             print(
                 f"{name:<6}  {t.trials:>6}  {t.midway:>6}  {t.lost_outputs:>12}  {t.wrong_outputs:>13}  "
-                f"{t.lost_failures:>18}  {t.duplicates:>15}  {t.temp_files:>10}"
+                f"{t.lost_failures:>18}  {t.duplicates:>15}  {t.temp_files:>10}  {t.orphans:>7}"
                 f"   exits {dict(sorted(t.statuses.items()))}"
             )
         return 1 if any(t.bad() for t in tallies.values()) else 0
