@@ -44,7 +44,7 @@ class Stamp:
 
 def record_path(out: str, output: str) -> str:
     """Where the record of ``output`` (a path under ``out``) lives: a short hashed name, however long the output's."""
-    rel = os.path.relpath(output, out)
+    rel = output[len(out) :].lstrip(os.sep) if output.startswith(out) else os.path.relpath(output, out)
     digest = hashlib.sha1(os.fsencode(rel)).hexdigest()
     return os.path.join(out, STATE_NAME, "done", digest[:2], "." + digest)  # hidden, like all run state
 
@@ -86,14 +86,16 @@ def committed_lines(path: str, source: str, files: Sequence[str]) -> list[str] |
     as the record describes it.
     """
     try:
-        with open(path, encoding="ascii") as handle:
-            data = json.load(handle)
-        current = Stamp.of(source)
-        wanted = {os.path.abspath(file) for file in files}
-        file = data["file"]
-        if data["input"] != current.to_dict() or file["path"] not in wanted:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read())
+        recorded, file = data["input"], data["file"]
+        info = os.stat(source)
+        if (recorded["size"], recorded["mtime_ns"]) != (info.st_size, info.st_mtime_ns):
             return None
-        if Stamp.of(file["path"]).to_dict() != file:
+        if recorded["path"] != os.path.abspath(source) or file["path"] not in {os.path.abspath(f) for f in files}:
+            return None
+        info = os.stat(file["path"])
+        if (file["size"], file["mtime_ns"]) != (info.st_size, info.st_mtime_ns):
             return None
         lines = data["failures"]
     except (OSError, ValueError, KeyError, TypeError):
