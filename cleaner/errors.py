@@ -13,3 +13,11 @@ class InputError(CleanerError, ValueError):
 
 class RuleError(CleanerError, ValueError):
     """A rule pack is invalid; the message names the file, the rule and the fix."""
+
+
+class Stopped(KeyboardInterrupt):
+    """The run was told to stop by a signal (SIGTERM); like Ctrl-C, with the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

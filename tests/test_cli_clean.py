@@ -56,7 +56,13 @@ def test_txt_and_jsonl_formats(tmp_path: Path) -> None:
     (src / "a.txt").write_text(SEED)
     (src / "r.jsonl").write_text(json.dumps({"id": "x", "text": SEED, "metadata": {"url": "u"}, "extra": [1]}) + "\n")
     assert main(["clean", str(src), "-o", str(tmp_path / "t"), "-q"]) == 0
-    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [".cleaner.lock", "a.txt", "failures.jsonl", "r.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
+        ".cleaner",  # the records of finished outputs (resume)
+        ".cleaner.lock",
+        "a.txt",
+        "failures.jsonl",
+        "r.jsonl",
+    ]
     [record] = [json.loads(line) for line in (tmp_path / "t" / "r.jsonl").read_text().splitlines()]
     body = (tmp_path / "t" / "a.txt").read_text()
     assert body == (record["text"] + "\n" if record["text"] else "")

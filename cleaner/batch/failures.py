@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -46,10 +46,13 @@ class Failure:
 
 
 class FailureLog:
-    """``OUT/failures.jsonl``, written by the coordinating process only (workers return failures).
+    """``OUT/failures.jsonl``, appended by the coordinating process as outcomes arrive.
 
-    A rerun keeps the old lines of inputs it skips (their outputs are done, e.g. a JSONL file with
-    one bad record) and drops the others, which are retried and logged again if they fail again.
+    It is rebuilt at the start of each run: first the lines carried over for inputs whose outputs
+    are done (from their records, see ``manifest``, which the workers commit with each output; a
+    remote OUT keeps its old lines of skipped inputs instead), then this run's lines. Lines carried
+    over for an input that is redone (``--force``) are dropped when the run ends, not before, so a
+    killed ``--force`` run loses none.
     """
 
     def __init__(self, out: Path) -> None:
@@ -57,20 +60,26 @@ class FailureLog:
         self._handle: TextIO | None = None
         #: Whether a write error was reported (once: a full disk must not print a line per failure).
         self._warned = False
+        #: The input (as this run names it) of each line carried over at the top of the log.
+        self._carried: list[str] = []
+        self._redone: set[str] = set()
 
-    def open(self, kept_paths: Collection[str]) -> int:
-        """Rewrite the log with the old lines of ``kept_paths`` (atomically), then open it to append."""
-        kept = [line for line in self._old_lines() if _line_path(line) in kept_paths]
-        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
+    def open(self, kept_paths: Collection[str] = (), carried: Sequence[tuple[str, str]] = ()) -> int:
+        """Rewrite the log (atomically): the old lines of ``kept_paths``, then ``carried`` ((input, line)
+        pairs); then open it to append. Returns the number of lines carried over."""
+        top = [(path, line) for path, line in self._old_lines() if path in kept_paths]
+        top.extend((path, line if line.endswith("\n") else line + "\n") for path, line in carried)
+        self._carried = [path for path, _ in top]
         try:
-            _write_new(tmp, "".join(kept).encode("utf-8"))
-            os.replace(tmp, self.path)
+            self._rewrite(line for _, line in top)
             self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
         except OSError as exc:  # a full disk or read-only OUT: one line and exit 2, not a traceback (items 12, 13)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
             raise CleanerError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
-        return len(kept)
+        return len(top)
+
+    def redone(self, path: str) -> None:
+        """``path`` was cleaned again in this run: its carried-over lines go when the log closes."""
+        self._redone.add(path)
 
     def append(self, failures: Iterable[Failure]) -> None:
         """Add one line per failure, written and flushed at once, so a kill cannot tear a line.
@@ -90,13 +99,25 @@ class FailureLog:
             self._warn(exc)
 
     def close(self) -> None:
-        """Close the log file (a line that could not be written was reported when it was appended)."""
-        if self._handle is not None:
-            handle, self._handle = self._handle, None
-            try:
-                handle.close()
-            except OSError as exc:
-                self._warn(exc)
+        """Close the log file, dropping the carried-over lines of inputs redone in this run (a line
+        that could not be written was reported when it was appended)."""
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        try:
+            handle.close()
+        except OSError as exc:
+            self._warn(exc)
+        if not self._redone.intersection(self._carried):
+            return
+        try:
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+            top = len(self._carried)
+            carried = zip(self._carried, lines[:top], strict=False)  # a short file: lines lost to a full disk
+            kept = [line for path, line in carried if path not in self._redone]
+            self._rewrite([*kept, *lines[top:]])
+        except OSError as exc:
+            self._warn(exc)
 
     def _warn(self, exc: BaseException) -> None:
         """Report a write error on stderr, the first time only (lines not written are retried at the next append)."""
@@ -107,12 +128,24 @@ class FailureLog:
                 file=sys.stderr,
             )
 
-    def _old_lines(self) -> list[str]:
+    def _rewrite(self, lines: Iterable[str]) -> None:
+        """Replace the log with ``lines`` atomically, never writing through a planted symlink."""
+        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
+        try:
+            _write_new(tmp, "".join(lines).encode("utf-8"))
+            os.replace(tmp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _old_lines(self) -> list[tuple[str, str]]:
+        """The old log's ``(path, line)`` pairs (torn and foreign lines left out)."""
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return []
-        return [line + "\n" for line in text.splitlines() if _line_path(line) is not None]
+        return [(path, line + "\n") for line in text.splitlines() if (path := _line_path(line)) is not None]
 
 
 def _write_new(path: Path, data: bytes) -> None:

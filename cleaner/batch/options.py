@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 
 from ..config import Config
 from ..errors import CleanerError
+from .budget import DEFAULT_DOC_TIMEOUT
 from .formats.compression import CHOICES as COMPRESSIONS
 from .limits import MAX_BYTES
 
@@ -55,6 +57,8 @@ class BatchOptions:
     #: The most decompressed bytes one document may take (a file, a JSONL line, a WARC record,
     #: stdin's text or HTML); a larger one fails, unread past the limit (``--max-bytes``).
     max_bytes: int = MAX_BYTES
+    #: Seconds one document may take (``--doc-timeout``); past it the document fails alone. 0: no limit.
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -74,5 +78,7 @@ class BatchOptions:
             )
         if self.max_bytes < 1:
             raise CleanerError(f"--max-bytes must be at least 1, not {self.max_bytes}")
+        if not math.isfinite(self.doc_timeout) or self.doc_timeout < 0:
+            raise CleanerError(f"--doc-timeout must be 0 (no limit) or a number of seconds, not {self.doc_timeout}")
         if not self.text_fields or not all(self.text_fields) or not self.id_field:
             raise CleanerError("--text-field and --id-field need a name")

@@ -1,8 +1,9 @@
 """BatchRun: set up OUT for one run and account for every input; engines only execute its tasks.
 
 Set-up (``with BatchRun(paths, out, options) as run``): lock OUT against a second run, sweep the
-temp files of a killed run, walk the inputs, plan outputs, skip finished ones (unless ``force``)
-and rewrite ``failures.jsonl`` keeping only the lines of skipped inputs. Then an engine executes
+temp files of a killed run, walk the inputs, plan outputs, skip finished ones (unless ``force``;
+finished: the record the worker committed with the output names this very input, unchanged, see
+``manifest``) and rewrite ``failures.jsonl`` with the failure lines of finished inputs. Then an engine executes
 ``run.tasks`` (with :func:`cleaner.batch.work.process_tasks`) and hands each outcome to
 :meth:`BatchRun.record`. ``run.report`` is the closing report.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
 import stat
 import time
@@ -25,6 +27,7 @@ from .failures import FailureLog
 from .formats import require_readers
 from .formats.dolma import ATTRIBUTE_NAME
 from .formats.remote import RemoteFailureLog, is_remote
+from .manifest import committed_lines, record_path, recorded_input
 from .options import BatchOptions
 from .report import BatchReport, FileOutcome
 from .work import Task, cleaner_for
@@ -77,6 +80,7 @@ class BatchRun:
         """Account for one executed task: counts into the report, failures into the log."""
         self.report.add(outcome)
         assert self.log is not None, "record() runs inside the with block"
+        self.log.redone(outcome.path)
         self.log.append(outcome.failures)
 
     def _plan(self) -> None:
@@ -91,20 +95,31 @@ class BatchRun:
                 f"(skipped {found.skipped_summary()}); inputs are {INPUT_SUFFIXES}, compressed or not"
             )
         require_readers(found.sources)
-        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress)
+        owner = None if isinstance(self.out, str) else functools.partial(recorded_input, os.fspath(self.out))
+        outputs = plan_outputs(found.sources, self.out, self.options.format, self.options.compress, owner)
         _refuse_overwriting(found.sources, outputs)
         if self.options.min_chars:
             _refuse_rejects_clash(found.sources)
         skipped: set[str] = set()
+        carried: list[tuple[str, str]] = []
         for source, output in zip(found.sources, outputs, strict=True):
             task = self._task(source, output)
-            if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
-                skipped.add(source.path)
+            if task.record is None:  # a remote OUT: done is "newer than its input"; the old log keeps its lines
+                if not self.options.force and (is_done(source, output) or _rejected_whole(task)):
+                    skipped.add(source.path)
+                    continue
             else:
-                self.tasks.append(task)
+                files = [output] if task.rejects is None else [output, task.rejects]
+                lines = committed_lines(task.record, source.path, files)
+                if lines is not None:  # done: its lines come from its record, written with its output
+                    carried.extend((source.path, line) for line in lines)
+                    if not self.options.force:
+                        skipped.add(source.path)
+                        continue
+            self.tasks.append(task)
         self.report.files_total = len(found.sources)
         self.report.files_skipped = len(skipped)
-        self.report.failures_kept = self.log.open(skipped)
+        self.report.failures_kept = self.log.open(skipped if isinstance(self.out, str) else (), carried)
         for failure in found.failures:
             self.report.add_failure(failure)
         self.log.append(found.failures)
@@ -117,7 +132,9 @@ class BatchRun:
             rejects = twin_path(self.out, output, REJECTS_NAME, ext)
         if self.options.format == "dolma":
             attributes = twin_path(self.out, output, f"attributes/{ATTRIBUTE_NAME}", documents=True)
-        return Task(source, output, rejects, attributes, str(self.out) if isinstance(self.out, Path) else None)
+        root = str(self.out) if isinstance(self.out, Path) else None
+        record = None if isinstance(self.out, str) else record_path(os.fspath(self.out), output)
+        return Task(source, output, rejects, attributes, root=root, record=record)
 
     def _take_lock(self) -> None:
         """Lock ``OUT/.cleaner.lock``, never through a symlink (which could truncate another file), and write our pid.

@@ -5,7 +5,10 @@ the inputs are walked and planned, so they never hold a copy of the plan (the on
 grows with the number of files, kept to a few hundred bytes per file). Workers die with the
 coordinating process (Linux ``PR_SET_PDEATHSIG``), so a killed run leaves no orphan still
 writing. A worker that crashes (segfault, OOM kill) costs only the file it was on: the files
-it held are retried one by one in a fresh worker.
+it held are retried one by one in a fresh worker. A worker stuck past ``--doc-timeout`` in a
+call that cannot be interrupted is killed by the pool's watchdog (``budget``) the same way, and
+its file fails with a ``DocumentTimeout`` line. Ctrl-C or SIGTERM kills the workers at once
+(finished outputs stay; the in-flight files are redone by a rerun) and re-raises.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..engine.language import languages
+from .budget import Slots, Watchdog, join_pool
 from .failures import Failure
 from .options import BatchOptions
 from .progress import BatchProgress
@@ -38,7 +42,7 @@ def run_batch(paths: Sequence[str | Path], out: str | Path, options: BatchOption
     """Clean every input under ``paths`` into ``out`` with the local engine; returns the report."""
     cleaner_for(options.config)  # a bad rule pack fails now, and forked workers inherit the Cleaner
     with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(_started_pool(options.jobs)) if options.jobs > 1 else None
+        pool = stack.enter_context(_started_pool(options.jobs, options.doc_timeout)) if options.jobs > 1 else None
         run = stack.enter_context(BatchRun(paths, out, options))
         run_with_progress(run, options, functools.partial(execute, pool=pool))
     return run.report
@@ -62,9 +66,7 @@ def run_with_progress(run: BatchRun, options: BatchOptions, executor: Executor) 
         executor(run.tasks, options, record)
 
 
-def execute(
-    tasks: Sequence[Task], options: BatchOptions, record: Record, pool: ProcessPoolExecutor | None = None
-) -> None:
+def execute(tasks: Sequence[Task], options: BatchOptions, record: Record, pool: Pool | None = None) -> None:
     """Run ``tasks`` and call ``record`` with each outcome (in completion order).
 
     ``pool``: workers already started (used for the first round; a crash starts a fresh pool).
@@ -77,14 +79,14 @@ def execute(
     pending = (list(tasks[i : i + size]) for i in range(0, len(tasks), size))
     finished = False
     while not finished:
-        lost, finished = _run_pool(pool or _pool(options.jobs), pending, options, record)
+        lost, finished = _run_pool(pool or Pool(options.jobs, options.doc_timeout), pending, options, record)
         pool = None
         for task in lost:
             record(_retry_alone(task, options))
 
 
 def _run_pool(
-    pool: ProcessPoolExecutor, pending: Iterator[list[Task]], options: BatchOptions, record: Record
+    pool: Pool, pending: Iterator[list[Task]], options: BatchOptions, record: Record
 ) -> tuple[list[Task], bool]:
     """Run chunks from ``pending`` in ``pool`` until done or a worker crashes.
 
@@ -94,7 +96,7 @@ def _run_pool(
     lost: list[Task] = []
     with pool:
         try:
-            _fill(pool, pending, in_flight, options)
+            _fill(pool.executor, pending, in_flight, options)
             while in_flight:
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -108,7 +110,7 @@ def _run_pool(
                         record(outcome)
                 if lost:
                     break
-                _fill(pool, pending, in_flight, options)
+                _fill(pool.executor, pending, in_flight, options)
         except BrokenProcessPool:
             pass
         finally:
@@ -138,16 +140,64 @@ def _fill(
 
 def _retry_alone(task: Task, options: BatchOptions) -> FileOutcome:
     """Run one task in a worker of its own; if that worker dies too, the file fails."""
-    with _pool(1) as pool:
+    with Pool(1, options.doc_timeout) as pool:
         try:
-            return pool.submit(process_task, task, options).result()
+            return pool.executor.submit(process_task, task, options).result()
         except BrokenProcessPool:
+            path = task.source.path
+            if pool.watchdog is not None and pool.watchdog.fired:
+                line = next(iter(pool.watchdog.fired.values())) or None
+                unit = UNITS.get(task.source.kind, "line")
+                where = f"{unit} {line}: " if line else ""
+                message = (
+                    f"{where}took longer than the --doc-timeout budget of {options.doc_timeout:g} s in a call "
+                    "that could not be interrupted; its worker was stopped"
+                )
+                return FileOutcome(path, failures=[Failure(path, "DocumentTimeout", message, line, unit=unit)])
             message = "the worker process died while cleaning this file (crash or out of memory)"
-            return FileOutcome(task.source.path, failures=[Failure(task.source.path, "WorkerDied", message)])
+            return FileOutcome(path, failures=[Failure(path, "WorkerDied", message)])
+
+
+#: What a document's number counts, by input kind (the key of its failure line).
+UNITS = {"jsonl": "line", "wet": "record", "warc": "record", "parquet": "row"}
+
+
+class Pool:
+    """A process pool and, with a document budget, its watchdog; leaving it on an exception kills the workers."""
+
+    def __init__(self, jobs: int, budget: float = 0.0) -> None:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        slots = Slots(jobs, context) if budget > 0 else None
+        self.executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(), slots)
+        )
+        self.watchdog = Watchdog(slots, budget) if slots is not None else None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        self.close(kill=kind is not None)
+
+    def close(self, kill: bool = False) -> None:
+        """Shut down: wait for the workers to finish, or (``kill``: Ctrl-C, SIGTERM, an error) kill them now."""
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        if not kill:
+            self.executor.shutdown(wait=True)
+            return
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=2)
 
 
 @contextlib.contextmanager
-def _started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+def _started_pool(jobs: int, budget: float = 0.0) -> Iterator[Pool]:
     """A pool whose workers are running now (a fork pool starts them all at the first submit).
 
     The stopword index is built first, once, and every object so far is frozen out of the
@@ -156,22 +206,20 @@ def _started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     languages()
     gc.freeze()
     try:
-        with _pool(jobs) as pool:
-            pool.submit(os.getpid).result()
+        with Pool(jobs, budget) as pool:
+            pool.executor.submit(os.getpid).result()
             gc.unfreeze()  # the workers keep their frozen copy; this process collects as before
             yield pool
     finally:
         gc.unfreeze()
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
-
-
-def _init_worker(parent: int) -> None:
-    """Die with the coordinating process; let it alone handle Ctrl-C."""
+def _init_worker(parent: int, slots: Slots | None = None) -> None:
+    """Die with the coordinating process; let it alone handle Ctrl-C and SIGTERM; join the watchdog's slots."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if slots is not None:
+        join_pool(slots)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

@@ -6,6 +6,7 @@ are identical whichever engine wrote them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,14 +14,16 @@ from functools import lru_cache
 from ..config import Config
 from ..model import Result
 from ..pipeline import Cleaner
+from .budget import DocumentTimeout, document_budget
 from .discover import Source
 from .failures import Failure
 from .formats.jsonline import RenderError
 from .formats.outputs import LINES, Plan, open_outputs
+from .manifest import Stamp, remove_record, write_record
 from .options import BatchOptions
 from .readers import Document, Fields, Skipped, read_documents
 from .report import FileOutcome
-from .writers import output_compression, output_format
+from .writers import BeforeCommit, output_compression, output_format
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,8 @@ class Task:
     """One input file and the paths planned for it (strings: plans stay small).
 
     ``rejects``: where documents shorter than ``--min-chars`` go; ``attributes``: the dolma
-    attribute file of ``--format dolma``.
+    attribute file of ``--format dolma``; ``record``: where the worker writes what made the
+    output (``manifest``; None for a remote OUT).
     """
 
     source: Source
@@ -37,6 +41,8 @@ class Task:
     attributes: str | None = None
     #: A local OUT, whose inner folders are never followed if they are symlinks (None: not checked).
     root: str | None = None
+    #: Where the output's record goes (``manifest``; None for a remote OUT).
+    record: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -67,9 +73,17 @@ def render_output(doc: Document, result: Result, fmt: str, level: str = "full") 
 
 
 def clean_items(
-    items: Iterable[Document | Failure | Skipped], path: str, cleaner: Cleaner, outcome: FileOutcome, min_chars: int
+    items: Iterable[Document | Failure | Skipped],
+    path: str,
+    cleaner: Cleaner,
+    outcome: FileOutcome,
+    min_chars: int,
+    budget: float = 0.0,
 ) -> Iterator[tuple[Document, Result, str | None]]:
-    """Clean each document: ``(doc, result, reject reason or None)``; a bad record fails alone, anything else raises."""
+    """Clean each document: ``(doc, result, reject reason or None)``; a bad record fails alone, anything else raises.
+
+    ``budget``: seconds each document may take (``--doc-timeout``; 0: no limit).
+    """
     for item in items:
         if isinstance(item, Failure):
             outcome.failures.append(item)
@@ -78,8 +92,9 @@ def clean_items(
             outcome.skipped += 1
             continue
         try:
-            result = clean_document(cleaner, item)
-        except Exception as exc:
+            with document_budget(budget, item.line if item.record is not None else None):
+                result = clean_document(cleaner, item)
+        except (Exception, DocumentTimeout) as exc:
             if item.record is None:
                 raise
             message = f"{item.unit} {item.line}: {exc}"
@@ -103,7 +118,7 @@ def clean_into(
     outcome: FileOutcome,
 ) -> None:
     """Clean documents and ``write`` their text output (stdin filter, ``-o -``); rejects are counted, not written."""
-    for doc, result, reason in clean_items(items, path, cleaner, outcome, options.min_chars):
+    for doc, result, reason in clean_items(items, path, cleaner, outcome, options.min_chars, options.doc_timeout):
         if reason is not None:
             outcome.rejected += 1
             continue
@@ -118,7 +133,7 @@ def clean_into(
         outcome.add(result)
 
 
-def plan_for(task: Task, options: BatchOptions) -> Plan:
+def plan_for(task: Task, options: BatchOptions, before_commit: BeforeCommit | None = None) -> Plan:
     """How ``task`` is written under ``options``: its form, codec, provenance level and paths."""
     source = task.source
     return Plan(
@@ -132,7 +147,28 @@ def plan_for(task: Task, options: BatchOptions) -> Plan:
         task.attributes,
         options.text_fields,
         task.root,
+        before_commit,
     )
+
+
+def record_writer(task: Task, outcome: FileOutcome) -> BeforeCommit | None:
+    """The hook that writes ``task``'s record (input stamp, committed file, failure lines) before its last rename.
+
+    The input is stamped before it is read, so an input changed while it is cleaned is redone next time.
+    """
+    record = task.record
+    if record is None:
+        return None
+    try:
+        source = Stamp.of(task.source.path)
+    except OSError:
+        return None  # the reader reports it; without a record the input is retried
+
+    def write(tmp: str, final: str) -> None:
+        info = os.stat(tmp)
+        write_record(record, source, Stamp(os.path.abspath(final), info.st_size, info.st_mtime_ns), outcome.failures)
+
+    return write
 
 
 def process_task(task: Task, options: BatchOptions) -> FileOutcome:
@@ -140,10 +176,11 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
     outcome = FileOutcome(task.source.path)
     fields = Fields(options.text_fields, options.id_field)
     try:
-        with open_outputs(plan_for(task, options)) as outputs:
+        with open_outputs(plan_for(task, options, record_writer(task, outcome))) as outputs:
             items = read_documents(task.source, fields, options.max_bytes)
             cleaner = cleaner_for(options.config)
-            for doc, result, reason in clean_items(items, task.source.path, cleaner, outcome, options.min_chars):
+            cleaned = clean_items(items, task.source.path, cleaner, outcome, options.min_chars, options.doc_timeout)
+            for doc, result, reason in cleaned:
                 try:
                     if reason is None:
                         outputs.write(doc, result)
@@ -155,7 +192,9 @@ def process_task(task: Task, options: BatchOptions) -> FileOutcome:
                     if doc.record is None:
                         raise
                     outcome.failures.append(render_failure(task.source.path, doc, exc))
-    except Exception as exc:
+    except (Exception, DocumentTimeout) as exc:
+        if task.record is not None:
+            remove_record(task.record)  # an old output of this input is no longer a finished one
         return FileOutcome(task.source.path, failures=[Failure.from_exception(task.source.path, exc)])
     outcome.output = task.output
     return outcome

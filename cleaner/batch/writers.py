@@ -7,7 +7,8 @@ compression (``a.jsonl.zst`` -> ``a.jsonl.zst``, ``a.warc.wet.gz`` -> ``a.jsonl.
 ``--compress`` says otherwise. ``--format dolma`` writes ``documents/<name>.jsonl[.gz]`` (and the
 attribute files beside, see ``formats.dolma``). When two inputs would get the same output
 (``a.txt`` and ``a.html``), the first in path order keeps the short name and the others keep
-their full input name: ``a.html.txt``. Temp files are named ``.cleaner-tmp-*``.
+their full input name: ``a.html.txt`` (on a rerun, the input that made an existing output
+keeps it). Temp files are named ``.cleaner-tmp-*``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import io
 import os
 import posixpath
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TextIO
@@ -73,9 +74,18 @@ def _base_name(source: Source, name: str) -> str:
     return base
 
 
-def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str, compress: str | None = None) -> list[str]:
+def plan_outputs(
+    sources: Sequence[Source],
+    out: str | Path,
+    fmt: str,
+    compress: str | None = None,
+    owner: Callable[[str], str | None] | None = None,
+) -> list[str]:
     """One output path under ``out`` per source (same order), mirroring the tree, never colliding.
 
+    ``owner``: the input (absolute path) an existing output was made from, if known (its record);
+    when several inputs want one short name, the input that made it keeps it, so adding ``b.htm``
+    beside a cleaned ``b.txt`` names the new output ``b.htm.txt`` instead of moving ``b.txt``'s.
     Paths are plain strings: a plan for a million files must stay small.
     """
     taken: set[str] = {FAILURES_NAME}
@@ -83,19 +93,45 @@ def plan_outputs(sources: Sequence[Source], out: str | Path, fmt: str, compress:
     root = os.fspath(out)
     if fmt == "dolma":
         root = join(root, DOCUMENTS_NAME)
-    for source in sources:
-        form = output_format(source, fmt)
-        codec = output_compression(source, compress, fmt)
-        ext = EXTENSIONS[form] + (COMPRESSED[codec] if codec and form != "parquet" else "")
-        folder, input_name = posixpath.split(source.rel)
-        name = split_suffix(input_name)[0]
-        for candidate in (_base_name(source, name) + ext, name + ext, input_name + ext):
-            rel = posixpath.join(folder, candidate)
-            if rel not in taken:
+    names = [_candidates(source, fmt, compress) for source in sources]
+    reserved = _reserved(sources, names, root, owner) if owner is not None else {}
+    for source, candidates in zip(sources, names, strict=True):
+        for rel in candidates:
+            holder = reserved.get(rel)
+            if rel not in taken and (holder is None or holder == source.path):
                 break
         taken.add(rel)
         planned.append(join(root, *rel.split("/")))
     return planned
+
+
+def _candidates(source: Source, fmt: str, compress: str | None) -> tuple[str, str, str]:
+    """The output names ``source`` may get, shortest first: ``b.txt``, ``b.html.txt`` (stem), ``b.html.gz.txt``."""
+    form = output_format(source, fmt)
+    codec = output_compression(source, compress, fmt)
+    ext = EXTENSIONS[form] + (COMPRESSED[codec] if codec and form != "parquet" else "")
+    folder, input_name = posixpath.split(source.rel)
+    name = split_suffix(input_name)[0]
+    short, stem, full = (_base_name(source, name) + ext, name + ext, input_name + ext)
+    return posixpath.join(folder, short), posixpath.join(folder, stem), posixpath.join(folder, full)
+
+
+def _reserved(
+    sources: Sequence[Source], names: Sequence[tuple[str, str, str]], root: str, owner: Callable[[str], str | None]
+) -> dict[str, str]:
+    """Short names wanted by several inputs whose existing output one of them made: name -> that input's path."""
+    wanted: dict[str, list[Source]] = {}
+    for source, candidates in zip(sources, names, strict=True):
+        wanted.setdefault(candidates[0], []).append(source)
+    reserved = {}
+    for rel, contenders in wanted.items():
+        if len(contenders) < 2:
+            continue
+        made_by = owner(join(root, *rel.split("/")))
+        for source in contenders:
+            if made_by is not None and os.path.abspath(source.path) == made_by:
+                reserved[rel] = source.path
+    return reserved
 
 
 def join(root: str, *parts: str) -> str:
@@ -192,11 +228,18 @@ def _temp_file(folder: int) -> tuple[int, str]:
             continue
 
 
+#: Called with (temp path, final path) once a temp file is complete, just before its rename.
+BeforeCommit = Callable[[str, str], None]
+
+
 @contextmanager
-def atomic_file(path: str | Path, root: str | None = None) -> Iterator[IO[bytes]]:
+def atomic_file(
+    path: str | Path, root: str | None = None, before_commit: BeforeCommit | None = None
+) -> Iterator[IO[bytes]]:
     """Write bytes to a temp file beside ``path``, renamed over it only when complete.
 
     ``root``: the local OUT, inside which no symlinked folder is followed (:func:`open_folder`).
+    ``before_commit`` runs between the two (it writes the output's record, see ``manifest``).
     A remote ``path`` (``s3://...``) is written through fsspec: an object store makes the object
     visible only once its upload completes, and an upload that fails is aborted.
     """
@@ -213,6 +256,8 @@ def atomic_file(path: str | Path, root: str | None = None) -> Iterator[IO[bytes]
         try:
             with os.fdopen(fd, "wb") as handle:
                 yield handle
+            if before_commit is not None:
+                before_commit(os.path.join(path.parent, tmp), os.fspath(path))
             os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
         except BaseException:
             with suppress(FileNotFoundError):

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..batch import FORMATS, BatchOptions, BatchReport, clean_stream, default_jobs, run_batch
+from ..batch.budget import DEFAULT_DOC_TIMEOUT
 from ..batch.formats.compression import CHOICES as COMPRESSIONS
 from ..batch.formats.remote import is_remote
 from ..batch.limits import MAX_BYTES
 from ..batch.options import PROVENANCE
 from ..config import Config
-from ..errors import CleanerError
+from ..errors import CleanerError, Stopped
 from ..model import LABELS
 from . import EXIT_FAILURES, EXIT_OK, EXIT_USAGE
 
@@ -34,7 +39,8 @@ record or row for a record). A rerun skips inputs whose output exists and is new
 redoes them). "-" reads stdin and writes stdout; -o - writes every output to stdout. Reports
 and progress go to stderr. Exit status: 0 all cleaned, 1 some inputs failed (the rest are
 done; also when failures.jsonl keeps failures of earlier runs), 2 bad usage (also: nothing to
-clean in the PATHs).
+clean in the PATHs), 130 / 143 stopped by Ctrl-C / SIGTERM (finished outputs are kept; rerun to
+resume).
 """
 
 
@@ -83,6 +89,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         metavar="N",
         help="the most decompressed bytes of one document (a file, a JSONL line, a WARC record); "
         "larger ones fail unread (default: 1G; K, M, G suffixes)",
+    )
+    parser.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a document taking longer fails alone (0: no limit; default: {DEFAULT_DOC_TIMEOUT:g})",
     )
     add_config_options(parser)
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes or a Ray cluster")
@@ -133,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
         min_chars=args.min_chars,
         verbose=args.verbose,
         max_bytes=args.max_bytes,
+        doc_timeout=args.doc_timeout,
     )
     inputs = [*args.paths, *(read_input_list(args.input_list) if args.input_list else [])]
     if not inputs:
@@ -150,7 +164,17 @@ def run(args: argparse.Namespace) -> int:
 
         return run_to_stdout(paths, options, quiet=args.quiet) or status
     out: str | Path = args.out if is_remote(args.out) else Path(args.out)
-    report = _run_files(paths, out, options, args.engine, args.address)
+    try:
+        with _stop_on_sigterm():
+            report = _run_files(paths, out, options, args.engine, args.address)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Stopped): the workers are stopped already
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        what = "terminated" if signum == signal.SIGTERM else "interrupted"
+        print(
+            f"cleaner: {what}; finished outputs in {out} are kept: run the same command again to resume",
+            file=sys.stderr,
+        )
+        return 128 + int(signum)
     if report is None:
         return EXIT_USAGE
     if not args.quiet:
@@ -172,6 +196,23 @@ def byte_size(value: str) -> int:
     if size < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
     return size
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM raises :class:`Stopped` (a KeyboardInterrupt), so a terminated run stops as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def read_input_list(path: str) -> list[str]:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import IO, Any, Protocol, TextIO
+from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 
 from ...model import Result
 from ..discover import Source
@@ -21,6 +21,9 @@ from .compression import compressing
 from .dolma import DolmaOutput
 from .jsonline import json_line
 from .provenance import record_fields, result_fields
+
+if TYPE_CHECKING:
+    from ..writers import BeforeCommit
 
 
 class Output(Protocol):
@@ -44,6 +47,13 @@ class Plan:
     text_fields: tuple[str, ...] = ("text",)
     #: OUT: folders inside it are made one at a time and never followed if they are symlinks.
     root: str | None = None
+    #: Runs before the last file of the input is renamed into place (writes its record).
+    before_commit: BeforeCommit | None = None
+
+    @property
+    def one_document(self) -> bool:
+        """The input is one document (txt/json/jsonl forms): a rejected one has no output, only its rejects file."""
+        return self.form in LINES and self.form != "records"
 
 
 def text_line(doc: Document, result: Result, level: str, extra: dict[str, Any]) -> str:
@@ -93,11 +103,13 @@ class TextOutput:
         self._handle.write(self._line(doc, result, self._level, extra or {}))
 
 
-def _text_stream(stack: ExitStack, path: str, codec: str | None, root: str | None = None) -> TextIO:
+def _text_stream(
+    stack: ExitStack, path: str, codec: str | None, root: str | None = None, before_commit: BeforeCommit | None = None
+) -> TextIO:
     """A UTF-8 text stream into a new atomic file at ``path`` (under OUT ``root``), compressed with ``codec``."""
     from ..writers import atomic_file
 
-    raw: IO[bytes] = stack.enter_context(atomic_file(path, root))
+    raw: IO[bytes] = stack.enter_context(atomic_file(path, root, before_commit))
     binary = stack.enter_context(compressing(raw, codec))
     text = io.TextIOWrapper(binary, encoding="utf-8", newline="")  # type: ignore[type-var]
 
@@ -109,21 +121,24 @@ def _text_stream(stack: ExitStack, path: str, codec: str | None, root: str | Non
     return text
 
 
-def _open_form(stack: ExitStack, plan: Plan, path: str, rejects: bool = False) -> Output:
+def _open_form(
+    stack: ExitStack, plan: Plan, path: str, rejects: bool = False, before_commit: BeforeCommit | None = None
+) -> Output:
+    """The output of ``plan``'s form at ``path``; ``before_commit`` runs before its (last) rename."""
     if plan.form == "parquet":
         from ..writers import atomic_file
         from .parquet import ParquetOutput
 
-        raw = stack.enter_context(atomic_file(path, plan.root))
+        raw = stack.enter_context(atomic_file(path, plan.root, before_commit))
         parquet = ParquetOutput(raw, plan.source, plan.text_fields, plan.level, plan.compress, rejects=rejects)
         stack.callback(parquet.close)
         return parquet
     if plan.form == "dolma":
         assert plan.attributes is not None
-        documents = _text_stream(stack, path, plan.codec, plan.root)
+        documents = _text_stream(stack, path, plan.codec, plan.root, before_commit)  # renamed last
         attributes = _text_stream(stack, plan.attributes, plan.codec, plan.root)
         return DolmaOutput(documents, attributes)
-    return TextOutput(_text_stream(stack, path, plan.codec, plan.root), plan.form, plan.level)
+    return TextOutput(_text_stream(stack, path, plan.codec, plan.root, before_commit), plan.form, plan.level)
 
 
 class TaskOutputs:
@@ -135,18 +150,19 @@ class TaskOutputs:
         self._plan = plan
         self._output: Output | None = None
         self._rejects: Output | None = None
+        self._commit = plan.before_commit
 
     def write(self, doc: Document, result: Result) -> None:
         """Add a cleaned document to the output."""
         if self._output is None:
-            self._output = _open_form(self._output_stack, self._plan, self._plan.output)
+            self._output = _open_form(self._output_stack, self._plan, self._plan.output, before_commit=self._commit)
         self._output.write(doc, result)
 
     def finish(self) -> None:
         """Make sure the output exists: empty for an input without documents, unless its one document was rejected."""
-        whole_rejected = self._rejects is not None and self._plan.form in LINES and self._plan.form != "records"
+        whole_rejected = self._rejects is not None and self._plan.one_document
         if self._output is None and not whole_rejected:
-            self._output = _open_form(self._output_stack, self._plan, self._plan.output)
+            self._output = _open_form(self._output_stack, self._plan, self._plan.output, before_commit=self._commit)
 
     def reject(self, doc: Document, result: Result, reason: str) -> None:
         """Send a document to the rejects file (records keep their form; a single document becomes a JSON line)."""
@@ -165,7 +181,8 @@ class TaskOutputs:
                 text_fields=plan.text_fields,
                 root=plan.root,
             )
-            self._rejects = _open_form(self._stack, rejects, path, rejects=True)
+            commit = plan.before_commit if plan.one_document else None  # then the rejects file is the last
+            self._rejects = _open_form(self._stack, rejects, path, rejects=True, before_commit=commit)
         self._rejects.write(doc, result, {"rejected": reason})
 
 
