@@ -221,6 +221,22 @@ def test_item11_a_symlinked_folder_inside_out_is_never_written_through(
     assert sorted(Path(f["path"]).name for f in failures) == failing
 
 
+def test_item11_a_symlinked_run_state_folder_is_never_written_through(tmp_path: Path) -> None:
+    """Item 11: OUT/.cleaner (the outputs' records) planted as a symlink: no record lands elsewhere,
+    the files fail (``UnsafePath``) and a rerun after removing the link cleans them."""
+    src, out = _tree(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / ".cleaner").symlink_to(elsewhere, target_is_directory=True)
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 1
+    assert list(elsewhere.iterdir()) == []
+    assert {f["error"] for f in read_failures(out)} == {"UnsafePath"}
+    (out / ".cleaner").unlink()
+    assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    assert (out / "a.txt").exists()
+
+
 def _no_space(*args: object, **kwargs: object) -> object:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

@@ -49,8 +49,11 @@ def record_path(out: str, output: str) -> str:
     return os.path.join(out, STATE_NAME, "done", digest[:2], "." + digest)  # hidden, like all run state
 
 
-def write_record(path: str, source: Stamp, committed: Stamp, failures: Sequence[Failure]) -> None:
-    """Write the record atomically (temp file, then rename); called before the committed file's rename."""
+def write_record(
+    path: str, source: Stamp, committed: Stamp, failures: Sequence[Failure], root: str | None = None
+) -> None:
+    """Write the record atomically (temp file, then rename); called before the committed file's rename.
+    ``root``: the local OUT, inside which no symlinked folder (``OUT/.cleaner``) is followed."""
     from .writers import atomic_file
 
     data = {
@@ -58,7 +61,7 @@ def write_record(path: str, source: Stamp, committed: Stamp, failures: Sequence[
         "file": committed.to_dict(),
         "failures": [failure_line(failure) for failure in failures],
     }
-    with atomic_file(path) as handle:
+    with atomic_file(path, root) as handle:
         handle.write(json.dumps(data, ensure_ascii=True).encode("ascii"))
 
 

@@ -166,7 +166,8 @@ def record_writer(task: Task, outcome: FileOutcome) -> BeforeCommit | None:
 
     def write(tmp: str, final: str) -> None:
         info = os.stat(tmp)
-        write_record(record, source, Stamp(os.path.abspath(final), info.st_size, info.st_mtime_ns), outcome.failures)
+        committed = Stamp(os.path.abspath(final), info.st_size, info.st_mtime_ns)
+        write_record(record, source, committed, outcome.failures, task.root)
 
     return write
 
