@@ -27,6 +27,7 @@ from .page import Page
 from .regions import Regions, is_short_line, line_words
 from .scores import CLAIMED_SCORE, Run, block_scores, ends_prose, strongly_body
 from .title import LOOKBACK, headline_like
+from .transcript import transcript_lines
 
 KEPT = Decision("body", "", "")
 INVISIBLE = Decision("other", "heuristic.invisible_line", "Zero-width characters only: a blank line to the reader.")
@@ -458,6 +459,8 @@ def _verdicts(
         for index, label, reason in item(page, indices):
             if index not in claimed:
                 target.setdefault(index, Decision(label, item.id, reason, item.role))
+    for index in transcript_lines(page, hints):  # a speaker's line: the article's, not a one-off pitch
+        del hints[index]
     return claimed, hints
 
 

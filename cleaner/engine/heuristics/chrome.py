@@ -20,7 +20,7 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     and a neighbour stand next to each other again elsewhere on the page (the group repeats). A
     line repeated alone is the article's own more often than not (a table's header row, a
     subhead also listed in a table of contents, a line of code), and so is a repeated line right
-    above a paragraph (a section's heading)."""
+    above a paragraph (a section's heading) or one starting with a number (two recipes' "2 eggs")."""
     features = page.features
     last = len(page) - 1
     positions: dict[str, list[int]] | None = None
@@ -29,6 +29,8 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
             if index < last and is_paragraph(features[index + 1]):
                 continue
+            if page.blocks[index].text[:1].isnumeric():
+                continue  # a quantity, a step, a rank ("200 g flour", "2. Stir"): a list's item, not a menu's
             if positions is None:
                 positions = _positions(page)
             if any(_repeated_together(page, positions, index, step) for step in (-1, 1)):

@@ -1,0 +1,42 @@
+"""Transcripts: lines set out as "Speaker: words" where a speaker's label recurs nearby (an
+interview, a hearing, a chat log, a script). Such lines are the article's, whatever a rule for
+one-off "Label: text" lines (a house ad's "Series: pitch") would say of each alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .page import Page
+
+#: A speaker's label: one to three words (a name, a role) before a colon and a space.
+_LABEL = regex.compile(r"^(\p{Lu}[\w.’'-]*(?:\s[\w.’'-]+){0,2}):\s")
+#: A label counts as a speaker's when it recurs within this many blocks.
+WITHIN = 8
+
+
+def transcript_lines(page: Page, indices: Iterable[int]) -> set[int]:
+    """Those of ``indices`` whose "Label:" recurs within WITHIN blocks on a line saying something
+    else, with another label among them (two speakers: a repeated house ad is one line twice)."""
+    wanted = sorted(set(indices))
+    if not wanted:
+        return set()
+    blocks = page.blocks
+    labels: dict[int, str] = {}
+    low, high = max(0, wanted[0] - WITHIN), min(len(blocks), wanted[-1] + WITHIN + 1)
+    for index in range(low, high):
+        found = _LABEL.match(blocks[index].text)
+        if found is not None:
+            labels[index] = found.group(1)
+    speakers: set[int] = set()
+    for index in wanted:
+        label = labels.get(index)
+        if label is None:
+            continue
+        near = [other for other in range(index - WITHIN, index + WITHIN + 1) if other != index and other in labels]
+        again = any(labels[o] == label and blocks[o].text != blocks[index].text for o in near)
+        others = any(labels[o] != label for o in near)
+        if again and others:  # one speaker again, saying something else, and someone else: a dialogue
+            speakers.add(index)
+    return speakers
