@@ -13,3 +13,7 @@ class InputError(CleanerError, ValueError):
 
 class RuleError(CleanerError, ValueError):
     """A rule pack is invalid; the message names the file, the rule and the fix."""
+
+
+class HtmlLimitError(InputError):
+    """An HTML page over a cap (elements, attributes) or one the parser could not read whole."""
