@@ -45,6 +45,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], bool]] = {
     "40k attributes on one element": ("page.html", lambda: page(attributes(40_000)).encode(), True),
     "500k attributes on one element": ("page.html", lambda: page(attributes(500_000)).encode(), False),
     "300k elements": ("page.html", lambda: page("<b>x</b>" * 300_000).encode(), True),
+    "20k short lines (<br>x</br>)": ("page.html", lambda: page("<br>x</br> " * 20_000).encode(), True),
+    "20k numbered lines (<br>1 x</br>)": ("page.html", lambda: page("<br>1 x</br> " * 20_000).encode(), True),
     "nesting 3,000 deep": ("page.html", lambda: page("<div>" * 3_000 + PARAGRAPH * 4).encode(), True),
     "text node of 11 M characters": ("page.html", lambda: page("<p>" + "word " * 2_200_000 + "</p>").encode(), False),
     "50 MB attribute": ("page.html", lambda: page('<div data-x="' + "a" * 50_000_000 + '">x</div>').encode(), False),

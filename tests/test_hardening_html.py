@@ -94,3 +94,36 @@ def test_item06_and_07_the_batch_writes_a_failure_line_and_goes_on(tmp_path: Pat
     assert all(f["error"] == "HtmlLimitError" for f in failures.values())
     assert "visible characters" in failures["deep.html"]["message"]
     assert "over the cap of 5,000" in failures["iframes.html"]["message"]
+
+
+def test_item07_nested_announced_lists_are_counted_not_listed() -> None:
+    """Item 7: 20k short numbered lines each announce the rest (html-text renders ``<br>`` lines so):
+    every line belongs to one list per line above it, counted in one walk (listing them was
+    quadratic: 20k lines, 49 s)."""
+    from cleaner.engine import context
+    from cleaner.engine.features import measure
+    from cleaner.engine.segment import segment
+
+    lines = [f"{number} x" for number in range(1, 2001)]
+    doc = segment("The council met on Tuesday.\n\n" + "\n".join(lines))
+    features = measure(doc, "en").blocks
+    texts = [block.text for block in doc.blocks]
+    scores = [1.0] * len(texts)  # every line worth keeping: each heads the list below it
+    gaps = [block.gap_before for block in doc.blocks]
+    headings, depth = context._announced_lists(scores, texts, features, context.Neighbours.adjacent(gaps), ())
+    last = len(texts) - 1
+    assert headings == list(range(1, last - 2))  # the last three have too few lines below
+    assert [depth[index] for index in (2, 3, 100, last)] == [1, 2, 99, last - 3]
+
+
+def test_item07_counted_lists_score_as_lists_applied_one_by_one() -> None:
+    """Item 7: a line in k nested lists scores what k additions, each floored, gave."""
+    from cleaner.engine import context
+
+    for start in (-5.0, -0.3, 0.0, 2.5):
+        score = start
+        for lists in range(1, 300):
+            score = max(score + context.LINE_SCALE * context.ANNOUNCED, context.LIST_FLOOR)
+            assert context._announced(start, lists) == pytest.approx(score, rel=1e-12)
+            if lists <= context._EXACT_LISTS:
+                assert context._announced(start, lists) == score
