@@ -1,6 +1,6 @@
 r"""Speed and memory of cleaner beside its baselines, on one core unless a figure says otherwise.
 
-Run: ``python benchmarks/speed.py [--only core|stages|scaling|batch|ray|floor|formats|cold]... [--quick]``
+Run: ``python benchmarks/speed.py [--only core|stages|scaling|batch|ray|floor|formats|cold|hostile]... [--quick]``
 ``[--json FILE]``.
 What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prints one table):
 
@@ -36,6 +36,10 @@ What each figure means: ``docs/benchmarks.md``. Parts (all by default, each prin
   rate over the JSONL rate, and the time reading alone takes (decompressing and parsing, every
   record) as a share of the whole (target: reading a WET file costs at most 10% of cleaning it).
   Each figure is the best of 3 interleaved runs.
+
+- ``hostile``: hostile HTML and decompression bombs (``benchmarks/hostile.py``), each cleaned by
+  the batch command in a process of its own: seconds, peak RSS (``ru_maxrss``) and how it ended
+  (the failure line, or what was kept). Each must end within the per-document budget.
 
 ``--quick`` shrinks every part (one pass, 1/2/5/10 MB, 500 and 2,000 files, 2,000 Ray
 documents) to check that the script works; its figures are not the reported ones.
@@ -76,7 +80,7 @@ AEB = ROOT / "corpus" / "aeb"
 SEEDS = ROOT / "corpus" / "seeds"
 WORK = BENCHMARKS / "_work" / "speed"
 MB = 1_000_000
-PARTS = ("core", "stages", "scaling", "batch", "ray", "floor", "formats", "cold")
+PARTS = ("core", "stages", "scaling", "batch", "ray", "floor", "formats", "cold", "hostile")
 TEXT_MODE = "cleaner text mode (flattened text)"
 PURE_TEXT_MODE = "cleaner text mode, pure build (CLEANER_PURE=1)"
 TRAFILATURA = "trafilatura.extract (HTML)"
@@ -876,6 +880,21 @@ def run_cold(quick: bool, figures: dict[str, Any]) -> None:
     figures["cold"] = cold
 
 
+# --------------------------------------------------------------------------- hostile inputs
+
+
+def run_hostile(quick: bool, figures: dict[str, Any]) -> None:
+    import hostile
+
+    rows = hostile.measure(quick)
+    print_table(
+        "Hostile HTML and bombs: one process per case, through the batch command",
+        hostile.HEADER,
+        hostile.table_rows(rows),
+    )
+    figures["hostile"] = rows
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -902,6 +921,7 @@ def main(argv: list[str] | None = None) -> int:
         "floor": run_floor,
         "formats": run_formats,
         "cold": run_cold,
+        "hostile": run_hostile,
     }
     for part in PARTS:
         if part in parts:

@@ -1,7 +1,7 @@
 """cleaner: strip boilerplate from scraped article text, with provenance offsets for every character."""
 
 from .config import Config
-from .errors import CleanerError, InputError, RuleError
+from .errors import CleanerError, HtmlLimitError, InputError, RuleError
 from .model import LABELS, Field, Metadata, Piece, Removal, Result
 from .pipeline import Cleaner, clean, clean_html
 from .version import __version__
@@ -12,6 +12,7 @@ __all__ = [
     "CleanerError",
     "Config",
     "Field",
+    "HtmlLimitError",
     "InputError",
     "Metadata",
     "Piece",

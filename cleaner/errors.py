@@ -21,3 +21,7 @@ class Stopped(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+class HtmlLimitError(InputError):
+    """An HTML page over a cap (elements, attributes) or one the parser could not read whole."""

@@ -13,8 +13,9 @@ from typing import Any
 import regex
 
 from .engine.votes import ExtractorVotes, word_key
-from .errors import InputError
+from .errors import HtmlLimitError, InputError
 from .html_metadata import head_metadata
+from .html_parse import parse_page
 from .model import Metadata
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
@@ -85,6 +86,8 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         _drop_hidden(tree)
         headings = page_headings(tree)
         text = html_text.extract_text(tree, guess_layout=True)
+    except HtmlLimitError:
+        raise
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     return Rendered(text, votes, tuple(warnings), head, headings)
@@ -109,21 +112,13 @@ def page_headings(tree: Any) -> tuple[str, ...]:
 def _parse(html: str) -> tuple[Any, bool]:
     """The page parsed once for both trafilatura and the renderer, and whether trafilatura takes it.
 
-    trafilatura's own loader, so that its extraction is what it would be on the string (and
-    html-text renders its tree to the same text as html-text's own parser's, on every AEB page);
-    a page it rejects as not quite HTML (it would extract nothing) is parsed by html-text.
+    trafilatura's own loader's steps (``html_parse.extractor_tree``), so that its extraction is
+    what it would be on the string (and html-text renders its tree to the same text as
+    html-text's own parser's, on every AEB page); a page it rejects as not quite HTML (it would
+    extract nothing) is parsed as html-text does. Both with libxml2's limits lifted, and pages
+    over a cap or not read whole refused (``html_parse``).
     """
-    from trafilatura.utils import load_html
-
-    try:
-        tree = load_html(html)
-    except Exception:  # trafilatura's loader failing on an odd page: the renderer's parser decides
-        tree = None
-    if tree is not None:
-        return tree, True
-    import html_text
-
-    return html_text.parse_html(html), False
+    return parse_page(html)
 
 
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).

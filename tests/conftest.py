@@ -15,6 +15,10 @@ import cleaner
 #: Development runs keep the default profile and explore new examples every time.
 #: No per-example deadline in CI: the gate checks results, and a loaded runner makes timing noise.
 settings.register_profile("ci", derandomize=True, deadline=None)
+#: A long exploration (issue 14): 2,000 examples for every property test that takes its count
+#: from the profile (``max(n, settings.default.max_examples)``), e.g.
+#: ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py tests/test_hardening_idempotence.py``.
+settings.register_profile("long", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,6 +20,9 @@ ODD_SPACES = ["\t", "\u00a0", "\u200b", "\u202f", "\u3000", "\ufeff", " ", "  "]
 #: Any code point except surrogates (which a Python str from decoded text never holds alone).
 ANY_CHAR = st.characters(exclude_categories=("Cs",))
 
+#: Examples per property test: 300, or the profile's count when larger (HYPOTHESIS_PROFILE=long).
+EXAMPLES = max(300, settings.default.max_examples)
+
 #: Articles per CI run for the generated-article property, and how they are batched per example.
 ARTICLES_PER_RUN = 10_000
 BATCH = 5
@@ -40,13 +43,13 @@ def awkward_texts(draw: st.DrawFn) -> str:
     return "".join(text + sep for text, sep in parts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(ANY_CHAR))
 def test_contract_on_any_str(text: str) -> None:
     assert_contract(text, cleaner.clean(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(awkward_texts())
 @example("0.\n0\n00\n000\n0000\n")  # a tight data list under a heading: its layout must survive cleaning
 @example("A.\n\U000191d3\nA.\nD\nA:O\n")  # the removed lines decided the language: "A." must not score by it

@@ -16,6 +16,7 @@ from .assemble import Decision, assemble  # noqa: E402
 from .decide import decide  # noqa: E402
 from .features import measure  # noqa: E402
 from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
+from .invisible import with_invisible, without_invisible  # noqa: E402
 from .metadata import extract_metadata  # noqa: E402
 from .page import Page  # noqa: E402
 from .rules import RuleSet  # noqa: E402
@@ -70,10 +71,11 @@ class Engine:
         self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str], headings: tuple[str, ...] = ()
     ) -> tuple[Document, list[Decision], str | None, list[str], tuple[str, ...]]:
         doc = segment(text)
-        features = measure(doc, self.language)
-        extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in doc.blocks)
+        visible, invisible = without_invisible(doc)  # layout never reads a zero-width line
+        features = measure(visible, self.language)
+        extractor_votes = tuple(None if votes is None else votes.kept(block.text) for block in visible.blocks)
         page = Page(
-            doc,
+            visible,
             features.languages,
             features.blocks,
             extractor_votes,
@@ -83,7 +85,7 @@ class Engine:
             headings=headings,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
-        return doc, decisions, title, page.warnings, page.languages
+        return doc, with_invisible(decisions, invisible), title, page.warnings, page.languages
 
     def _settle(self, doc: Document, decisions: list[Decision], title: str | None, notes: list[str]) -> str | None:
         """Clean the clean text again and apply what that removes to ``decisions`` (in place), up

@@ -127,10 +127,11 @@ def add_context(
             result[index] += LINE_SCALE * SUBHEAD
         if f.ends_colon and below < n and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
-    for heading, items in _announced_lists(scores, texts, features, neighbours, claimed):
+    headings, depth = _announced_lists(scores, texts, features, neighbours, claimed)
+    for item, lists in depth.items():  # each list adds to its lines (a list starts after its heading)
+        result[item] = _announced(result[item], lists)
+    for heading in headings:  # then the heading's floor, as when each list was applied in turn
         result[heading] = max(result[heading], LIST_FLOOR)
-        for item in items:
-            result[item] = max(result[item] + LINE_SCALE * ANNOUNCED, LIST_FLOOR)
     for items in _structured_lists(texts, neighbours, claimed):
         for item in items:
             result[item] = max(result[item], LIST_FLOOR)
@@ -146,8 +147,7 @@ def list_items(
 ) -> set[int]:
     """The lines ``add_context`` reads as items of a list or rows of a table (not headlines)."""
     items: set[int] = set()
-    for _, announced in _announced_lists(scores, texts, features, neighbours, claimed):
-        items.update(announced)
+    items.update(_announced_lists(scores, texts, features, neighbours, claimed)[1])
     for structured in _structured_lists(texts, neighbours, claimed):
         items.update(structured)
     return items
@@ -206,21 +206,55 @@ def _structured(text: str) -> bool:
     )
 
 
+class _NumbersInRun:
+    """How many lines of the tight run from a line on hold a number as a word, each line's
+    count computed once (``run``: the runs' lengths, ``after``: each line's next)."""
+
+    def __init__(self, texts: Sequence[str], after: Sequence[int], run: Sequence[int]) -> None:
+        self.texts, self.after, self.run = texts, after, run
+        self.counts: dict[int, int] = {}
+
+    def count(self, start: int) -> int:
+        path = []
+        index = start
+        while self.run[index] and index not in self.counts:
+            path.append(index)
+            index = self.after[index]
+        total = self.counts.get(index, 0)
+        for index in reversed(path):
+            total += _NUMBER_RE.search(self.texts[index]) is not None
+            self.counts[index] = total
+        return total
+
+
 def _announced_lists(
     scores: Sequence[float],
     texts: Sequence[str],
     features: Sequence[BlockFeatures],
     neighbours: Neighbours,
     claimed: Collection[int],
-) -> Iterator[tuple[int, list[int]]]:
-    """Lists announced as the article's: a line ending with a colon ("Tour dates:", "You will
+) -> tuple[list[int], dict[int, int]]:
+    """The lines announcing lists, in order, and each line of those lists with the number of
+    them it belongs to (successive headings' lists nest: counted, not listed, they cost linear
+    time). Lists announced as the article's: a line ending with a colon ("Tour dates:", "You will
     need:") with at least MIN_LIST_ITEMS lines set tight below it (a rendered list; the first
     may stand after one blank line), or a heading above such a list of data, most of whose
     lines hold a number as a word (dates, scores, prices), when the heading follows a block
     worth keeping. The announcing line must not be claimed ("Share this:", "Related:" announce
     chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
     line."""
-    before = neighbours.before
+    before, after, tight = neighbours.before, neighbours.after, neighbours.tight
+    n = len(texts)
+    # The tight run from each line on, as a length, and (on demand) how many of its lines hold a
+    # number: each heading reads them in constant time, so a page of thousands of tight short
+    # lines, each a candidate heading, costs linear time (it was quadratic: 20k lines, 150 s).
+    run = [0] * (n + 1)
+    for index in range(n - 1, -1, -1):
+        if tight[index] and index not in claimed:
+            run[index] = 1 + run[after[index]]
+    numbers = _NumbersInRun(texts, after, run)
+    headings: list[int] = []
+    starts: dict[int, int] = {}  # a list's first line -> how many lists start there
     for heading, text in enumerate(texts):
         colon = text.endswith(":")
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
@@ -232,9 +266,40 @@ def _announced_lists(
             and 1 <= features[heading].words <= HEADING_WORDS
         ):
             continue
-        items = _tight_run(heading, neighbours, claimed, first_gap_ok=colon)
-        if len(items) < MIN_LIST_ITEMS:
+        first = after[heading]
+        if first >= n or first in claimed or not (tight[first] or colon):
             continue
-        if not colon and sum(_NUMBER_RE.search(texts[i]) is not None for i in items) < DATA_SHARE * len(items):
+        length = run[first] if tight[first] else 1 + run[after[first]]
+        if length < MIN_LIST_ITEMS:
             continue
-        yield heading, items
+        if not colon and numbers.count(first) < DATA_SHARE * length:  # not colon: first is tight
+            continue
+        headings.append(heading)
+        starts[first] = starts.get(first, 0) + 1
+    depth: dict[int, int] = {}
+    for first in sorted(starts):  # walk each run once, from its first list's first line
+        if first in depth:
+            continue
+        index, lists = first, 0
+        while True:
+            lists += starts.get(index, 0)
+            depth[index] = lists
+            index = after[index]
+            if index >= n or not run[index]:
+                break
+    return headings, depth
+
+
+#: Up to this many nested lists, a line's score takes each list's addition in turn (the same
+#: floating-point sums as applying the lists one by one); beyond, the closed form.
+_EXACT_LISTS = 64
+
+
+def _announced(score: float, lists: int) -> float:
+    """``score`` after ``lists`` announced lists each added ANNOUNCED and floored it at LIST_FLOOR."""
+    step = LINE_SCALE * ANNOUNCED
+    if lists <= _EXACT_LISTS:
+        for _ in range(lists):
+            score = max(score + step, LIST_FLOOR)
+        return score
+    return max(score + lists * step, LIST_FLOOR + (lists - 1) * step)

@@ -12,9 +12,7 @@ what is kept never depends on it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-
-import regex
+from collections.abc import Collection, Sequence
 
 from .anchor import headline_anchors
 from .assemble import Decision
@@ -90,7 +88,6 @@ MAX_ROUNDS = 3
 #: Rounds of reading context off the kept blocks (``decide``).
 CONTEXT_ROUNDS = 3
 #: A block of format characters (category Cf: zero-width space, joiners, BOM) and spaces only.
-_INVISIBLE = regex.compile(r"[\p{Cf}\s]+")
 #: Prose outside the run is kept (a paragraph an ad or a caption cut off) only within this many
 #: blocks of it; further away, in the page's story and video grids, it is a teaser's summary.
 STRAY_PROSE_REACH = 25
@@ -111,9 +108,6 @@ def decide(
     texts = [b.text for b in blocks]
     gaps = [b.gap_before for b in blocks]
     base = block_scores(texts, page.features, has_stoplist)
-    invisible = set(_invisible_blocks(page))
-    for index in invisible:
-        base[index] = 0.0
     _weigh_extractor(page, base)
     anchors = headline_anchors(page)[:MAX_ANCHORS]
     context = _Context(page, texts, gaps, has_stoplist)
@@ -127,7 +121,7 @@ def decide(
     hints: dict[int, Decision] = {}
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
-        own = _claimed_scores(page, base, claimed, hints, invisible)
+        own = _claimed_scores(page, base, claimed, hints)
         scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
         path = _decode(page, scores, items, claimed, anchors)
         missing = _near(page, [_headed_span(path)]) - region
@@ -156,8 +150,6 @@ def decide(
         state = path[index]
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
-        elif index in invisible:
-            decision = INVISIBLE  # scored as a blank line; kept below only between kept lines
         elif index in claimed:
             decision = claimed[index]
         elif index in lead:
@@ -180,7 +172,6 @@ def decide(
         if decision.label in keep:
             decision = KEPT
         decisions.append(decision)
-    _keep_invisible_between_kept(decisions, invisible)
     title = page.blocks[title_index].text if title_index is not None else None
     return decisions, title
 
@@ -469,12 +460,11 @@ def _claimed_scores(
     base: list[float],
     claimed: dict[int, Decision],
     hints: dict[int, Decision],
-    invisible: Iterable[int] = (),
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
     a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one
-    strong. Furniture scores FURNITURE_SCORE whatever its length. An invisible line scores 0
-    whatever claims it: it is a blank line to the reader."""
+    strong. Furniture scores FURNITURE_SCORE whatever its length. (Invisible lines never reach
+    here: ``invisible.without_invisible``.)"""
     scores = list(base)
     for index, decision in claimed.items():
         if decision.role in FURNITURE_ROLES:
@@ -484,37 +474,7 @@ def _claimed_scores(
     for index in hints:
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
-    for index in invisible:
-        scores[index] = 0.0
     return scores
-
-
-def _keep_invisible_between_kept(decisions: list[Decision], invisible: set[int]) -> None:
-    """Keep an invisible line whose nearest visible neighbours on both sides are kept: the text
-    then keeps the layout around it (a list's lines stay consecutive), as cleaning it again would.
-    At the article's edges it stays out."""
-    indices = sorted(invisible)
-    start = 0
-    while start < len(indices):
-        end = start  # indices[start : end + 1] is a stretch of consecutive invisible lines
-        while end + 1 < len(indices) and indices[end + 1] == indices[end] + 1:
-            end += 1
-        before, after = indices[start] - 1, indices[end] + 1
-        if before >= 0 and after < len(decisions) and decisions[before].kept and decisions[after].kept:
-            for index in range(indices[start], after):
-                decisions[index] = KEPT
-        start = end + 1
-
-
-def _invisible_blocks(page: Page) -> list[int]:
-    """Blocks of format characters only (zero-width spaces and joiners, a byte-order mark): blank
-    lines to the reader, which a page builder leaves between paragraphs."""
-    features = page.features
-    return [
-        index
-        for index, block in enumerate(page.blocks)
-        if features[index].tokens == 0 and _INVISIBLE.fullmatch(block.text) is not None
-    ]
 
 
 def _weigh_extractor(page: Page, scores: list[float]) -> None:
