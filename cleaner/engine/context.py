@@ -90,16 +90,51 @@ class Neighbours:
         return cls(before, after, tight)
 
 
+class Lines:
+    """What context reads of each block's own text, measured once per page (and the costlier
+    shapes only for blocks that stand in a run of lines): selection scores a page in several
+    rounds, and only the scores, neighbours and claims change between them."""
+
+    __slots__ = ("_code", "_number", "_structured", "features", "has_stoplist", "open", "texts")
+
+    def __init__(self, texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> None:
+        self.texts = texts
+        self.features = features
+        self.has_stoplist = has_stoplist
+        #: Blocks context may adjust: words, and not ending as prose (``ends_prose``).
+        self.open = [f.words != 0 and not ends_prose(f, has_stoplist) for f in features]
+        self._number: list[bool | None] = [None] * len(texts)
+        self._structured: list[bool | None] = [None] * len(texts)
+        self._code: list[bool | None] = [None] * len(texts)
+
+    def structured(self, index: int) -> bool:
+        """A list marker, a number first, or cells (``_structured``), measured on first use."""
+        known = self._structured[index]
+        if known is None:
+            known = self._structured[index] = _structured(self.texts[index])
+        return known
+
+    def number(self, index: int) -> bool:
+        """A number standing as a word (``_NUMBER_RE``), measured on first use."""
+        known = self._number[index]
+        if known is None:
+            known = self._number[index] = _NUMBER_RE.search(self.texts[index]) is not None
+        return known
+
+    def code(self, index: int) -> bool:
+        """A line marked as code (``_CODE_RE``), measured on first use."""
+        known = self._code[index]
+        if known is None:
+            known = self._code[index] = _CODE_RE.search(self.texts[index]) is not None
+        return known
+
+
 def add_context(
-    scores: list[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    has_stoplist: bool,
-    neighbours: Neighbours,
-    claimed: Collection[int] = (),
-) -> list[float]:
+    scores: list[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int] = ()
+) -> tuple[list[float], set[int]]:
     """Scores with what a line's neighbours say of it (lines a rule or heuristic claims are left
-    as they are, and are no neighbours of others):
+    as they are, and are no neighbours of others), and the lines read as items of a list or rows
+    of a table (not headlines):
 
     - set tight on both sides, as a menu's items are (TIGHT);
     - between a block worth keeping and a paragraph, it is that section's heading (SUBHEAD);
@@ -108,11 +143,13 @@ def add_context(
       whole (``_announced_lists``, ``_structured_lists``).
     """
     n = len(scores)
+    features, has_stoplist = lines.features, lines.has_stoplist
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    for index, f in enumerate(features):
-        if index in claimed or f.words == 0 or ends_prose(f, has_stoplist):
+    for index, open_ in enumerate(lines.open):
+        if not open_ or index in claimed:
             continue
+        f = features[index]
         below = after[index]
         if tight[index] and below < n and tight[below]:
             result[index] += LINE_SCALE * TIGHT
@@ -127,30 +164,17 @@ def add_context(
             result[index] += LINE_SCALE * SUBHEAD
         if f.ends_colon and below < n and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
-    for heading, items in _announced_lists(scores, texts, features, neighbours, claimed):
-        result[heading] = max(result[heading], LIST_FLOOR)
-        for item in items:
-            result[item] = max(result[item] + LINE_SCALE * ANNOUNCED, LIST_FLOOR)
-    for items in _structured_lists(texts, neighbours, claimed):
-        for item in items:
-            result[item] = max(result[item], LIST_FLOOR)
-    return result
-
-
-def list_items(
-    scores: Sequence[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    neighbours: Neighbours,
-    claimed: Collection[int] = (),
-) -> set[int]:
-    """The lines ``add_context`` reads as items of a list or rows of a table (not headlines)."""
     items: set[int] = set()
-    for _, announced in _announced_lists(scores, texts, features, neighbours, claimed):
+    for heading, announced in _announced_lists(scores, lines, neighbours, claimed):
+        result[heading] = max(result[heading], LIST_FLOOR)
+        for item in announced:
+            result[item] = max(result[item] + LINE_SCALE * ANNOUNCED, LIST_FLOOR)
         items.update(announced)
-    for structured in _structured_lists(texts, neighbours, claimed):
+    for structured in _structured_lists(lines, neighbours, claimed):
+        for item in structured:
+            result[item] = max(result[item], LIST_FLOOR)
         items.update(structured)
-    return items
+    return result, items
 
 
 def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], first_gap_ok: bool) -> list[int]:
@@ -166,7 +190,7 @@ def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], fir
     return run
 
 
-def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
+def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
     """Lists, tables and code: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
     none claimed, DATA_SHARE of which are structured as menus never are: a list marker ("- ",
     "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ...") or cells
@@ -174,27 +198,26 @@ def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Col
     many of which hold one.) Or a block of code (``_code``). They are the article's wherever it
     reaches them (its ingredients, its results table, its example); a menu's links carry none of
     these marks."""
-    n = len(texts)
-    index = 0
-    while index < n:
-        if index in claimed or neighbours.tight[index]:
-            index += 1
+    structured, code, tight = lines.structured, lines.code, neighbours.tight
+    for index in range(len(tight)):
+        if index in claimed or tight[index]:
             continue
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
-        lines = [texts[i] for i in run]
-        if (len(run) >= MIN_LIST_ITEMS and sum(map(_structured, lines)) >= DATA_SHARE * len(run)) or _code(lines):
+        if len(run) < min(CODE_LINES, MIN_LIST_ITEMS):
+            continue  # (too short for either: their shapes are not measured)
+        if (len(run) >= MIN_LIST_ITEMS and sum(map(structured, run)) >= DATA_SHARE * len(run)) or _code(
+            list(map(code, run))
+        ):
             yield run
-        index += 1
 
 
-def _code(lines: Sequence[str]) -> bool:
+def _code(marked: Sequence[bool]) -> bool:
     """A block of code: CODE_LINES lines or more, CODE_SHARE of them (and the first or the last)
-    marked as code; prose and menus hold no calls, no operators set apart, no line ending in
-    ";" or "{"."""
-    if len(lines) < CODE_LINES:
+    marked as code (``_CODE_RE``); prose and menus hold no calls, no operators set apart, no line
+    ending in ";" or "{"."""
+    if len(marked) < CODE_LINES:
         return False
-    marked = [_CODE_RE.search(line) is not None for line in lines]
-    return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(lines)) and (marked[0] or marked[-1])
+    return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(marked)) and (marked[0] or marked[-1])
 
 
 def _structured(text: str) -> bool:
@@ -207,11 +230,7 @@ def _structured(text: str) -> bool:
 
 
 def _announced_lists(
-    scores: Sequence[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    neighbours: Neighbours,
-    claimed: Collection[int],
+    scores: Sequence[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int]
 ) -> Iterator[tuple[int, list[int]]]:
     """Lists announced as the article's: a line ending with a colon ("Tour dates:", "You will
     need:") with at least MIN_LIST_ITEMS lines set tight below it (a rendered list; the first
@@ -221,7 +240,8 @@ def _announced_lists(
     chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
     line."""
     before = neighbours.before
-    for heading, text in enumerate(texts):
+    features, number = lines.features, lines.number
+    for heading, text in enumerate(lines.texts):
         colon = text.endswith(":")
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
@@ -235,6 +255,6 @@ def _announced_lists(
         items = _tight_run(heading, neighbours, claimed, first_gap_ok=colon)
         if len(items) < MIN_LIST_ITEMS:
             continue
-        if not colon and sum(_NUMBER_RE.search(texts[i]) is not None for i in items) < DATA_SHARE * len(items):
+        if not colon and sum(map(number, items)) < DATA_SHARE * len(items):
             continue
         yield heading, items

@@ -18,7 +18,7 @@ import regex
 
 from .anchor import headline_candidates
 from .assemble import Decision
-from .context import Neighbours, add_context, list_items
+from .context import Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, decode, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
@@ -188,16 +188,12 @@ class _Context:
     """Scores with their context (``context.add_context``) and the lines read as list items."""
 
     def __init__(self, page: Page, texts: list[str], gaps: list[int], has_stoplist: bool) -> None:
-        self.features = page.features
-        self.texts = texts
-        self.gaps = gaps
-        self.has_stoplist = has_stoplist
+        self.lines = Lines(texts, page.features, has_stoplist)
 
     def scored(
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
     ) -> tuple[list[float], set[int]]:
-        scored = add_context(scores, self.texts, self.features, self.has_stoplist, neighbours, claimed)
-        return scored, list_items(scores, self.texts, self.features, neighbours, claimed)
+        return add_context(scores, self.lines, neighbours, claimed)
 
 
 def _kept(page: Page, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
