@@ -27,6 +27,9 @@ try:
 except ModuleNotFoundError:  # an install without Cython: this module runs as Python
     from . import _cython_shim as cython  # type: ignore[no-redef]
 
+if cython.compiled:
+    from cython.cimports.libc.math import isfinite, nearbyint
+
 PRE, TITLE, LEAD, BODY, POST, COMMENTS = range(6)
 STATES = ("pre", "title", "lead", "body", "post", "comments")
 #: A score no path takes (a transition or emission that is not allowed).
@@ -42,6 +45,29 @@ GRID = 1024.0
 def on_grid(score: float) -> float:
     """``score`` rounded to a multiple of 1 / GRID (IMPOSSIBLE stays IMPOSSIBLE)."""
     return score if score <= IMPOSSIBLE else round(score * GRID) / GRID
+
+
+def grid(row: list[float]) -> list[float]:
+    """Every value of ``row`` ``on_grid`` (compiled: rounded in C, to nearest with ties to even
+    as Python's ``round``, a zero unsigned as Python's; IMPOSSIBLE, and what Python's ``round``
+    refuses, take ``on_grid`` itself)."""
+    if not cython.compiled:
+        return [on_grid(value) for value in row]
+    result: list[float] = []
+    value: cython.double
+    scaled: cython.double
+    rounded: cython.double
+    for item in row:
+        value = item
+        scaled = value * GRID
+        if value <= IMPOSSIBLE or not isfinite(scaled):
+            result.append(on_grid(item))
+            continue
+        rounded = nearbyint(scaled)
+        if rounded == 0.0:
+            rounded = 0.0  # (not -0.0: Python's round gives the integer 0)
+        result.append(rounded / GRID)
+    return result
 
 
 @dataclass(slots=True)
