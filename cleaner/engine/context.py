@@ -95,14 +95,23 @@ class Lines:
     shapes only for blocks that stand in a run of lines): selection scores a page in several
     rounds, and only the scores, neighbours and claims change between them."""
 
-    __slots__ = ("_code", "_number", "_structured", "features", "has_stoplist", "open", "texts")
+    __slots__ = ("_code", "_number", "_structured", "announcing", "colon", "features", "has_stoplist", "open", "texts")
 
     def __init__(self, texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> None:
         self.texts = texts
         self.features = features
         self.has_stoplist = has_stoplist
-        #: Blocks context may adjust: words, and not ending as prose (``ends_prose``).
-        self.open = [f.words != 0 and not ends_prose(f, has_stoplist) for f in features]
+        #: The blocks context may adjust: words, and not ending as prose (``ends_prose``).
+        self.open = [index for index, f in enumerate(features) if f.words != 0 and not ends_prose(f, has_stoplist)]
+        #: Per block: it ends with a colon.
+        self.colon = [text.endswith(":") for text in texts]
+        #: The blocks that may announce a list (``_announced_lists``): a colon at the end, or
+        #: shaped as a heading (no sentence end, 1 to HEADING_WORDS words).
+        self.announcing = [
+            index
+            for index, f in enumerate(features)
+            if self.colon[index] or (not f.ends_sentence and 1 <= f.words <= HEADING_WORDS)
+        ]
         self._number: list[bool | None] = [None] * len(texts)
         self._structured: list[bool | None] = [None] * len(texts)
         self._code: list[bool | None] = [None] * len(texts)
@@ -146,8 +155,8 @@ def add_context(
     features, has_stoplist = lines.features, lines.has_stoplist
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    for index, open_ in enumerate(lines.open):
-        if not open_ or index in claimed:
+    for index in lines.open:
+        if index in claimed:
             continue
         f = features[index]
         below = after[index]
@@ -198,12 +207,17 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
     many of which hold one.) Or a block of code (``_code``). They are the article's wherever it
     reaches them (its ingredients, its results table, its example); a menu's links carry none of
     these marks."""
-    structured, code, tight = lines.structured, lines.code, neighbours.tight
-    for index in range(len(tight)):
-        if index in claimed or tight[index]:
+    structured, code, tight, after = lines.structured, lines.code, neighbours.tight, neighbours.after
+    n = len(tight)
+    shortest = min(CODE_LINES, MIN_LIST_ITEMS)
+    for index in range(n):
+        if tight[index] or index in claimed:
             continue
+        below = after[index]
+        if shortest > 1 and (below >= n or not tight[below] or below in claimed):
+            continue  # a line alone (the common case, spared building its run)
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
-        if len(run) < min(CODE_LINES, MIN_LIST_ITEMS):
+        if len(run) < shortest:
             continue  # (too short for either: their shapes are not measured)
         if (len(run) >= MIN_LIST_ITEMS and sum(map(structured, run)) >= DATA_SHARE * len(run)) or _code(
             list(map(code, run))
@@ -240,17 +254,12 @@ def _announced_lists(
     chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
     line."""
     before = neighbours.before
-    features, number = lines.features, lines.number
-    for heading, text in enumerate(lines.texts):
-        colon = text.endswith(":")
+    colons, number = lines.colon, lines.number
+    for heading in lines.announcing:
+        colon = colons[heading]
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
-        if not colon and not (
-            before[heading] >= 0
-            and scores[before[heading]] > 0
-            and not features[heading].ends_sentence
-            and 1 <= features[heading].words <= HEADING_WORDS
-        ):
+        if not colon and not (before[heading] >= 0 and scores[before[heading]] > 0):
             continue
         items = _tight_run(heading, neighbours, claimed, first_gap_ok=colon)
         if len(items) < MIN_LIST_ITEMS:

@@ -195,6 +195,8 @@ class _Context:
         self._headline: list[bool | None] = [None] * len(texts)
         self._title: list[float | None] = [None] * len(texts)
         self._first: set[str] | None = None
+        #: The last decoding's evidence (scores, list items, claims, anchors) and its path.
+        self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
     def scored(
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
@@ -261,6 +263,19 @@ def _headed_span(path: Sequence[int]) -> Run:
 
 
 def _decode(
+    context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
+) -> list[int]:
+    """The decoded path (``_decode_anew``); a round whose evidence is the previous round's (a
+    third of them: a round that changed nothing near the article) takes its path again."""
+    last = context.last_decoding
+    if last is not None and last[0] == scores and last[1] == items and last[2] == claimed and last[3] == anchors:
+        return list(last[4])
+    path = _decode_anew(context, scores, items, claimed, anchors)
+    context.last_decoding = (list(scores), set(items), dict(claimed), list(anchors), list(path))
+    return path
+
+
+def _decode_anew(
     context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
 ) -> list[int]:
     """The decoded path, in three steps: without the anchors or a comment section (the anchors
@@ -348,10 +363,9 @@ def _body_starts(context: _Context, scores: list[float], items: set[int]) -> lis
     article's first, may begin the article again, and scores more as its text than as a
     headline (idempotence). (Wherever the line stands: whether it could be the headline there
     depends on what stands above it, which the clean text no longer has.)"""
-    lines = context.lines
-    starts = [0.0] * len(scores)
-    for index, (score, open_) in enumerate(zip(scores, lines.open, strict=True)):
-        if score <= 0 or (score <= START_SCORE and index not in items and open_ and context.headline(index)):
+    starts = [IMPOSSIBLE if score <= 0 else 0.0 for score in scores]
+    for index in context.lines.open:
+        if 0 < scores[index] <= START_SCORE and index not in items and context.headline(index):
             starts[index] = IMPOSSIBLE
     return starts
 
