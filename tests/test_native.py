@@ -148,6 +148,16 @@ def test_grid_matches_its_source(row: list[float]) -> None:
     assert source == [DECODE_TWIN.on_grid(value) for value in row]
 
 
+@given(st.lists(_GRID_VALUES, max_size=30), st.sampled_from([0.1, 0.25, 1 / 3]))
+def test_article_rows_match_their_source(scores: list[float], share: float) -> None:
+    compiled = importlib.import_module("cleaner.engine.decode").article_rows(scores, share, 0.05, 0.9)
+    source = DECODE_TWIN.article_rows(scores, share, 0.05, 0.9)
+    signed = [[(value, math.copysign(1.0, value)) for value in row] for row in compiled]
+    assert signed == [[(value, math.copysign(1.0, value)) for value in row] for row in source]
+    before = [-share * max(score, 0.0) for score in scores]
+    assert source[0] == [DECODE_TWIN.on_grid(value) for value in before]
+
+
 def test_grid_rounds_ties_to_even_and_gives_an_unsigned_zero() -> None:
     grid = importlib.import_module("cleaner.engine.decode").grid
     assert grid([0.5 / 1024, 1.5 / 1024, -0.5 / 1024, -0.0001, -1e18, -3e18]) == [0.0, 2 / 1024, 0.0, 0.0, -1e18, -3e18]

@@ -95,7 +95,19 @@ class Lines:
     shapes only for blocks that stand in a run of lines): selection scores a page in several
     rounds, and only the scores, neighbours and claims change between them."""
 
-    __slots__ = ("_code", "_number", "_structured", "announcing", "colon", "features", "has_stoplist", "open", "texts")
+    __slots__ = (
+        "_code",
+        "_number",
+        "_structured",
+        "announcing",
+        "colon",
+        "features",
+        "has_stoplist",
+        "open",
+        "open_colon",
+        "paragraph",
+        "texts",
+    )
 
     def __init__(self, texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> None:
         self.texts = texts
@@ -103,8 +115,11 @@ class Lines:
         self.has_stoplist = has_stoplist
         #: The blocks context may adjust: words, and not ending as prose (``ends_prose``).
         self.open = [index for index, f in enumerate(features) if f.words != 0 and not ends_prose(f, has_stoplist)]
-        #: Per block: it ends with a colon.
+        #: Per block: it ends with a colon (its text; ``open_colon``: its features, for ``open`` blocks).
         self.colon = [text.endswith(":") for text in texts]
+        self.open_colon = [f.ends_colon for f in features]
+        #: Per block: a paragraph a subhead may stand above (PARAGRAPH_WORDS, ``ends_prose``).
+        self.paragraph = [f.words >= PARAGRAPH_WORDS and ends_prose(f, has_stoplist) for f in features]
         #: The blocks that may announce a list (``_announced_lists``): a colon at the end, or
         #: shaped as a heading (no sentence end, 1 to HEADING_WORDS words).
         self.announcing = [
@@ -152,26 +167,20 @@ def add_context(
       whole (``_announced_lists``, ``_structured_lists``).
     """
     n = len(scores)
-    features, has_stoplist = lines.features, lines.has_stoplist
+    paragraph, colon = lines.paragraph, lines.open_colon
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
     for index in lines.open:
         if index in claimed:
             continue
-        f = features[index]
         below = after[index]
-        if tight[index] and below < n and tight[below]:
+        if below >= n:
+            continue  # (each shape below needs a line below)
+        if tight[index] and tight[below]:
             result[index] += LINE_SCALE * TIGHT
-        if (
-            before[index] >= 0
-            and scores[before[index]] > 0
-            and below < n
-            and scores[below] > 0
-            and features[below].words >= PARAGRAPH_WORDS
-            and ends_prose(features[below], has_stoplist)
-        ):
+        if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and paragraph[below]:
             result[index] += LINE_SCALE * SUBHEAD
-        if f.ends_colon and below < n and scores[below] > 0:
+        if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
     items: set[int] = set()
     for heading, announced in _announced_lists(scores, lines, neighbours, claimed):

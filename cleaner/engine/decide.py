@@ -19,10 +19,10 @@ import regex
 from .anchor import headline_candidates
 from .assemble import Decision
 from .context import Lines, Neighbours, add_context
-from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, decode, grid, on_grid
+from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
-from .lead import lead_zone
+from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
 from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
@@ -136,18 +136,18 @@ def decide(
     # A line is scored by its neighbours in the clean text: read them off this decoding, decode
     # again, until the kept blocks stay the same (they then have those neighbours when the clean
     # text is cleaned again).
-    kept = _kept(page, path, scores, claimed)
+    kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
         scores, items = context.scored(own, Neighbours.of_kept(gaps, kept), claimed.keys() | hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
-        now_kept = _kept(page, path, scores, claimed)
+        now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
             break
         kept = now_kept
 
     run = _span(path)
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
-    lead = lead_zone(page, title_index, claimed)
+    lead = context.lead_zone(title_index, claimed)
     regions = Regions(page, path, title_index, claimed)
 
     decisions: list[Decision] = []
@@ -195,6 +195,7 @@ class _Context:
         self._headline: list[bool | None] = [None] * len(texts)
         self._title: list[float | None] = [None] * len(texts)
         self._first: set[str] | None = None
+        self._usual_gap: float | None = None
         #: The last decoding's evidence (scores, list items, claims, anchors) and its path.
         self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
@@ -202,6 +203,12 @@ class _Context:
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
     ) -> tuple[list[float], set[int]]:
         return add_context(scores, self.lines, neighbours, claimed)
+
+    def lead_zone(self, title: int | None, claimed: dict[int, Decision]) -> dict[int, Decision]:
+        """``lead.lead_zone``, with the page's usual gap between blocks measured once."""
+        if self._usual_gap is None and title is not None and len(self.page) >= 3:
+            self._usual_gap = page_usual_gap(self.page)
+        return lead_zone(self.page, title, claimed, self._usual_gap)
 
     def headline(self, index: int) -> bool:
         """``title.headline_like``, measured on first use."""
@@ -226,13 +233,13 @@ class _Context:
         return known
 
 
-def _kept(page: Page, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
+def _kept(context: _Context, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
     """Which blocks a decoding keeps: the article's, but for what a rule or heuristic claims,
     the captions of its lead zone, and what trafilatura left out whose own score does not
     outweigh its vote (see ``decide``)."""
-    votes = page.extractor_votes
+    votes = context.page.extractor_votes
     title = next((index for index, state in enumerate(path) if state == TITLE), None)
-    lead = lead_zone(page, title, claimed)
+    lead = context.lead_zone(title, claimed)
     return [
         state == BODY
         and index not in claimed
@@ -311,32 +318,30 @@ def _emissions(context: _Context, scores: list[float], items: set[int], claimed:
     lines as TITLE, a small cost per block of lead, and the comment section from its heading on
     (see ``decode``)."""
     n = len(scores)
-    titles = _title_scores(context, scores, items, claimed)
-    before = [-OUTSIDE_PROSE * max(score, 0.0) for score in scores]
-    lead = [value - LEAD_STEP for value in before]
+    pre, lead, body, comments = article_rows(scores, OUTSIDE_PROSE, LEAD_STEP, COMMENT_PROSE)
     width = [1] * n
     for index, decision in claimed.items():
-        lead[index] = _lead_score(decision, before[index])
+        lead[index] = on_grid(_claimed_lead_score(decision))
+        if decision.label == "comments":
+            comments[index] = on_grid(COMMENT_LINE)
         width[index] = 0
     return Emissions(
-        pre=grid(before),
-        title=grid(titles),
-        lead=grid(lead),
-        body=grid(scores),
+        pre=pre,
+        title=grid(_title_scores(context, scores, items, claimed)),
+        lead=lead,
+        body=body,
         post=[0.0] * n,
-        comments=grid(_comment_scores(scores, claimed)),
+        comments=comments,
         enter_body=grid(_body_starts(context, scores, items)),
         enter_comments=grid(_comment_headings(claimed, n)),
         width=width,
     )
 
 
-def _lead_score(decision: Decision | None, before: float) -> float:
-    """LEAD emission: free for what stands under a headline (a claimed byline, date, share bar,
-    caption), LEAD_PROMO for a claimed teaser or related link, LEAD_STEP and the prose cost for
-    anything else."""
-    if decision is None:
-        return before - LEAD_STEP
+def _claimed_lead_score(decision: Decision) -> float:
+    """LEAD emission of a claimed block: free for what stands under a headline (a claimed
+    byline, date, share bar, caption), LEAD_PROMO for a claimed teaser or related link (any other
+    block costs LEAD_STEP and the prose cost: ``decode.article_rows``)."""
     return -LEAD_PROMO if decision.label == "promo" else 0.0
 
 
@@ -368,17 +373,6 @@ def _body_starts(context: _Context, scores: list[float], items: set[int]) -> lis
         if 0 < scores[index] <= START_SCORE and index not in items and context.headline(index):
             starts[index] = IMPOSSIBLE
     return starts
-
-
-def _comment_scores(scores: list[float], claimed: dict[int, Decision]) -> list[float]:
-    """COMMENTS emissions: prose scores COMMENT_PROSE of its score as the article, a claimed
-    comment line (a commenter's name, "Reply", a vote count) COMMENT_LINE, anything else what it
-    scores as the article: only what comment sections are made of tells them apart from it."""
-    result = [score * COMMENT_PROSE if score > 0 else score for score in scores]
-    for index, decision in claimed.items():
-        if decision.label == "comments":
-            result[index] = COMMENT_LINE
-    return result
 
 
 def _comment_headings(claimed: dict[int, Decision], n: int) -> list[float]:

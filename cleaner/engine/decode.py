@@ -70,6 +70,50 @@ def grid(row: list[float]) -> list[float]:
     return result
 
 
+def article_rows(
+    scores: list[float], outside_prose: float, lead_step: float, comment_prose: float
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """The emissions that follow from the blocks' scores as the article alone, on the grid (one
+    C loop when compiled, with ``on_grid``'s rounding): PRE, the cost of prose outside the
+    article (``-outside_prose * max(score, 0)``); LEAD, that and ``lead_step`` (what a claim
+    makes free is the caller's); BODY, the score; COMMENTS, ``comment_prose`` of a positive
+    score (the caller's claimed comment lines aside)."""
+    if not cython.compiled:
+        before = [-outside_prose * max(score, 0.0) for score in scores]
+        comments = [score * comment_prose if score > 0 else score for score in scores]
+        return grid(before), grid([value - lead_step for value in before]), grid(scores), grid(comments)
+    pre_row: list[float] = []
+    lead_row: list[float] = []
+    body_row: list[float] = []
+    comments_row: list[float] = []
+    score: cython.double
+    cost: cython.double
+    against: cython.double = -outside_prose
+    step: cython.double = lead_step
+    share: cython.double = comment_prose
+    for item in scores:
+        score = item
+        cost = against * (0.0 if score < 0.0 else score)  # max(score, 0.0), as Python picks
+        pre_row.append(_on_grid(cost))
+        lead_row.append(_on_grid(cost - step))
+        body_row.append(_on_grid(score))
+        comments_row.append(_on_grid(score * share if score > 0 else score))
+    return pre_row, lead_row, body_row, comments_row
+
+
+@cython.cfunc
+def _on_grid(value: cython.double) -> object:
+    """``on_grid`` in C where Python's ``round`` would give the same (see ``grid``)."""
+    scaled: cython.double = value * GRID
+    rounded: cython.double
+    if value <= IMPOSSIBLE or not isfinite(scaled):
+        return on_grid(value)
+    rounded = nearbyint(scaled)
+    if rounded == 0.0:
+        rounded = 0.0  # (not -0.0: Python's round gives the integer 0)
+    return rounded / GRID
+
+
 @dataclass(slots=True)
 class Emissions:
     """Per-block scores of each state (lists of equal length, values ``on_grid``), plus the
