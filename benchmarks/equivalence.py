@@ -1,6 +1,7 @@
 r"""Do two builds of cleaner give the same Results? Lists the documents where they differ.
 
-Run: ``python benchmarks/equivalence.py [--a BUILD] [--b BUILD] [--articles N] [--random N] [--no-html]``.
+Run: ``python benchmarks/equivalence.py [--a BUILD] [--b BUILD] [--articles N] [--random N] [--no-html]``
+``[--reference FILE]``.
 
 A BUILD is ``compiled`` (this interpreter, its installed build), ``pure`` (the same with
 ``CLEANER_PURE=1``: the Python sources of the compiled modules), ``python:PATH`` (another
@@ -16,6 +17,9 @@ separator) and ``--random`` texts of random Unicode (seeded: code points of ever
 surrogates, every line terminator Python knows, spaces, zero-width characters). Each build
 cleans them with one default ``Cleaner`` through the public API (``clean``, ``clean_html``) and
 writes ``Result.to_dict()``; the two are compared document by document.
+With ``--reference FILE`` the first run saves ``--b``'s Results to FILE and later runs compare
+``--b`` with them (``--a`` is not run): a change meant to keep the output is checked after every
+step against the Results from before it.
 Exit status 0 when every document is the same, 1 otherwise.
 """
 

@@ -97,3 +97,15 @@ def test_a_page_with_a_warning_neither_reads_nor_writes_the_shared_matches() -> 
     assert other == {}
     Page(doc, features.languages, features.blocks, (None,) * 2, rules, shared=other).rule_match(0)
     assert other == {key: fresh}
+
+
+_CODE_AND_CELLS = st.text(alphabet=st.sampled_from(list("ab1 \t|(=;{}:!+-.\n\u00a0\u3000")), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CODE_AND_CELLS)
+def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str) -> None:
+    from cleaner.engine.context import _CELLS_RE, _CODE_RE, _cells, _code_line
+
+    assert _code_line(text) == (_CODE_RE.search(text) is not None)
+    assert _cells(text) == (_CELLS_RE.search(text) is not None)

@@ -51,6 +51,10 @@ CODE_LINES = 2
 CODE_SHARE = 0.66
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
+#: What every match of ``_CODE_RE`` and of ``_CELLS_RE`` holds (a call's "(", an operator's
+#: "=", ";", "{", "}", ":"; a tab, " | " or three spaces): a line without them is searched no further.
+_CODE_CHARACTERS = ("(", "=", ";", "{", "}", ":")
+_CELL_SEPARATORS = ("\t", " | ", "   ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,7 @@ class Lines:
         """A line marked as code (``_CODE_RE``), measured on first use."""
         known = self._code[index]
         if known is None:
-            known = self._code[index] = _CODE_RE.search(self.texts[index]) is not None
+            known = self._code[index] = _code_line(self.texts[index])
         return known
 
 
@@ -245,11 +249,17 @@ def _code(marked: Sequence[bool]) -> bool:
 
 def _structured(text: str) -> bool:
     """A list marker, a number first (a quantity, a rank, a date), or cells."""
-    return (
-        MARKER_RE.match(text) is not None
-        or _LEADING_NUMBER_RE.match(text) is not None
-        or _CELLS_RE.search(text) is not None
-    )
+    return MARKER_RE.match(text) is not None or _LEADING_NUMBER_RE.match(text) is not None or _cells(text)
+
+
+def _code_line(text: str) -> bool:
+    """``_CODE_RE`` finds a mark of code in the line."""
+    return any(mark in text for mark in _CODE_CHARACTERS) and _CODE_RE.search(text) is not None
+
+
+def _cells(text: str) -> bool:
+    """``_CELLS_RE`` finds columns in the line."""
+    return any(separator in text for separator in _CELL_SEPARATORS) and _CELLS_RE.search(text) is not None
 
 
 def _announced_lists(
