@@ -51,10 +51,6 @@ CODE_LINES = 2
 CODE_SHARE = 0.66
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
-#: What every match of ``_CODE_RE`` and of ``_CELLS_RE`` holds (a call's "(", an operator's
-#: "=", ";", "{", "}", ":"; a tab, " | " or three spaces): a line without them is searched no further.
-_CODE_CHARACTERS = ("(", "=", ";", "{", "}", ":")
-_CELL_SEPARATORS = ("\t", " | ", "   ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,13 +249,17 @@ def _structured(text: str) -> bool:
 
 
 def _code_line(text: str) -> bool:
-    """``_CODE_RE`` finds a mark of code in the line."""
-    return any(mark in text for mark in _CODE_CHARACTERS) and _CODE_RE.search(text) is not None
+    """``_CODE_RE`` finds a mark of code in the line (searched only in a line holding what each
+    of its matches holds: a call's "(", an operator's "=", ";", "{", "}" or ":")."""
+    return ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text) and _CODE_RE.search(
+        text
+    ) is not None
 
 
 def _cells(text: str) -> bool:
-    """``_CELLS_RE`` finds columns in the line."""
-    return any(separator in text for separator in _CELL_SEPARATORS) and _CELLS_RE.search(text) is not None
+    """``_CELLS_RE`` finds columns in the line (searched only in a line holding a tab, " | " or
+    three spaces, as each of its matches does)."""
+    return ("\t" in text or " | " in text or "   " in text) and _CELLS_RE.search(text) is not None
 
 
 def _announced_lists(
