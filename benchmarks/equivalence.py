@@ -1,6 +1,7 @@
 r"""Do two builds of cleaner give the same Results? Lists the documents where they differ.
 
-Run: ``python benchmarks/equivalence.py [--a BUILD] [--b BUILD] [--articles N] [--random N] [--no-html]``.
+Run: ``python benchmarks/equivalence.py [--a BUILD] [--b BUILD] [--articles N] [--random N] [--no-html]``
+``[--reference FILE]``.
 
 A BUILD is ``compiled`` (this interpreter, its installed build), ``pure`` (the same with
 ``CLEANER_PURE=1``: the Python sources of the compiled modules), ``python:PATH`` (another
@@ -16,6 +17,9 @@ separator) and ``--random`` texts of random Unicode (seeded: code points of ever
 surrogates, every line terminator Python knows, spaces, zero-width characters). Each build
 cleans them with one default ``Cleaner`` through the public API (``clean``, ``clean_html``) and
 writes ``Result.to_dict()``; the two are compared document by document.
+With ``--reference FILE`` the first run saves ``--b``'s Results to FILE and later runs compare
+``--b`` with them (``--a`` is not run): a change meant to keep the output is checked after every
+step against the Results from before it.
 Exit status 0 when every document is the same, 1 otherwise.
 """
 
@@ -25,6 +29,7 @@ import argparse
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -242,6 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--random", type=int, default=2_000, help="random Unicode texts (default 2,000)")
     parser.add_argument("--no-html", action="store_true", help="leave out the AEB pages in HTML mode")
     parser.add_argument("--show", type=int, default=20, help="differing documents to list (default 20)")
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        metavar="FILE",
+        help="compare --b with the Results saved in FILE (written from --b first when FILE is missing),"
+        " e.g. to hold a change to byte-identical output; --a is not run",
+    )
     parser.add_argument("--dump", nargs=2, type=Path, metavar=("INPUTS", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dump:
@@ -251,11 +263,20 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         inputs = work / "inputs.jsonl.gz"
         kinds = make_inputs(inputs, args.articles, args.random, not args.no_html)
-        for name, build in (("a", args.a), ("b", args.b)):
+        if args.reference is not None and not args.reference.exists():
+            run_build(args.b, inputs, work / "b.jsonl.gz")
+            partial = args.reference.with_name(args.reference.name + ".partial")
+            shutil.copyfile(work / "b.jsonl.gz", partial)
+            os.replace(partial, args.reference)  # whole or not at all
+            print(f"saved {sum(kinds.values()):,} Results of {args.b} to {args.reference}")
+            return 0
+        first = args.reference if args.reference is not None else work / "a.jsonl.gz"
+        builds = (("b", args.b),) if args.reference is not None else (("a", args.a), ("b", args.b))
+        for name, build in builds:
             run_build(build, inputs, work / f"{name}.jsonl.gz")
-        differing = compare(read_lines(work / "a.jsonl.gz"), read_lines(work / "b.jsonl.gz"))
+        differing = compare(read_lines(first), read_lines(work / "b.jsonl.gz"))
     by_kind = Counter(name.split("/")[0] for name, _ in differing)
-    print(f"{args.a} vs {args.b}")
+    print(f"{args.reference or args.a} vs {args.b}")
     print(f"{'kind':<10} {'documents':>10} {'differing':>10}")
     for kind, total in kinds.items():
         print(f"{kind:<10} {total:>10,} {by_kind[kind]:>10,}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from cleaner.engine.features import (
 )
 from cleaner.engine.rules.engine import _without_superstrings
 
+ROOT = Path(__file__).resolve().parent.parent
 #: The characters ``_NOT_PLAIN`` lets through, and a few it stops (a combining accent, ², CJK).
 _PLAIN = [chr(c) for c in [*range(0x80), *range(0x80, 0x300), *range(0x2000, 0x2070)] if not _NOT_PLAIN.match(chr(c))]
 _MIXED = st.text(alphabet=st.sampled_from([*_PLAIN[:200], "\u0301", "²", "東", "ก", "’", "é", " ", "."]), max_size=60)
@@ -46,3 +48,64 @@ def test_plain_characters_agree_on_word_characters_in_both_engines() -> None:
 def test_dropping_superstrings_keeps_the_any_substring_test(strings: list[str], text: str) -> None:
     kept = _without_superstrings(tuple(strings))
     assert any(s in text for s in kept) == any(s in text for s in strings)
+
+
+def _counting_rules(monkeypatch: object) -> list[str]:
+    """Record the text of every block the rules are run on (``RuleSet.match``)."""
+    from cleaner.engine.rules.engine import RuleSet
+
+    seen: list[str] = []
+    match = RuleSet.match
+
+    def counted(self: RuleSet, text: str, *args: object, **kwargs: object) -> object:
+        seen.append(text)
+        return match(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleSet, "match", counted)  # type: ignore[attr-defined]
+    return seen
+
+
+def test_the_settle_pass_takes_the_rules_matches_of_the_page(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import cleaner
+
+    text = (ROOT / "corpus" / "seeds" / "000_a3828fbc3c638a09.txt").read_text(encoding="utf-8")
+    expected = cleaner.Cleaner().clean(text).to_dict()
+    seen = _counting_rules(monkeypatch)
+    assert cleaner.Cleaner().clean(text).to_dict() == expected
+    assert seen and len(seen) == len(set(seen))  # no block's text is run twice (the clean text's blocks are the page's)
+
+
+def test_a_page_with_a_warning_neither_reads_nor_writes_the_shared_matches() -> None:
+    import cleaner
+    from cleaner.engine.features import measure
+    from cleaner.engine.page import Page
+    from cleaner.engine.segment import segment
+
+    doc = segment("Share this article\n\nThe council met on Monday and agreed the plan for the new school.")
+    features = measure(doc)
+    rules = cleaner.Cleaner().rules
+    fresh = Page(doc, features.languages, features.blocks, (None,) * 2, rules).rule_match(0)
+    assert fresh is not None
+    key = (doc.blocks[0].text, features.languages, features.blocks[0].tokens)
+    shared: dict = {key: None}  # a stored "no match" that is not the block's
+    assert Page(doc, features.languages, features.blocks, (None,) * 2, rules, shared=shared).rule_match(0) is None
+    warned = Page(doc, features.languages, features.blocks, (None,) * 2, rules, ["a warning"], shared=shared)
+    assert warned.rule_match(0) == fresh
+    other: dict = {}
+    warned = Page(doc, features.languages, features.blocks, (None,) * 2, rules, ["a warning"], shared=other)
+    warned.rule_match(0)
+    assert other == {}
+    Page(doc, features.languages, features.blocks, (None,) * 2, rules, shared=other).rule_match(0)
+    assert other == {key: fresh}
+
+
+_CODE_AND_CELLS = st.text(alphabet=st.sampled_from(list("ab1 \t|(=;{}:!+-.\n\u00a0\u3000")), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CODE_AND_CELLS)
+def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str) -> None:
+    from cleaner.engine.context import _CELLS_RE, _CODE_RE, _cells, _code_line
+
+    assert _code_line(text) == (_CODE_RE.search(text) is not None)
+    assert _cells(text) == (_CELLS_RE.search(text) is not None)

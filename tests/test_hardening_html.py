@@ -110,7 +110,8 @@ def test_item07_nested_announced_lists_are_counted_not_listed() -> None:
     texts = [block.text for block in doc.blocks]
     scores = [1.0] * len(texts)  # every line worth keeping: each heads the list below it
     gaps = [block.gap_before for block in doc.blocks]
-    headings, depth = context._announced_lists(scores, texts, features, context.Neighbours.adjacent(gaps), ())
+    lines_read = context.Lines(texts, features, True)
+    headings, depth = context._announced_lists(scores, lines_read, context.Neighbours.adjacent(gaps), ())
     last = len(texts) - 1
     assert headings == list(range(1, last - 2))  # the last three have too few lines below
     assert [depth[index] for index in (2, 3, 100, last)] == [1, 2, 99, last - 3]

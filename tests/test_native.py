@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import math
 import os
 import subprocess
 import sys
@@ -125,6 +126,42 @@ def _emission_rows(draw: st.DrawFn) -> list[list[float] | list[int]]:
 def test_decode_matches_its_source(rows: list[list[float] | list[int]]) -> None:
     compiled = importlib.import_module("cleaner.engine.decode")
     assert compiled.decode(compiled.Emissions(*rows)) == DECODE_TWIN.decode(DECODE_TWIN.Emissions(*rows))
+
+
+#: Scores on and off the grid: ties (k + 0.5) / GRID both ways, tiny negatives that round to
+#: zero, huge values, IMPOSSIBLE and below.
+_GRID_VALUES = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6),
+    st.integers(-(10**6), 10**6).map(lambda k: (k + 0.5) / 1024.0),
+    st.floats(min_value=-1 / 2048, max_value=1 / 2048),
+    st.sampled_from([0.0, -0.0, 1e300, -1e300, -1e18, -2e18, 1.5e15, 2.0**60 + 0.5]),
+)
+
+
+@given(st.lists(_GRID_VALUES, max_size=30))
+def test_grid_matches_its_source(row: list[float]) -> None:
+    compiled = importlib.import_module("cleaner.engine.decode").grid(row)
+    source = DECODE_TWIN.grid(row)
+    assert [(value, math.copysign(1.0, value)) for value in compiled] == [
+        (value, math.copysign(1.0, value)) for value in source
+    ]
+    assert source == [DECODE_TWIN.on_grid(value) for value in row]
+
+
+@given(st.lists(_GRID_VALUES, max_size=30), st.sampled_from([0.1, 0.25, 1 / 3]))
+def test_article_rows_match_their_source(scores: list[float], share: float) -> None:
+    compiled = importlib.import_module("cleaner.engine.decode").article_rows(scores, share, 0.05, 0.9)
+    source = DECODE_TWIN.article_rows(scores, share, 0.05, 0.9)
+    signed = [[(value, math.copysign(1.0, value)) for value in row] for row in compiled]
+    assert signed == [[(value, math.copysign(1.0, value)) for value in row] for row in source]
+    before = [-share * max(score, 0.0) for score in scores]
+    assert source[0] == [DECODE_TWIN.on_grid(value) for value in before]
+
+
+def test_grid_rounds_ties_to_even_and_gives_an_unsigned_zero() -> None:
+    grid = importlib.import_module("cleaner.engine.decode").grid
+    assert grid([0.5 / 1024, 1.5 / 1024, -0.5 / 1024, -0.0001, -1e18, -3e18]) == [0.0, 2 / 1024, 0.0, 0.0, -1e18, -3e18]
+    assert [math.copysign(1.0, value) for value in grid([-0.5 / 1024, -0.0001])] == [1.0, 1.0]
 
 
 def test_character_table_is_regex_s_classes() -> None:

@@ -19,7 +19,7 @@ from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
 from .invisible import with_invisible, without_invisible  # noqa: E402
 from .metadata import extract_metadata  # noqa: E402
 from .page import Page  # noqa: E402
-from .rules import RuleSet  # noqa: E402
+from .rules import RuleMatch, RuleSet  # noqa: E402
 from .segment import Document, segment  # noqa: E402
 from .votes import ExtractorVotes  # noqa: E402
 
@@ -60,15 +60,21 @@ class Engine:
         cleaning the clean text changes nothing, by construction, whatever the features of the
         page around it had said.
         """
-        doc, decisions, title, notes, languages = self._decide(text, votes, warnings, tuple(headings))
+        matches: dict[tuple[str, tuple[str, ...], int], RuleMatch | None] = {}  # (``Page.shared``)
+        doc, decisions, title, notes, languages = self._decide(text, votes, warnings, matches, tuple(headings))
         if votes is None:
-            title = self._settle(doc, decisions, title, notes)
+            title = self._settle(doc, decisions, title, notes, matches)
         result = assemble(doc, decisions, title, notes)
         metadata = extract_metadata(doc, decisions, languages, configured_language=self.language, hints=hints, url=url)
         return dataclasses.replace(result, metadata=metadata)
 
     def _decide(
-        self, text: str, votes: ExtractorVotes | None, warnings: Sequence[str], headings: tuple[str, ...] = ()
+        self,
+        text: str,
+        votes: ExtractorVotes | None,
+        warnings: Sequence[str],
+        matches: dict[tuple[str, tuple[str, ...], int], RuleMatch | None] | None = None,
+        headings: tuple[str, ...] = (),
     ) -> tuple[Document, list[Decision], str | None, list[str], tuple[str, ...]]:
         doc = segment(text)
         visible, invisible = without_invisible(doc)  # layout never reads a zero-width line
@@ -83,18 +89,27 @@ class Engine:
             list(warnings),
             tokens=features.tokens,
             headings=headings,
+            shared=matches,
         )
         decisions, title = decide(page, self.heuristics, self.keep, self.exhaustive)
         return doc, with_invisible(decisions, invisible), title, page.warnings, page.languages
 
-    def _settle(self, doc: Document, decisions: list[Decision], title: str | None, notes: list[str]) -> str | None:
+    def _settle(
+        self,
+        doc: Document,
+        decisions: list[Decision],
+        title: str | None,
+        notes: list[str],
+        matches: dict[tuple[str, tuple[str, ...], int], RuleMatch | None],
+    ) -> str | None:
         """Clean the clean text again and apply what that removes to ``decisions`` (in place), up
         to SETTLE_ROUNDS times; returns the title (the first found). The clean text's blocks are
-        the kept blocks, in order (a block is one line, and assembly joins lines by line breaks)."""
+        the kept blocks, in order (a block is one line, and assembly joins lines by line breaks),
+        so the rules' matches on them are taken from ``matches`` (``Page.shared``)."""
         for _ in range(SETTLE_ROUNDS):
             kept = [index for index, decision in enumerate(decisions) if decision.kept]
             clean = assemble(doc, decisions).text
-            again, again_decisions, again_title, again_notes, _ = self._decide(clean, None, ())
+            again, again_decisions, again_title, again_notes, _ = self._decide(clean, None, (), matches)
             assert len(again.blocks) == len(kept), "the clean text's blocks are the kept blocks"
             changed = False
             for index, decision in zip(kept, again_decisions, strict=True):

@@ -11,7 +11,7 @@ again (idempotence).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -90,16 +90,75 @@ class Neighbours:
         return cls(before, after, tight)
 
 
+class Lines:
+    """What context reads of each block's own text, measured once per page (and the costlier
+    shapes only for blocks that stand in a run of lines): selection scores a page in several
+    rounds, and only the scores, neighbours and claims change between them."""
+
+    __slots__ = (
+        "_code",
+        "_number",
+        "_structured",
+        "announcing",
+        "colon",
+        "features",
+        "has_stoplist",
+        "open",
+        "open_colon",
+        "paragraph",
+        "texts",
+    )
+
+    def __init__(self, texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> None:
+        self.texts = texts
+        self.features = features
+        self.has_stoplist = has_stoplist
+        #: The blocks context may adjust: words, and not ending as prose (``ends_prose``).
+        self.open = [index for index, f in enumerate(features) if f.words != 0 and not ends_prose(f, has_stoplist)]
+        #: Per block: it ends with a colon (its text; ``open_colon``: its features, for ``open`` blocks).
+        self.colon = [text.endswith(":") for text in texts]
+        self.open_colon = [f.ends_colon for f in features]
+        #: Per block: a paragraph a subhead may stand above (PARAGRAPH_WORDS, ``ends_prose``).
+        self.paragraph = [f.words >= PARAGRAPH_WORDS and ends_prose(f, has_stoplist) for f in features]
+        #: The blocks that may announce a list (``_announced_lists``): a colon at the end, or
+        #: shaped as a heading (no sentence end, 1 to HEADING_WORDS words).
+        self.announcing = [
+            index
+            for index, f in enumerate(features)
+            if self.colon[index] or (not f.ends_sentence and 1 <= f.words <= HEADING_WORDS)
+        ]
+        self._number: list[bool | None] = [None] * len(texts)
+        self._structured: list[bool | None] = [None] * len(texts)
+        self._code: list[bool | None] = [None] * len(texts)
+
+    def structured(self, index: int) -> bool:
+        """A list marker, a number first, or cells (``_structured``), measured on first use."""
+        known = self._structured[index]
+        if known is None:
+            known = self._structured[index] = _structured(self.texts[index])
+        return known
+
+    def number(self, index: int) -> bool:
+        """A number standing as a word (``_NUMBER_RE``), measured on first use."""
+        known = self._number[index]
+        if known is None:
+            known = self._number[index] = _NUMBER_RE.search(self.texts[index]) is not None
+        return known
+
+    def code(self, index: int) -> bool:
+        """A line marked as code (``_CODE_RE``), measured on first use."""
+        known = self._code[index]
+        if known is None:
+            known = self._code[index] = _code_line(self.texts[index])
+        return known
+
+
 def add_context(
-    scores: list[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    has_stoplist: bool,
-    neighbours: Neighbours,
-    claimed: Collection[int] = (),
-) -> list[float]:
+    scores: list[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int] = ()
+) -> tuple[list[float], set[int]]:
     """Scores with what a line's neighbours say of it (lines a rule or heuristic claims are left
-    as they are, and are no neighbours of others):
+    as they are, and are no neighbours of others), and the lines read as items of a list or rows
+    of a table (not headlines):
 
     - set tight on both sides, as a menu's items are (TIGHT);
     - between a block worth keeping and a paragraph, it is that section's heading (SUBHEAD);
@@ -108,49 +167,32 @@ def add_context(
       whole (``_announced_lists``, ``_structured_lists``).
     """
     n = len(scores)
+    paragraph, colon = lines.paragraph, lines.open_colon
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    for index, f in enumerate(features):
-        if index in claimed or f.words == 0 or ends_prose(f, has_stoplist):
+    for index in lines.open:
+        if index in claimed:
             continue
         below = after[index]
-        if tight[index] and below < n and tight[below]:
+        if below >= n:
+            continue  # (each shape below needs a line below)
+        if tight[index] and tight[below]:
             result[index] += LINE_SCALE * TIGHT
-        if (
-            before[index] >= 0
-            and scores[before[index]] > 0
-            and below < n
-            and scores[below] > 0
-            and features[below].words >= PARAGRAPH_WORDS
-            and ends_prose(features[below], has_stoplist)
-        ):
+        if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and paragraph[below]:
             result[index] += LINE_SCALE * SUBHEAD
-        if f.ends_colon and below < n and scores[below] > 0:
+        if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
-    headings, depth = _announced_lists(scores, texts, features, neighbours, claimed)
+    headings, depth = _announced_lists(scores, lines, neighbours, claimed)
     for item, lists in depth.items():  # each list adds to its lines (a list starts after its heading)
         result[item] = _announced(result[item], lists)
     for heading in headings:  # then the heading's floor, as when each list was applied in turn
         result[heading] = max(result[heading], LIST_FLOOR)
-    for items in _structured_lists(texts, neighbours, claimed):
-        for item in items:
+    items: set[int] = set(depth)
+    for structured in _structured_lists(lines, neighbours, claimed):
+        for item in structured:
             result[item] = max(result[item], LIST_FLOOR)
-    return result
-
-
-def list_items(
-    scores: Sequence[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    neighbours: Neighbours,
-    claimed: Collection[int] = (),
-) -> set[int]:
-    """The lines ``add_context`` reads as items of a list or rows of a table (not headlines)."""
-    items: set[int] = set()
-    items.update(_announced_lists(scores, texts, features, neighbours, claimed)[1])
-    for structured in _structured_lists(texts, neighbours, claimed):
         items.update(structured)
-    return items
+    return result, items
 
 
 def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], first_gap_ok: bool) -> list[int]:
@@ -166,7 +208,7 @@ def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], fir
     return run
 
 
-def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
+def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
     """Lists, tables and code: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
     none claimed, DATA_SHARE of which are structured as menus never are: a list marker ("- ",
     "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ...") or cells
@@ -174,44 +216,58 @@ def _structured_lists(texts: Sequence[str], neighbours: Neighbours, claimed: Col
     many of which hold one.) Or a block of code (``_code``). They are the article's wherever it
     reaches them (its ingredients, its results table, its example); a menu's links carry none of
     these marks."""
-    n = len(texts)
-    index = 0
-    while index < n:
-        if index in claimed or neighbours.tight[index]:
-            index += 1
+    structured, code, tight, after = lines.structured, lines.code, neighbours.tight, neighbours.after
+    n = len(tight)
+    shortest = min(CODE_LINES, MIN_LIST_ITEMS)
+    for index in range(n):
+        if tight[index] or index in claimed:
             continue
+        below = after[index]
+        if shortest > 1 and (below >= n or not tight[below] or below in claimed):
+            continue  # a line alone (the common case, spared building its run)
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
-        lines = [texts[i] for i in run]
-        if (len(run) >= MIN_LIST_ITEMS and sum(map(_structured, lines)) >= DATA_SHARE * len(run)) or _code(lines):
+        if len(run) < shortest:
+            continue  # (too short for either: their shapes are not measured)
+        if (len(run) >= MIN_LIST_ITEMS and sum(map(structured, run)) >= DATA_SHARE * len(run)) or _code(
+            list(map(code, run))
+        ):
             yield run
-        index += 1
 
 
-def _code(lines: Sequence[str]) -> bool:
+def _code(marked: Sequence[bool]) -> bool:
     """A block of code: CODE_LINES lines or more, CODE_SHARE of them (and the first or the last)
-    marked as code; prose and menus hold no calls, no operators set apart, no line ending in
-    ";" or "{"."""
-    if len(lines) < CODE_LINES:
+    marked as code (``_CODE_RE``); prose and menus hold no calls, no operators set apart, no line
+    ending in ";" or "{"."""
+    if len(marked) < CODE_LINES:
         return False
-    marked = [_CODE_RE.search(line) is not None for line in lines]
-    return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(lines)) and (marked[0] or marked[-1])
+    return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(marked)) and (marked[0] or marked[-1])
 
 
 def _structured(text: str) -> bool:
     """A list marker, a number first (a quantity, a rank, a date), or cells."""
-    return (
-        MARKER_RE.match(text) is not None
-        or _LEADING_NUMBER_RE.match(text) is not None
-        or _CELLS_RE.search(text) is not None
-    )
+    return MARKER_RE.match(text) is not None or _LEADING_NUMBER_RE.match(text) is not None or _cells(text)
+
+
+def _code_line(text: str) -> bool:
+    """``_CODE_RE`` finds a mark of code in the line (searched only in a line holding what each
+    of its matches holds: a call's "(", an operator's "=", ";", "{", "}" or ":")."""
+    return ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text) and _CODE_RE.search(
+        text
+    ) is not None
+
+
+def _cells(text: str) -> bool:
+    """``_CELLS_RE`` finds columns in the line (searched only in a line holding a tab, " | " or
+    three spaces, as each of its matches does)."""
+    return ("\t" in text or " | " in text or "   " in text) and _CELLS_RE.search(text) is not None
 
 
 class _NumbersInRun:
     """How many lines of the tight run from a line on hold a number as a word, each line's
     count computed once (``run``: the runs' lengths, ``after``: each line's next)."""
 
-    def __init__(self, texts: Sequence[str], after: Sequence[int], run: Sequence[int]) -> None:
-        self.texts, self.after, self.run = texts, after, run
+    def __init__(self, number: Callable[[int], bool], after: Sequence[int], run: Sequence[int]) -> None:
+        self.number, self.after, self.run = number, after, run
         self.counts: dict[int, int] = {}
 
     def count(self, start: int) -> int:
@@ -222,17 +278,13 @@ class _NumbersInRun:
             index = self.after[index]
         total = self.counts.get(index, 0)
         for index in reversed(path):
-            total += _NUMBER_RE.search(self.texts[index]) is not None
+            total += self.number(index)
             self.counts[index] = total
         return total
 
 
 def _announced_lists(
-    scores: Sequence[float],
-    texts: Sequence[str],
-    features: Sequence[BlockFeatures],
-    neighbours: Neighbours,
-    claimed: Collection[int],
+    scores: Sequence[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int]
 ) -> tuple[list[int], dict[int, int]]:
     """The lines announcing lists, in order, and each line of those lists with the number of
     them it belongs to (successive headings' lists nest: counted, not listed, they cost linear
@@ -244,7 +296,7 @@ def _announced_lists(
     chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
     line."""
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    n = len(texts)
+    n = len(scores)
     # The tight run from each line on, as a length, and (on demand) how many of its lines hold a
     # number: each heading reads them in constant time, so a page of thousands of tight short
     # lines, each a candidate heading, costs linear time (it was quadratic: 20k lines, 150 s).
@@ -252,19 +304,15 @@ def _announced_lists(
     for index in range(n - 1, -1, -1):
         if tight[index] and index not in claimed:
             run[index] = 1 + run[after[index]]
-    numbers = _NumbersInRun(texts, after, run)
+    numbers = _NumbersInRun(lines.number, after, run)
+    colons = lines.colon
     headings: list[int] = []
     starts: dict[int, int] = {}  # a list's first line -> how many lists start there
-    for heading, text in enumerate(texts):
-        colon = text.endswith(":")
+    for heading in lines.announcing:
+        colon = colons[heading]
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
-        if not colon and not (
-            before[heading] >= 0
-            and scores[before[heading]] > 0
-            and not features[heading].ends_sentence
-            and 1 <= features[heading].words <= HEADING_WORDS
-        ):
+        if not colon and not (before[heading] >= 0 and scores[before[heading]] > 0):
             continue
         first = after[heading]
         if first >= n or first in claimed or not (tight[first] or colon):

@@ -16,14 +16,14 @@ from collections.abc import Collection, Sequence
 
 from .anchor import headline_anchors
 from .assemble import Decision
-from .context import Neighbours, add_context, list_items
-from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, decode, on_grid
+from .context import Lines, Neighbours, add_context
+from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
-from .lead import lead_zone
+from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
-from .scores import CLAIMED_SCORE, Run, block_scores, ends_prose, strongly_body
+from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
 from .title import LOOKBACK, headline_like
 from .transcript import transcript_lines
 
@@ -115,7 +115,7 @@ def decide(
     # Rules run only around the article: decode without them first, then with them on the
     # blocks near the article, widening until the article stays inside what they have seen.
     adjacent = Neighbours.adjacent(gaps)
-    path = _decode(page, *context.scored(base, adjacent, {}), {}, anchors)
+    path = _decode(context, *context.scored(base, adjacent, {}), {}, anchors)
     region = _near(page, [_headed_span(path)] + [Run(a, a + 1) for a in anchors])
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
@@ -123,7 +123,7 @@ def decide(
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         own = _claimed_scores(page, base, claimed, hints)
         scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
-        path = _decode(page, scores, items, claimed, anchors)
+        path = _decode(context, scores, items, claimed, anchors)
         missing = _near(page, [_headed_span(path)]) - region
         if not missing:
             break
@@ -131,18 +131,18 @@ def decide(
     # A line is scored by its neighbours in the clean text: read them off this decoding, decode
     # again, until the kept blocks stay the same (they then have those neighbours when the clean
     # text is cleaned again).
-    kept = _kept(page, path, scores, claimed)
+    kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
         scores, items = context.scored(own, Neighbours.of_kept(gaps, kept), claimed.keys() | hints.keys())
-        path = _decode(page, scores, items, claimed, anchors)
-        now_kept = _kept(page, path, scores, claimed)
+        path = _decode(context, scores, items, claimed, anchors)
+        now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
             break
         kept = now_kept
 
     run = _span(path)
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
-    lead = lead_zone(page, title_index, claimed)
+    lead = context.lead_zone(title_index, claimed)
     regions = Regions(page, path, title_index, claimed)
 
     decisions: list[Decision] = []
@@ -177,28 +177,61 @@ def decide(
 
 
 class _Context:
-    """Scores with their context (``context.add_context``) and the lines read as list items."""
+    """What selection reads of each block once per page (``context.Lines``, which lines are
+    headline-like, their TITLE score), and scores with their context (``context.add_context``)
+    with the lines read as list items."""
 
     def __init__(self, page: Page, texts: list[str], gaps: list[int], has_stoplist: bool) -> None:
-        self.features = page.features
-        self.texts = texts
-        self.gaps = gaps
-        self.has_stoplist = has_stoplist
+        self.page = page
+        self.lines = Lines(texts, page.features, has_stoplist)
+        self._headline: list[bool | None] = [None] * len(texts)
+        self._title: list[float | None] = [None] * len(texts)
+        self._first: set[str] | None = None
+        self._usual_gap: float | None = None
+        #: The last decoding's evidence (scores, list items, claims, anchors) and its path.
+        self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
     def scored(
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
     ) -> tuple[list[float], set[int]]:
-        scored = add_context(scores, self.texts, self.features, self.has_stoplist, neighbours, claimed)
-        return scored, list_items(scores, self.texts, self.features, neighbours, claimed)
+        return add_context(scores, self.lines, neighbours, claimed)
+
+    def lead_zone(self, title: int | None, claimed: dict[int, Decision]) -> dict[int, Decision]:
+        """``lead.lead_zone``, with the page's usual gap between blocks measured once."""
+        if self._usual_gap is None and title is not None and len(self.page) >= 3:
+            self._usual_gap = page_usual_gap(self.page)
+        return lead_zone(self.page, title, claimed, self._usual_gap)
+
+    def headline(self, index: int) -> bool:
+        """``title.headline_like``, measured on first use."""
+        known = self._headline[index]
+        if known is None:
+            known = self._headline[index] = headline_like(self.page, index)
+        return known
+
+    def title_score(self, index: int) -> float:
+        """A headline-like line's TITLE score (``_title_scores``), measured on first use."""
+        known = self._title[index]
+        if known is None:
+            page = self.page
+            if self._first is None:
+                self._first = set(page.blocks[0].text.lower().split())
+            first = self._first
+            words = set(page.blocks[index].text.lower().split())
+            common = len(words & first) if index > 0 else 0
+            overlap = common >= 3 and common >= TITLE_OVERLAP * min(len(words), len(first))
+            length = min(page.features[index].words, TITLE_WORDS)
+            known = self._title[index] = TITLE_SCORE + TITLE_WORD * length + (OVERLAP_SCORE if overlap else 0.0)
+        return known
 
 
-def _kept(page: Page, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
+def _kept(context: _Context, path: Sequence[int], scores: Sequence[float], claimed: dict[int, Decision]) -> list[bool]:
     """Which blocks a decoding keeps: the article's, but for what a rule or heuristic claims,
     the captions of its lead zone, and what trafilatura left out whose own score does not
     outweigh its vote (see ``decide``)."""
-    votes = page.extractor_votes
+    votes = context.page.extractor_votes
     title = next((index for index, state in enumerate(path) if state == TITLE), None)
-    lead = lead_zone(page, title, claimed)
+    lead = context.lead_zone(title, claimed)
     return [
         state == BODY
         and index not in claimed
@@ -229,22 +262,35 @@ def _headed_span(path: Sequence[int]) -> Run:
 
 
 def _decode(
-    page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
+    context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
+) -> list[int]:
+    """The decoded path (``_decode_anew``); a round whose evidence is the previous round's (a
+    third of them: a round that changed nothing near the article) takes its path again."""
+    last = context.last_decoding
+    if last is not None and last[0] == scores and last[1] == items and last[2] == claimed and last[3] == anchors:
+        return list(last[4])
+    path = _decode_anew(context, scores, items, claimed, anchors)
+    context.last_decoding = (list(scores), set(items), dict(claimed), list(anchors), list(path))
+    return path
+
+
+def _decode_anew(
+    context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision], anchors: Sequence[int]
 ) -> list[int]:
     """The decoded path, in three steps: without the anchors or a comment section (the anchors
     then score ANCHOR_SHARE of that reading's score); with the anchors; then with the comment
     section allowed to start at a heading that reading has found after a substantial article
     (``_comment_entries``)."""
-    emissions = _emissions(page, scores, items, claimed)
+    emissions = _emissions(context, scores, items, claimed)
     comment_entries = emissions.enter_comments
-    emissions.enter_comments = [IMPOSSIBLE] * len(page)
+    emissions.enter_comments = [IMPOSSIBLE] * len(scores)
     path, best = decode(emissions)
     # A heuristic's guess (a headline listed under "Up next:") does not outweigh the repeat of
     # the page's <title>; a rule's match does.
     anchors = [
         index
         for index in anchors
-        if _may_be_headline(claimed.get(index)) and not _all_capitals(page.blocks[index].text)
+        if _may_be_headline(claimed.get(index)) and not _all_capitals(context.page.blocks[index].text)
     ]
     for rank, index in enumerate(anchors):
         emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, OVERLAP_SCORE) - ANCHOR_RANK * rank)
@@ -263,59 +309,52 @@ def _may_be_headline(decision: Decision | None) -> bool:
     return decision is None or (decision.rule.startswith(HEURISTIC_PREFIX) and decision.label == "promo")
 
 
-def _emissions(page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> Emissions:
+def _emissions(context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> Emissions:
     """Per-state scores of every block: ``scores`` as the article, 0 around it, headline-like
     lines as TITLE, a small cost per block of lead, and the comment section from its heading on
     (see ``decode``)."""
-    n = len(page)
-    zeros = [0.0] * n
-    titles = _title_scores(page, scores, items, claimed)
-    before = [-OUTSIDE_PROSE * max(score, 0.0) for score in scores]
-
-    def grid(row: list[float]) -> list[float]:
-        return [on_grid(value) for value in row]
-
+    n = len(scores)
+    pre, lead, body, comments = article_rows(scores, OUTSIDE_PROSE, LEAD_STEP, COMMENT_PROSE)
+    width = [1] * n
+    for index, decision in claimed.items():
+        lead[index] = on_grid(_claimed_lead_score(decision))
+        if decision.label == "comments":
+            comments[index] = on_grid(COMMENT_LINE)
+        width[index] = 0
     return Emissions(
-        pre=grid(before),
-        title=grid(titles),
-        lead=grid([_lead_score(claimed.get(i), before[i]) for i in range(n)]),
-        body=grid(scores),
-        post=zeros,
-        comments=grid(_comment_scores(scores, claimed)),
-        enter_body=grid(_body_starts(page, scores, items)),
+        pre=pre,
+        title=grid(_title_scores(context, scores, items, claimed)),
+        lead=lead,
+        body=body,
+        post=[0.0] * n,
+        comments=comments,
+        enter_body=grid(_body_starts(context, scores, items)),
         enter_comments=grid(_comment_headings(claimed, n)),
-        width=[0 if i in claimed else 1 for i in range(n)],
+        width=width,
     )
 
 
-def _lead_score(decision: Decision | None, before: float) -> float:
-    """LEAD emission: free for what stands under a headline (a claimed byline, date, share bar,
-    caption), LEAD_PROMO for a claimed teaser or related link, LEAD_STEP and the prose cost for
-    anything else."""
-    if decision is None:
-        return before - LEAD_STEP
+def _claimed_lead_score(decision: Decision) -> float:
+    """LEAD emission of a claimed block: free for what stands under a headline (a claimed
+    byline, date, share bar, caption), LEAD_PROMO for a claimed teaser or related link (any other
+    block costs LEAD_STEP and the prose cost: ``decode.article_rows``)."""
     return -LEAD_PROMO if decision.label == "promo" else 0.0
 
 
-def _title_scores(page: Page, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> list[float]:
+def _title_scores(context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> list[float]:
     """TITLE emissions: headline-like lines that may be the headline (``_may_be_headline``), not
     a list's items, above the page's first paragraph
     (TITLE_BELOW) score TITLE_SCORE, more when they repeat most of the first line's words or
     are the first line; no other line can be it (``_decode`` adds the <title> repeats)."""
-    first = set(page.blocks[0].text.lower().split()) if len(page) else set()
-    titles = [IMPOSSIBLE] * len(page)
-    for index in range(len(page)):
+    titles = [IMPOSSIBLE] * len(scores)
+    for index in range(len(scores)):
         if index and scores[index - 1] >= TITLE_BELOW:
             break
-        if index in items or not _may_be_headline(claimed.get(index)) or not headline_like(page, index):
+        if index in items or not _may_be_headline(claimed.get(index)) or not context.headline(index):
             continue
-        if _in_tight_list(page, index, claimed) or _all_capitals(page.blocks[index].text):
+        if _in_tight_list(context.page, index, claimed) or _all_capitals(context.page.blocks[index].text):
             continue
-        words = set(page.blocks[index].text.lower().split())
-        common = len(words & first) if index > 0 else 0
-        overlap = common >= 3 and common >= TITLE_OVERLAP * min(len(words), len(first))
-        length = min(page.features[index].words, TITLE_WORDS)
-        titles[index] = TITLE_SCORE + TITLE_WORD * length + (OVERLAP_SCORE if overlap else 0.0)
+        titles[index] = context.title_score(index)
     return titles
 
 
@@ -338,7 +377,7 @@ def _in_tight_list(page: Page, index: int, claimed: dict[int, Decision]) -> bool
     return above or below
 
 
-def _body_starts(page: Page, scores: list[float], items: set[int]) -> list[float]:
+def _body_starts(context: _Context, scores: list[float], items: set[int]) -> list[float]:
     """Where the article may begin: at a block worth keeping (a positive score), but not at a
     headline-like line (not a list's item, not prose) scoring at most START_SCORE (more than any
     TITLE score but an anchor's): such a line above the article is its headline, a dek or
@@ -346,31 +385,11 @@ def _body_starts(page: Page, scores: list[float], items: set[int]) -> list[float
     article's first, may begin the article again, and scores more as its text than as a
     headline (idempotence). (Wherever the line stands: whether it could be the headline there
     depends on what stands above it, which the clean text no longer has.)"""
-    has_stoplist = page.language is not None
-    starts = [0.0] * len(page)
-    for index, (score, f) in enumerate(zip(scores, page.features, strict=True)):
-        if score <= 0 or (
-            score <= START_SCORE
-            and index not in items
-            and not ends_prose(f, has_stoplist)
-            and headline_like(page, index)
-        ):
+    starts = [IMPOSSIBLE if score <= 0 else 0.0 for score in scores]
+    for index in context.lines.open:
+        if 0 < scores[index] <= START_SCORE and index not in items and context.headline(index):
             starts[index] = IMPOSSIBLE
     return starts
-
-
-def _comment_scores(scores: list[float], claimed: dict[int, Decision]) -> list[float]:
-    """COMMENTS emissions: prose scores COMMENT_PROSE of its score as the article, a claimed
-    comment line (a commenter's name, "Reply", a vote count) COMMENT_LINE, anything else what it
-    scores as the article: only what comment sections are made of tells them apart from it."""
-    result: list[float] = []
-    for index, score in enumerate(scores):
-        decision = claimed.get(index)
-        if decision is not None and decision.label == "comments":
-            result.append(COMMENT_LINE)
-        else:
-            result.append(score * COMMENT_PROSE if score > 0 else score)
-    return result
 
 
 def _comment_headings(claimed: dict[int, Decision], n: int) -> list[float]:

@@ -27,6 +27,9 @@ try:
 except ModuleNotFoundError:  # an install without Cython: this module runs as Python
     from . import _cython_shim as cython  # type: ignore[no-redef]
 
+if cython.compiled:
+    from cython.cimports.libc.math import isfinite, nearbyint
+
 PRE, TITLE, LEAD, BODY, POST, COMMENTS = range(6)
 STATES = ("pre", "title", "lead", "body", "post", "comments")
 #: A score no path takes (a transition or emission that is not allowed).
@@ -42,6 +45,73 @@ GRID = 1024.0
 def on_grid(score: float) -> float:
     """``score`` rounded to a multiple of 1 / GRID (IMPOSSIBLE stays IMPOSSIBLE)."""
     return score if score <= IMPOSSIBLE else round(score * GRID) / GRID
+
+
+def grid(row: list[float]) -> list[float]:
+    """Every value of ``row`` ``on_grid`` (compiled: rounded in C, to nearest with ties to even
+    as Python's ``round``, a zero unsigned as Python's; IMPOSSIBLE, and what Python's ``round``
+    refuses, take ``on_grid`` itself)."""
+    if not cython.compiled:
+        return [on_grid(value) for value in row]
+    result: list[float] = []
+    value: cython.double
+    scaled: cython.double
+    rounded: cython.double
+    for item in row:
+        value = item
+        scaled = value * GRID
+        if value <= IMPOSSIBLE or not isfinite(scaled):
+            result.append(on_grid(item))
+            continue
+        rounded = nearbyint(scaled)
+        if rounded == 0.0:
+            rounded = 0.0  # (not -0.0: Python's round gives the integer 0)
+        result.append(rounded / GRID)
+    return result
+
+
+def article_rows(
+    scores: list[float], outside_prose: float, lead_step: float, comment_prose: float
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """The emissions that follow from the blocks' scores as the article alone, on the grid (one
+    C loop when compiled, with ``on_grid``'s rounding): PRE, the cost of prose outside the
+    article (``-outside_prose * max(score, 0)``); LEAD, that and ``lead_step`` (what a claim
+    makes free is the caller's); BODY, the score; COMMENTS, ``comment_prose`` of a positive
+    score (the caller's claimed comment lines aside)."""
+    if not cython.compiled:
+        before = [-outside_prose * max(score, 0.0) for score in scores]
+        comments = [score * comment_prose if score > 0 else score for score in scores]
+        return grid(before), grid([value - lead_step for value in before]), grid(scores), grid(comments)
+    pre_row: list[float] = []
+    lead_row: list[float] = []
+    body_row: list[float] = []
+    comments_row: list[float] = []
+    score: cython.double
+    cost: cython.double
+    against: cython.double = -outside_prose
+    step: cython.double = lead_step
+    share: cython.double = comment_prose
+    for item in scores:
+        score = item
+        cost = against * (0.0 if score < 0.0 else score)  # max(score, 0.0), as Python picks
+        pre_row.append(_on_grid(cost))
+        lead_row.append(_on_grid(cost - step))
+        body_row.append(_on_grid(score))
+        comments_row.append(_on_grid(score * share if score > 0 else score))
+    return pre_row, lead_row, body_row, comments_row
+
+
+@cython.cfunc
+def _on_grid(value: cython.double) -> object:
+    """``on_grid`` in C where Python's ``round`` would give the same (see ``grid``)."""
+    scaled: cython.double = value * GRID
+    rounded: cython.double
+    if value <= IMPOSSIBLE or not isfinite(scaled):
+        return on_grid(value)
+    rounded = nearbyint(scaled)
+    if rounded == 0.0:
+        rounded = 0.0  # (not -0.0: Python's round gives the integer 0)
+    return rounded / GRID
 
 
 @dataclass(slots=True)

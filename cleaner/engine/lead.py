@@ -15,8 +15,11 @@ PARAGRAPH_WORDS = 25
 LEAD_WINDOW = 10
 
 
-def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) -> dict[int, Decision]:
-    """Caption decisions for set-apart single sentences between the headline and the article."""
+def lead_zone(
+    page: Page, title: int | None, claimed: Mapping[int, Decision], usual_gap: float | None = None
+) -> dict[int, Decision]:
+    """Caption decisions for set-apart single sentences between the headline and the article;
+    ``usual_gap`` is ``usual_gap(page)`` when the caller has it (selection asks once a round)."""
     if title is None or len(page) < 3:
         return {}
     end = min(len(page), title + 1 + LEAD_WINDOW)
@@ -30,7 +33,8 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
     )
     if first_paragraph is None:
         return {}
-    usual_gap = median(block.gap_before for block in page.blocks[1:])
+    if usual_gap is None:
+        usual_gap = page_usual_gap(page)
     decisions: dict[int, Decision] = {}
     for index in range(title + 1, first_paragraph - 1):
         f = page.features[index]
@@ -42,3 +46,8 @@ def lead_zone(page: Page, title: int | None, claimed: Mapping[int, Decision]) ->
                 "A lone sentence under the headline set apart by extra blank lines, as a figure's caption is.",
             )
     return decisions
+
+
+def page_usual_gap(page: Page) -> float:
+    """The median number of blank lines between blocks (``gap_before`` of all but the first)."""
+    return median(block.gap_before for block in page.blocks[1:])

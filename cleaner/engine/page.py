@@ -32,6 +32,11 @@ class Page:
     tokens: Sequence[list[str] | None] = ()
     #: The texts the page marks as its headline (its ``<h1>``, HTML mode; empty in text mode).
     headings: tuple[str, ...] = ()
+    #: Rule matches by block text, languages and token count, shared by the pages of one
+    #: document (``Engine._settle`` cleans the clean text, whose blocks are the page's): read and
+    #: written only while the page has no warning (a rule that timed out on a page is skipped
+    #: there, so its matches are that page's own).
+    shared: dict[tuple[str, tuple[str, ...], int], RuleMatch | None] | None = field(default=None, repr=False)
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -50,8 +55,14 @@ class Page:
         """The first rule matching block ``index`` (evaluated once, then remembered)."""
         if index in self._matches:
             return self._matches[index]
-        found = self.rules.match(
-            self.doc.blocks[index].text, self.languages, self.warnings, self.features[index].tokens
-        )
+        text, words = self.doc.blocks[index].text, self.features[index].tokens
+        shared = self.shared if not self.warnings else None
+        key = (text, self.languages, words)
+        if shared is not None and key in shared:
+            found = shared[key]
+        else:
+            found = self.rules.match(text, self.languages, self.warnings, words)
+            if shared is not None and not self.warnings:
+                shared[key] = found
         self._matches[index] = found
         return found

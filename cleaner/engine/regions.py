@@ -71,7 +71,6 @@ class Regions:
     def _region(self, index: int) -> Decision:
         f = self.page.features[index]
         state = self.path[index]
-        words = line_words(f)
         if state == LEAD:
             if is_paragraph(f):
                 return Decision(
@@ -80,7 +79,7 @@ class Regions:
             return Decision(
                 "other",
                 "heuristic.under_headline",
-                f"{words} between the headline and the article, where bylines, dates and share bars stand.",
+                f"{line_words(f)} between the headline and the article, where bylines, dates and share bars stand.",
             )
         if state == PRE:
             where = "above the headline" if self.has_title else "above the article"
@@ -89,24 +88,28 @@ class Regions:
                     "nav", "heuristic.menu", f"One of {self.stretch[index]} short lines in a row {where}: a menu."
                 )
             kind = "other" if is_paragraph(f) else "nav"
-            return Decision(kind, "heuristic.page_top", f"{words} {where}, outside the article.")
+            return Decision(kind, "heuristic.page_top", f"{line_words(f)} {where}, outside the article.")
         if state == POST and index >= self.foot_start:
             return Decision(
-                "legal", "heuristic.page_foot", f"{words} in the page's foot, with its copyright or terms lines."
+                "legal",
+                "heuristic.page_foot",
+                f"{line_words(f)} in the page's foot, with its copyright or terms lines.",
             )
         if is_paragraph(f):
             return Decision(
                 "promo", "heuristic.teasers", "A paragraph after the article's end: another story's summary."
             )
         if self.short[index] and f.words < HEADLINE_WORDS:
-            return Decision("nav", "heuristic.after_article", f"{words} after the article's end: a link or a label.")
+            return Decision(
+                "nav", "heuristic.after_article", f"{line_words(f)} after the article's end: a link or a label."
+            )
         if self.short[index] and self.stretch[index] >= STRETCH:
             return Decision(
                 "promo",
                 "heuristic.story_list",
                 f"One of {self.stretch[index]} short lines in a row after the article: other stories.",
             )
-        return Decision("other", "heuristic.after_article", f"{words} after the article's end.")
+        return Decision("other", "heuristic.after_article", f"{line_words(f)} after the article's end.")
 
 
 def line_words(f: BlockFeatures) -> str:

@@ -103,7 +103,7 @@ def prose_score(f: BlockFeatures, has_stoplist: bool) -> float:
 
 def line_score(f: BlockFeatures, text: str) -> float:
     """The score of a line that is not prose, from its own shape (see the constants above)."""
-    odds = LINE_BASE + next(weight for most, weight in LINE_WORDS if f.words <= most)
+    odds = LINE_BASE + _length_weight(f.words)
     if f.capitalised_ratio < 0.25:
         odds += NO_CAPITALS
     elif f.capitalised_ratio >= 0.99:
@@ -115,6 +115,14 @@ def line_score(f: BlockFeatures, text: str) -> float:
     if _INNER_PUNCTUATION_RE.search(text) is not None:
         odds += INNER_PUNCTUATION
     return LINE_SCALE * odds + LINE_OFFSET
+
+
+def _length_weight(words: int) -> float:
+    """The LINE_WORDS weight of a line of ``words`` words."""
+    for most, weight in LINE_WORDS:
+        if words <= most:
+            return weight
+    raise ValueError(f"no LINE_WORDS entry for {words} words")  # (the last entry holds any count)
 
 
 def block_scores(texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> list[float]:
