@@ -19,6 +19,7 @@ from corpus_files import warc_bytes, wet_records
 
 from cleaner.batch import Source, read_documents, read_failures
 from cleaner.batch import failures as failures_module
+from cleaner.batch import writers as writers_module
 from cleaner.batch.failures import Failure
 from cleaner.batch.formats.jsonline import RenderError, json_line
 from cleaner.batch.options import BatchOptions
@@ -258,7 +259,7 @@ def test_item12_no_space_for_failures_jsonl_is_one_line(
     per lost write, the run goes on, exit 1, no traceback (the outputs are fine and a rerun redoes the failed file)."""
     src, out = _tree(tmp_path)
     (src / "bad.txt").write_bytes(b"\0binary")
-    monkeypatch.setattr(failures_module, "_write_new", _no_space)
+    monkeypatch.setattr(writers_module, "atomic_file", _no_space)
     assert main(["clean", str(src), "-o", str(out), "-q", "--jobs", "1"]) == 2
     assert "failures.jsonl: cannot write: No space left on device" in capsys.readouterr().err
     monkeypatch.undo()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -130,14 +128,10 @@ class FailureLog:
 
     def _rewrite(self, lines: Iterable[str]) -> None:
         """Replace the log with ``lines`` atomically, never writing through a planted symlink."""
-        tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{FAILURES_NAME}")
-        try:
-            _write_new(tmp, "".join(lines).encode("utf-8"))
-            os.replace(tmp, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        from .writers import atomic_file
+
+        with atomic_file(self.path, str(self.path.parent)) as handle:
+            handle.write("".join(lines).encode("utf-8"))
 
     def _old_lines(self) -> list[tuple[str, str]]:
         """The old log's ``(path, line)`` pairs (torn and foreign lines left out)."""
@@ -146,19 +140,6 @@ class FailureLog:
         except FileNotFoundError:
             return []
         return [(path, line + "\n") for line in text.splitlines() if (path := _line_path(line)) is not None]
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write ``path`` as a new file, never through a symlink planted under its name."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)
 
 
 def failure_line(failure: Failure) -> str:
