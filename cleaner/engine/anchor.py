@@ -8,6 +8,7 @@ import regex
 
 from .features import TOKEN_RE as _WORDS
 from .page import Page
+from .title import LETTER_WORD
 from .votes import word_key
 
 #: A title line ends with the site name after a separator ("Headline | Site", "Headline - Site").
@@ -29,7 +30,6 @@ def _word_set(text: str) -> set[str]:
 
 #: An ``<h1>`` anchors the article when it has this many words with letters (not a logo).
 HEADING_WORDS = (2, 30)
-_LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 
 
 def headline_anchors(page: Page) -> list[int]:
@@ -45,7 +45,7 @@ def heading_lines(page: Page) -> list[int]:
     keys = {
         word_key(text)
         for text in page.headings
-        if HEADING_WORDS[0] <= len(_LETTER_WORD.findall(text)) <= HEADING_WORDS[1]
+        if HEADING_WORDS[0] <= len(LETTER_WORD.findall(text)) <= HEADING_WORDS[1]
     }
     keys.discard("")
     if not keys:

@@ -15,7 +15,7 @@ _OPENERS = regex.compile(r"^[\p{Pi}\p{Ps}\p{Pd}\"'¡¿]+")
 #: A headline may end with a question or an exclamation, in quotes or not ('"We got her!"').
 _QUESTION_OR_EXCLAMATION = regex.compile(r"[?!？！][\p{Pf}\p{Pe}\"']*$")
 #: Words with letters (a phone number is no headline).
-_LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
+LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 
 
 def headline_like(page: Page, index: int) -> bool:
@@ -26,7 +26,7 @@ def headline_like(page: Page, index: int) -> bool:
     text = page.blocks[index].text
     if f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None:
         return False
-    if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1] or len(_LETTER_WORD.findall(text)) < 2:
+    if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1] or len(LETTER_WORD.findall(text)) < 2:
         return False
     if f.starts_upper:
         return True

@@ -31,11 +31,9 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
             f = page.features[item]
             if f.words > ITEM_WORDS or (f.ends_sentence and not _set_tight(page, item, item > index + 1)):
                 break  # prose again: the list is over
-            if (
-                item > index + 2
-                and blocks[item].gap_before
-                and not any(blocks[i].gap_before for i in range(index + 2, item))
-            ):
+            if item == index + 2:
+                tight = not blocks[item].gap_before  # the list's second item set tight under its first
+            elif item > index + 2 and tight and blocks[item].gap_before:
                 break  # a list set tight ends at its first blank line
             if item in wanted and page.rule_match(item) is None:
                 yield item, "promo", f"Listed under the heading {heading[:40]!r}."
