@@ -23,12 +23,10 @@ def transcript_lines(page: Page, indices: Iterable[int]) -> set[int]:
     if not wanted:
         return set()
     blocks = page.blocks
-    labels: dict[int, str] = {}
-    low, high = max(0, wanted[0] - WITHIN), min(len(blocks), wanted[-1] + WITHIN + 1)
-    for index in range(low, high):
-        found = _LABEL.match(blocks[index].text)
-        if found is not None:
-            labels[index] = found.group(1)
+    around = {
+        other for index in wanted for other in range(max(0, index - WITHIN), min(len(blocks), index + WITHIN + 1))
+    }
+    labels = {other: found.group(1) for other in around if (found := _LABEL.match(blocks[other].text)) is not None}
     speakers: set[int] = set()
     for index in wanted:
         label = labels.get(index)
