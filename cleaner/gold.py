@@ -55,6 +55,29 @@ def load_span_documents(folder: str | Path) -> Iterator[SpanDocument]:
         yield SpanDocument(text_path.name, text, spans)
 
 
+#: A marked page's line: its gold label, then `` | ``, then the line as the page has it.
+MARK_SEPARATOR = " | "
+
+
+def load_marked_pages(folder: str | Path) -> Iterator[SpanDocument]:
+    """Every ``*.marked.txt`` in ``folder``: hand-written pages whose non-blank lines start with
+    their gold label and `` | `` (``body | The council voted...``); the page is the lines
+    without their labels, so the gold and the text cannot drift apart."""
+    for path in sorted(Path(folder).glob("*.marked.txt")):
+        lines, spans, offset = [], [], 0
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if raw.strip():
+                label, separator, line = raw.partition(MARK_SEPARATOR)
+                if not separator or not label.strip().isidentifier():
+                    raise InputError(f"{path}:{number}: a marked line is 'label | text', got {raw[:60]!r}")
+                spans.append(GoldSpan(offset, offset + len(line), label.strip(), line))
+            else:
+                line = ""
+            lines.append(line)
+            offset += len(line) + 1
+        yield SpanDocument(path.name.removesuffix(".marked.txt"), "\n".join(lines) + "\n", tuple(spans))
+
+
 def is_aeb_folder(folder: str | Path) -> bool:
     """Whether ``folder`` holds the benchmark layout (``ground-truth.json`` and ``html/``)."""
     folder = Path(folder)

@@ -13,6 +13,7 @@ what is kept never depends on it.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from .anchor import headline_anchors
 from .assemble import Decision
@@ -20,6 +21,7 @@ from .context import Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
+from .heuristics.thread import page_thread, thread_post
 from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
@@ -117,10 +119,15 @@ def decide(
     adjacent = Neighbours.adjacent(gaps)
     path = _decode(context, *context.scored(base, adjacent, {}), {}, anchors)
     region = _near(page, [_headed_span(path)] + [Run(a, a + 1) for a in anchors])
+    thread = page_thread(page) if thread_post in heuristics else None
+    if thread is not None:
+        region |= thread.furniture  # a thread's posts are decided by the furniture between them
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
+        if thread is not None:
+            _as_post_furniture(thread.furniture, claimed, hints)
         own = _claimed_scores(page, base, claimed, hints)
         scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
@@ -150,8 +157,8 @@ def decide(
         state = path[index]
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
-        elif index in claimed:
-            decision = claimed[index]
+        elif index in claimed and not (state == COMMENTS and claimed[index].rule == thread_post.id):
+            decision = claimed[index]  # (a comment section's authors are its comments)
         elif index in lead:
             decision = lead[index]
         elif state == BODY:
@@ -472,6 +479,15 @@ def _verdicts(
     for index in transcript_lines(page, hints):  # a speaker's line: the article's, not a one-off pitch
         del hints[index]
     return claimed, hints
+
+
+def _as_post_furniture(furniture: Collection[int], claimed: dict[int, Decision], hints: dict[int, Decision]) -> None:
+    """A thread's post furniture (reply links, authors, dates) is removed but is no barrier: its
+    claims take the furniture role, and its hints (a repeated "Quote" link) become claims."""
+    for index in furniture:
+        decision = claimed.get(index) or hints.pop(index, None)
+        if decision is not None:
+            claimed[index] = replace(decision, role="furniture")
 
 
 def _claimed_scores(

@@ -38,6 +38,8 @@ class Page:
     #: there, so its matches are that page's own).
     shared: dict[tuple[str, tuple[str, ...], int], RuleMatch | None] | None = field(default=None, repr=False)
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
+    #: What a decision step measured of the whole page once (``heuristics.thread``), by name.
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def language(self) -> str | None:

@@ -5,9 +5,11 @@ from .chrome import repeated_chrome
 from .contents import table_of_contents
 from .figures import caption_above_credit
 from .related import related_list, story_card
+from .thread import thread_post
 
 DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (
     caption_above_credit,
+    thread_post,
     table_of_contents,
     related_list,
     story_card,

@@ -1,0 +1,155 @@
+"""Threads: a forum or Q&A page's posts, told apart by the furniture that repeats between them.
+
+A thread is a page of posts, each with its author, its date and its reply links. Between two
+posts stands the same short stretch of lines every time ("Reply", "Quote", a name, "Posted
+March 3"), and at least one of them is a rule's comment, byline or date line. Such a stretch is
+the posts' furniture, not the article's end: it is removed with its labels but is no barrier,
+so every post is kept, not only the first. Reader comments under an article stay comments:
+posts under a comment-section heading that follows an article are a comment section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..page import Page
+from ..scores import is_paragraph
+from .base import Verdict, heuristic
+
+#: Labels of the rules that tell a post's furniture: its reply links and its author; a date
+#: tells it only beside a line that names a different author in each gap (a list of other
+#: stories has dates too, under the same section label each time).
+POST_LABELS = frozenset({"comments", "byline"})
+DATE_LABEL = "dateline"
+#: A comment-section heading: the posts under it are comments (``rules.pack.ROLES``).
+COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
+#: The furniture between two posts is at most this many lines (a longer stretch is a page's
+#: other content), and the same furniture stands between at least MIN_GAPS pairs of posts.
+MAX_LINES = 6
+MIN_GAPS = 2
+#: An unclaimed line of at most this many words in a post's furniture is its author's name.
+AUTHOR_WORDS = 3
+#: A line no rule names: a name, a link, a post number.
+UNNAMED = "·"
+
+
+@dataclass(frozen=True)
+class Thread:
+    """The blocks of the furniture repeated between a thread's posts, how many posts it has, and
+    which of its lines no rule names are the same in every gap (links: "Quote")."""
+
+    furniture: frozenset[int]
+    posts: int
+    links: frozenset[int]
+
+
+def page_thread(page: Page) -> Thread | None:
+    """The page's thread (measured once per page), or None when it has none."""
+    memo = page.derived
+    if "thread" not in memo:
+        memo["thread"] = _find_thread(page)
+    found = memo["thread"]
+    assert found is None or isinstance(found, Thread)
+    return found
+
+
+@heuristic(
+    "thread_post",
+    "byline",
+    "A short line in the furniture repeated between a thread's posts (its author, its links) "
+    "belongs to a post's header, not to the text of the post.",
+)
+def thread_post(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
+    """The furniture lines between a thread's posts that no rule names: the author's name (a
+    line of a few words that changes from post to post) and repeated links ("Quote")."""
+    thread = page_thread(page)
+    if thread is None:
+        return
+    features = page.features
+    for index in indices:
+        if index not in thread.furniture or page.rule_match(index) is not None:
+            continue
+        f = features[index]
+        if index in thread.links:
+            yield index, "nav", f"A {f.words}-word link repeated between each of the {thread.posts} posts of a thread."
+        else:
+            yield index, "byline", f"The author line of one of the {thread.posts} posts of a thread."
+
+
+def _find_thread(page: Page) -> Thread | None:
+    """Group the short stretches between paragraphs by what their lines are (``_signature``); a
+    signature that repeats MIN_GAPS times and holds a post's reply links or author (``_is_post``)
+    is a thread's furniture, unless its first post stands under a comment-section heading."""
+    paragraphs = [index for index, f in enumerate(page.features) if is_paragraph(f)]
+    gaps = [range(before + 1, after) for before, after in pairwise(paragraphs) if 1 <= after - before - 1 <= MAX_LINES]
+    lengths = Counter(len(gap) for gap in gaps)  # only gaps as long as another can repeat: rules run on few
+    groups: dict[tuple[str, ...], list[range]] = defaultdict(list)
+    for stretch in gaps:
+        if lengths[len(stretch)] >= MIN_GAPS:
+            signature = _signature(page, stretch)
+            if signature is not None:
+                groups[signature].append(stretch)
+    furniture: set[int] = set()
+    links: set[int] = set()
+    posts = 0
+    blocks = page.blocks
+    for signature, stretches in groups.items():
+        if len(stretches) < MIN_GAPS:
+            continue
+        columns = list(zip(*stretches, strict=True))
+        same = [len({blocks[index].text for index in column}) == 1 for column in columns]
+        if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1):
+            continue
+        for stretch in stretches:
+            furniture.update(stretch)
+        for column, repeated in zip(columns, same, strict=True):
+            if repeated:
+                links.update(column)
+        posts += len(stretches) + 1
+    return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _is_post(signature: tuple[str, ...], same: list[bool]) -> bool:
+    """Whether stretches so read are a post's furniture: a rule names reply links or an author in
+    them, or a date stands beside a line no rule names that differs between the gaps (a name)."""
+    labels = {token.partition("/")[0] for token in signature}
+    if labels & POST_LABELS:
+        return True
+    varying = any(token == UNNAMED and not repeated for token, repeated in zip(signature, same, strict=True))
+    return DATE_LABEL in labels and varying
+
+
+def _signature(page: Page, stretch: range) -> tuple[str, ...] | None:
+    """What each line of a stretch is: the label and id of the rule that names it, or UNNAMED for
+    a line of a few words (a name, a link). None unless a rule names a line a post's furniture
+    or date; None when a line is a comment-section heading, or a longer line no rule names (a
+    headline between summaries: a list of other stories, not posts)."""
+    signature: list[str] = []
+    has_post_line = False
+    for index in stretch:
+        match = page.rule_match(index)
+        if match is not None:
+            if match.rule.role in COMMENT_HEADINGS:
+                return None
+            has_post_line = has_post_line or match.rule.label in POST_LABELS or match.rule.label == DATE_LABEL
+            signature.append(f"{match.rule.label}/{match.rule.id}")
+        elif page.features[index].words <= AUTHOR_WORDS:
+            signature.append(UNNAMED)
+        else:
+            return None  # a headline between summaries: a list of other stories, not posts
+    return tuple(signature) if has_post_line else None
+
+
+def _under_comment_heading(page: Page, first_post: int) -> bool:
+    """Whether the posts are reader comments: a comment-section heading stands above the first
+    post with a paragraph above it (an article). A thread's first post is the page's first
+    text, and a reply counter under the thread's title ("12 replies") is not a comment section."""
+    features = page.features
+    for index in range(first_post - 1, -1, -1):
+        match = None if is_paragraph(features[index]) else page.rule_match(index)
+        if match is not None and match.rule.role in COMMENT_HEADINGS:
+            return any(is_paragraph(f) for f in features[:index])
+    return False
