@@ -1,5 +1,7 @@
-"""Hand-written pages that are not one article (corpus/pages): every body line is kept, no
-boilerplate line is, and reader comments under an article stay ``comments``.
+"""Hand-written pages (corpus/pages): every body line is kept, no boilerplate line is, and
+reader comments under an article stay ``comments``. News articles in five languages with their
+sites' furniture; pages that are not one article (forum threads, Q&A, documentation, product,
+recipe).
 
 The forum threads are in four languages; each post is preceded by its author and date and
 followed by its reply links, the furniture ``heuristic.thread_post`` reads.
@@ -17,6 +19,8 @@ from cleaner.evaluate import predicted_labels
 from cleaner.gold import SpanDocument, load_marked_pages
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "pages"
+#: A standfirst may be kept or removed (as in the seeds' gold).
+EITHER_WAY = frozenset({"dek", "embed"})
 PAGES = {page.name: page for page in load_marked_pages(PAGES_DIR)}
 FORUMS = sorted(name for name in PAGES if name.startswith("forum_"))
 #: Known gaps, each a page type the selection does not yet keep whole (issue 15):
@@ -38,7 +42,7 @@ def _misjudged(page: SpanDocument, config: Config | None = None) -> list[str]:
     return [
         f"{span.label} -> {predicted}: {span.text[:60]}"
         for span, predicted in zip(page.spans, predicted_labels(page, result), strict=True)
-        if (span.label == "body") != (predicted == "body")
+        if span.label not in EITHER_WAY and (span.label == "body") != (predicted == "body")
     ]
 
 
