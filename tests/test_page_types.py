@@ -34,6 +34,8 @@ KNOWN_GAPS = {
     "product_en": "feature and specification lists after the description are dropped",
     # "Tipp: ..." at the end is read as a "Label: text" pitch (promo.series_pitch)
     "recipe_de": "a closing 'Tipp:' line taken for a pitch",
+    # a sign-up box's pitch that names no newsletter ("Jeden Freitag die besten Geschichten")
+    "longread_de": "a newsletter box's pitch line is kept",
 }
 
 
