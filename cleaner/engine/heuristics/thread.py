@@ -28,12 +28,15 @@ DATE_LABEL = "dateline"
 COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
 #: The furniture between two posts is at most this many lines (a longer stretch is a page's
 #: other content), and the same furniture stands between at least MIN_GAPS pairs of posts.
-MAX_LINES = 6
+MAX_LINES = 8
 MIN_GAPS = 2
 #: An unclaimed line of at most this many words in a post's furniture is its author's name.
 AUTHOR_WORDS = 3
-#: A line no rule names: a name, a link, a post number.
+#: A line no rule names: of at most AUTHOR_WORDS words (a name, a link, a count), or longer (a
+#: post's subject, "Re: " and the thread's title, which must then be the same in every gap: a
+#: headline that changes from gap to gap makes the stretches a list of other stories).
 UNNAMED = "·"
+LONG = "…"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,11 @@ def thread_post(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
             continue
         f = features[index]
         if index in thread.links:
-            yield index, "nav", f"A {f.words}-word link repeated between each of the {thread.posts} posts of a thread."
+            yield (
+                index,
+                "nav",
+                f"A {f.words}-word line repeated between each of the {thread.posts} posts of a thread: a link or their subject.",
+            )
         else:
             yield index, "byline", f"The author line of one of the {thread.posts} posts of a thread."
 
@@ -101,6 +108,8 @@ def _find_thread(page: Page) -> Thread | None:
             continue
         columns = list(zip(*stretches, strict=True))
         same = [len({blocks[index].text for index in column}) == 1 for column in columns]
+        if any(token == LONG and not repeated for token, repeated in zip(signature, same, strict=True)):
+            continue
         if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1):
             continue
         for stretch in stretches:
@@ -123,10 +132,9 @@ def _is_post(signature: tuple[str, ...], same: list[bool]) -> bool:
 
 
 def _signature(page: Page, stretch: range) -> tuple[str, ...] | None:
-    """What each line of a stretch is: the label and id of the rule that names it, or UNNAMED for
-    a line of a few words (a name, a link). None unless a rule names a line a post's furniture
-    or date; None when a line is a comment-section heading, or a longer line no rule names (a
-    headline between summaries: a list of other stories, not posts)."""
+    """What each line of a stretch is: the label and id of the rule that names it, UNNAMED for a
+    line of a few words (a name, a link), LONG for a longer one. None unless a rule names a line
+    a post's furniture or date; None when a line is a comment-section heading."""
     signature: list[str] = []
     has_post_line = False
     for index in stretch:
@@ -136,10 +144,8 @@ def _signature(page: Page, stretch: range) -> tuple[str, ...] | None:
                 return None
             has_post_line = has_post_line or match.rule.label in POST_LABELS or match.rule.label == DATE_LABEL
             signature.append(f"{match.rule.label}/{match.rule.id}")
-        elif page.features[index].words <= AUTHOR_WORDS:
-            signature.append(UNNAMED)
         else:
-            return None  # a headline between summaries: a list of other stories, not posts
+            signature.append(UNNAMED if page.features[index].words <= AUTHOR_WORDS else LONG)
     return tuple(signature) if has_post_line else None
 
 
