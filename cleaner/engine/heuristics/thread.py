@@ -80,7 +80,8 @@ def thread_post(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
             yield (
                 index,
                 "nav",
-                f"A {f.words}-word line repeated between each of the {thread.posts} posts of a thread: a link or their subject.",
+                f"A {f.words}-word line repeated between each of the {thread.posts} posts of a thread: "
+                "a link or their subject.",
             )
         else:
             yield index, "byline", f"The author line of one of the {thread.posts} posts of a thread."
