@@ -12,11 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import cleaner
 from cleaner.config import Config
 from cleaner.evaluate import predicted_labels
 from cleaner.gold import SpanDocument, load_marked_pages
+from cleaner.testing import Article, threads
+from cleaner.testing.strategies import LANGUAGES
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "pages"
 #: A standfirst may be kept or removed (as in the seeds' gold).
@@ -92,3 +95,31 @@ def test_a_thread_labels_its_authors_and_links() -> None:
     labels = {page.text[r.start : r.end]: r.label for r in result.removals if r.rule == "heuristic.thread_post"}
     assert labels.get("hortiguy") == "byline" and labels.get("maria_k") == "byline"
     assert labels.get("Quote") == "nav"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(threads())
+def test_no_post_of_a_generated_thread_is_removed(article: Article) -> None:
+    """Threads in nine languages (``cleaner.testing.threads``): every post kept; every author,
+    date and reply-link line removed."""
+    result = cleaner.clean(article.text)
+    removed = result.removals
+    for span in article.spans:
+        hit = any(r.start < span.end and span.start < r.end for r in removed)
+        if span.label == "body":
+            assert not hit, span.text
+        elif span.label in ("byline", "dateline", "comments"):
+            assert hit, span.text
+
+
+def test_threads_are_written_in_every_language() -> None:
+    from random import Random
+
+    from cleaner.testing.thread import ThreadPlan, build_thread
+    from cleaner.testing.vocabulary import VOCABULARIES
+
+    for language in LANGUAGES:
+        article = build_thread(VOCABULARIES[language], ThreadPlan(Random(language).randrange(1000), 4))
+        labels = [span.label for span in article.spans]
+        assert labels.count("byline") == 4 and labels.count("dateline") == 4, language
+        assert labels.count("title") == 1 and "legal" in labels, language

@@ -99,6 +99,9 @@ STRAY_PROSE_REACH = 25
 #: gallery of a dozen captions and credits would otherwise cut an article in two).
 FURNITURE_ROLES = frozenset({"furniture", "toc_heading"})
 FURNITURE_SCORE = -0.2
+#: A thread's post furniture (``heuristics.thread``: the author, date and reply links repeated
+#: between posts) costs nothing: its repetition tells that the posts on both sides are one page's.
+POST_ROLE = "post_furniture"
 
 
 def decide(
@@ -483,11 +486,11 @@ def _verdicts(
 
 def _as_post_furniture(furniture: Collection[int], claimed: dict[int, Decision], hints: dict[int, Decision]) -> None:
     """A thread's post furniture (reply links, authors, dates) is removed but is no barrier: its
-    claims take the furniture role, and its hints (a repeated "Quote" link) become claims."""
+    claims take POST_ROLE, and its hints (a repeated "Quote" link) become claims."""
     for index in furniture:
         decision = claimed.get(index) or hints.pop(index, None)
         if decision is not None:
-            claimed[index] = replace(decision, role="furniture")
+            claimed[index] = replace(decision, role=POST_ROLE)
 
 
 def _claimed_scores(
@@ -498,11 +501,13 @@ def _claimed_scores(
 ) -> list[float]:
     """Claimed blocks score from -1.2 (a one-word line) to CLAIMED_SCORE (ten words or more):
     a short known-junk line inside an article (a "Report" link) is a weak barrier, a long one
-    strong. Furniture scores FURNITURE_SCORE whatever its length. (Invisible lines never reach
-    here: ``invisible.without_invisible``.)"""
+    strong. Furniture scores FURNITURE_SCORE whatever its length, a thread's post furniture 0.
+    (Invisible lines never reach here: ``invisible.without_invisible``.)"""
     scores = list(base)
     for index, decision in claimed.items():
-        if decision.role in FURNITURE_ROLES:
+        if decision.role == POST_ROLE:
+            scores[index] = 0.0
+        elif decision.role in FURNITURE_ROLES:
             scores[index] = FURNITURE_SCORE
         else:
             scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)

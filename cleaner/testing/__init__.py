@@ -15,7 +15,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from .article import Article, Line, Section
 from .checks import CheckReport, Failure, assert_contract, check_rule, contract_violations
-from .strategies import articles, boilerplate, headlines, paragraphs, sentences, structured_articles
+from .strategies import articles, boilerplate, headlines, paragraphs, sentences, structured_articles, threads
 
 __all__ = [
     "Article",
@@ -32,4 +32,5 @@ __all__ = [
     "paragraphs",
     "sentences",
     "structured_articles",
+    "threads",
 ]

@@ -20,6 +20,7 @@ from hypothesis.strategies import SearchStrategy
 from . import writer
 from .article import Article, Line
 from .structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
+from .thread import REPLY_LINKS, ThreadPlan, build_thread
 from .vocabulary import BOILERPLATE_LABELS, VOCABULARIES, Vocabulary
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "paragraphs",
     "sentences",
     "structured_articles",
+    "threads",
 ]
 
 #: Languages the strategies write, by the names cleaner's language detection reports.
@@ -301,3 +303,23 @@ def structured_articles(
 def _breaks(text: str) -> bool:
     """Whitespace holding a line break: what may stand between two lines."""
     return text.isspace() and len(f"x{text}x".splitlines()) >= 2
+
+
+def threads(
+    *, languages: Collection[str] | None = None, min_posts: int = 3, max_posts: int = 8
+) -> SearchStrategy[Article]:
+    """Forum threads (``thread.build_thread``): a title, then ``min_posts`` to ``max_posts`` posts,
+    each with its author, date and reply links; every post's paragraphs are body."""
+    if not 2 <= min_posts <= max_posts:
+        raise ValueError("need 2 <= min_posts <= max_posts")
+    vocabs = [_vocabulary(language) for language in _languages(languages)]
+    missing = [v.language for v in vocabs if v.language not in REPLY_LINKS]
+    if missing:
+        raise ValueError(f"no forum words for {', '.join(missing)}")
+    return st.builds(
+        lambda vocab, seed, posts, one_line: build_thread(vocab, ThreadPlan(seed, posts, one_line)),
+        st.sampled_from(vocabs),
+        _SEEDS,
+        st.integers(min_posts, max_posts),
+        st.booleans(),
+    )

@@ -133,8 +133,10 @@ def fill(template: str, vocab: Vocabulary, rng: Random) -> str:
 
 
 def sentence(vocab: Vocabulary, rng: Random) -> str:
-    """One news sentence ending in terminal punctuation."""
-    return fill(rng.choice(vocab.sentences), vocab, rng)
+    """One news sentence ending in terminal punctuation (one full stop after an abbreviation
+    that ends it, "Acme Corp.", as writers set it)."""
+    text = fill(rng.choice(vocab.sentences), vocab, rng)
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
 
 
 def paragraph(vocab: Vocabulary, rng: Random, sentences: int) -> str:

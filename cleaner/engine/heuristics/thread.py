@@ -24,6 +24,7 @@ from .base import Verdict, heuristic
 #: stories has dates too, under the same section label each time).
 POST_LABELS = frozenset({"comments", "byline"})
 DATE_LABEL = "dateline"
+PROMO_LABEL = "promo"
 #: A comment-section heading: the posts under it are comments (``rules.pack.ROLES``).
 COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
 #: The furniture between two posts is at most this many lines (a longer stretch is a page's
@@ -91,8 +92,8 @@ def _find_thread(page: Page) -> Thread | None:
     """Group the short stretches between paragraphs by what their lines are (``_signature``); a
     signature that repeats MIN_GAPS times and holds a post's reply links or author (``_is_post``)
     is a thread's furniture, unless its first post stands under a comment-section heading."""
-    paragraphs = [index for index, f in enumerate(page.features) if is_paragraph(f)]
-    gaps = [range(before + 1, after) for before, after in pairwise(paragraphs) if 1 <= after - before - 1 <= MAX_LINES]
+    texts = [index for index, f in enumerate(page.features) if f.ends_sentence]  # a post ends on a sentence
+    gaps = [range(before + 1, after) for before, after in pairwise(texts) if 1 <= after - before - 1 <= MAX_LINES]
     lengths = Counter(len(gap) for gap in gaps)  # only gaps as long as another can repeat: rules run on few
     groups: dict[tuple[str, ...], list[range]] = defaultdict(list)
     for stretch in gaps:
@@ -109,8 +110,8 @@ def _find_thread(page: Page) -> Thread | None:
             continue
         columns = list(zip(*stretches, strict=True))
         same = [len({blocks[index].text for index in column}) == 1 for column in columns]
-        if any(token == LONG and not repeated for token, repeated in zip(signature, same, strict=True)):
-            continue
+        if any(_headline(token) and not repeated for token, repeated in zip(signature, same, strict=True)):
+            continue  # a headline that changes from gap to gap: a list of other stories
         if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1):
             continue
         for stretch in stretches:
@@ -120,6 +121,13 @@ def _find_thread(page: Page) -> Thread | None:
                 links.update(column)
         posts += len(stretches) + 1
     return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _headline(token: str) -> bool:
+    """Whether a line so read may be a headline: a longer line no rule names, or one a rule names
+    another story's link or teaser (``promo``). In a thread it can only be the posts' subject,
+    the same in every gap ("Re: " and the thread's title)."""
+    return token == LONG or token.startswith(f"{PROMO_LABEL}/")
 
 
 def _is_post(signature: tuple[str, ...], same: list[bool]) -> bool:
