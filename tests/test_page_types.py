@@ -77,10 +77,29 @@ def test_without_the_thread_heuristic_posts_are_lost(name: str) -> None:
     assert any(line.startswith("body ->") for line in lost)
 
 
-def test_reader_comments_under_an_article_stay_comments() -> None:
+COMMENTED = sorted(
+    name
+    for name, page in PAGES.items()
+    if any(span.label == "comments" and len(span.text.split()) >= 8 for span in page.spans)
+)
+
+
+@pytest.mark.parametrize("name", COMMENTED)
+def test_reader_comments_under_an_article_are_removed(name: str) -> None:
+    """Under a long article or a one-paragraph one, after a counter under the headline or not."""
+    page = PAGES[name]
+    predicted = predicted_labels(page, cleaner.clean(page.text))
+    comments = [
+        p
+        for span, p in zip(page.spans, predicted, strict=True)
+        if span.label == "comments" and len(span.text.split()) >= 8
+    ]
+    assert comments and "body" not in comments
+
+
+def test_reader_comments_under_an_article_are_labelled_comments() -> None:
     page = PAGES["article_comments_en"]
-    result = cleaner.clean(page.text)
-    predicted = predicted_labels(page, result)
+    predicted = predicted_labels(page, cleaner.clean(page.text))
     comments = [
         p
         for span, p in zip(page.spans, predicted, strict=True)

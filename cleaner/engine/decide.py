@@ -81,8 +81,11 @@ COMMENT_LINE = 0.5
 HINT_PENALTY = 2.5
 #: HTML mode: how much trafilatura keeping (or dropping) a block adds to (or takes from) its score.
 EXTRACTOR_WEIGHT = 4.0
-#: Body-like score that must come before a comment-section heading for it to end the article.
+#: Body-like score that must come before a comment-section heading for it to end the article...
 COMMENTS_AFTER = 8.0
+#: ... or this much when comment lines follow the heading (a short article's comment section):
+#: a paragraph's worth, so a counter under the headline still starts nothing.
+COMMENTS_AFTER_FOLLOWED = 2.0
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
 #: Rounds of widening the evaluated region when the chosen run leaves it.
@@ -415,20 +418,21 @@ def _comment_headings(claimed: dict[int, Decision], n: int) -> list[float]:
 def _comment_entries(
     path: Sequence[int], headings: list[float], scores: list[float], claimed: dict[int, Decision]
 ) -> list[float]:
-    """The comment headings that follow the article: with COMMENTS_AFTER of the score of blocks
-    read as the article before them, and either comment lines (a commenter's name, "Reply")
-    within COMMENT_LINES_WITHIN blocks after, or most (COMMENTS_SHARE) of the article's score
-    before them. A comment counter under the headline or after the lead, a "Comments" link in a
-    share bar, is not where comments start: the article goes on after it."""
+    """The comment headings that follow the article: comment lines (a commenter's name,
+    "Reply") within COMMENT_LINES_WITHIN blocks after them and COMMENTS_AFTER_FOLLOWED of the
+    score of blocks read as the article before them (a short article's comment section); or,
+    a heading alone, COMMENTS_AFTER and most (COMMENTS_SHARE) of the article's score before it.
+    A comment counter under the headline or after the lead, a "Comments" link in a share bar,
+    is not where comments start: the article goes on after it."""
     entries = [IMPOSSIBLE] * len(scores)
     total = sum(max(score, 0.0) for score, state in zip(scores, path, strict=True) if state == BODY)
     lines = [i for i, d in claimed.items() if d.label == "comments" and d.role not in COMMENT_HEADINGS]
     seen = 0.0
     for index, score in enumerate(scores):
-        if headings[index] > IMPOSSIBLE and seen >= COMMENTS_AFTER:
+        if headings[index] > IMPOSSIBLE and seen >= COMMENTS_AFTER_FOLLOWED:
             followed = any(index < line <= index + COMMENT_LINES_WITHIN for line in lines)
             explicit = claimed[index].role == "comment_heading"
-            if followed or (explicit and seen >= COMMENTS_SHARE * total):
+            if followed or (explicit and seen >= max(COMMENTS_AFTER, COMMENTS_SHARE * total)):
                 entries[index] = headings[index]
         if path[index] == BODY:
             seen += max(score, 0.0)
