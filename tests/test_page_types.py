@@ -28,9 +28,6 @@ PAGES = {page.name: page for page in load_marked_pages(PAGES_DIR)}
 FORUMS = sorted(name for name in PAGES if name.startswith("forum_"))
 #: Known gaps, each a page type the selection does not yet keep whole (issue 15):
 KNOWN_GAPS = {
-    # a Q&A page's furniture stands after each answer and differs after the question (tags, an
-    # answer count), so its stretches do not repeat alike; its question is not taken as headline
-    "qa_en": "Q&A furniture not read as a thread",
     # sections made of a subhead and short lines (lists, code, settings) after the only
     # sentence: each short line scores as boilerplate, so the article ends at the first one
     "docs_en": "short-line sections after the lead are dropped",

@@ -31,6 +31,8 @@ COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
 #: other content), and the same furniture stands between at least MIN_GAPS pairs of posts.
 MAX_LINES = 8
 MIN_GAPS = 2
+#: The stretch above a thread's first alike gap (``_opening_gap``) is at most this many lines.
+OPENING_LINES = 24
 #: An unclaimed line of at most this many words in a post's furniture is its author's name.
 AUTHOR_WORDS = 3
 #: A line no rule names: of at most AUTHOR_WORDS words (a name, a link, a count), or longer (a
@@ -112,15 +114,43 @@ def _find_thread(page: Page) -> Thread | None:
         same = [len({blocks[index].text for index in column}) == 1 for column in columns]
         if any(_headline(token) and not repeated for token, repeated in zip(signature, same, strict=True)):
             continue  # a headline that changes from gap to gap: a list of other stories
-        if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1):
+        if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1, signature):
             continue
         for stretch in stretches:
             furniture.update(stretch)
         for column, repeated in zip(columns, same, strict=True):
             if repeated:
                 links.update(column)
-        posts += len(stretches) + 1
+        opening = _opening_gap(page, texts, stretches[0], signature)
+        if opening is not None:
+            above, start = opening
+            furniture.update(above)
+            window = range(above.start + start, above.start + start + len(signature))
+            links.update(index for index in above if index not in window)  # tags, counts, a sort menu
+            links.update(index for index, repeated in zip(window, same, strict=True) if repeated)
+        posts += len(stretches) + 1 + (opening is not None)
     return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _opening_gap(page: Page, texts: list[int], first: range, signature: tuple[str, ...]) -> tuple[range, int] | None:
+    """The stretch above the first post of alike gaps, when it holds the same furniture as they
+    do (in a row, at the offset returned) and more (tags, an answer count, a sort menu): then
+    the post above it is the thread's opening post or question, and that stretch is furniture
+    too. At most OPENING_LINES lines."""
+    position = texts.index(first.start - 1)
+    if position == 0:
+        return None
+    above = range(texts[position - 1] + 1, first.start - 1)
+    # (the first post may be several paragraphs: its own text ends the stretch above it)
+    while above and page.features[above.stop - 1].ends_sentence:
+        above = range(above.start, above.stop - 1)
+    if not len(signature) < len(above) <= OPENING_LINES:
+        return None
+    tokens = [_token(page, index) for index in above]
+    width = len(signature)
+    found = (start for start in range(len(tokens) - width + 1) if tuple(tokens[start : start + width]) == signature)
+    start = next(found, None)
+    return None if start is None else (above, start)
 
 
 def _headline(token: str) -> bool:
@@ -144,27 +174,27 @@ def _signature(page: Page, stretch: range) -> tuple[str, ...] | None:
     """What each line of a stretch is: the label and id of the rule that names it, UNNAMED for a
     line of a few words (a name, a link), LONG for a longer one. None unless a rule names a line
     a post's furniture or date; None when a line is a comment-section heading."""
-    signature: list[str] = []
-    has_post_line = False
-    for index in stretch:
-        match = page.rule_match(index)
-        if match is not None:
-            if match.rule.role in COMMENT_HEADINGS:
-                return None
-            has_post_line = has_post_line or match.rule.label in POST_LABELS or match.rule.label == DATE_LABEL
-            signature.append(f"{match.rule.label}/{match.rule.id}")
-        else:
-            signature.append(UNNAMED if page.features[index].words <= AUTHOR_WORDS else LONG)
-    return tuple(signature) if has_post_line else None
+    signature = tuple(_token(page, index) for index in stretch)
+    labels = {token.partition("/")[0] for token in signature}
+    return signature if labels & (POST_LABELS | {DATE_LABEL}) else None
 
 
-def _under_comment_heading(page: Page, first_post: int) -> bool:
+def _token(page: Page, index: int) -> str:
+    """What a line between posts is (``_signature``)."""
+    match = page.rule_match(index)
+    if match is not None:
+        return f"{match.rule.label}/{match.rule.id}"
+    return UNNAMED if page.features[index].words <= AUTHOR_WORDS else LONG
+
+
+def _under_comment_heading(page: Page, first_post: int, signature: tuple[str, ...]) -> bool:
     """Whether the posts are reader comments: a comment-section heading stands above the first
     post with a paragraph above it (an article). A thread's first post is the page's first
-    text, and a reply counter under the thread's title ("12 replies") is not a comment section."""
+    text, a reply counter under the thread's title ("12 replies") is not a comment section, nor
+    is a comment link every post has ("Add a comment": its rule is in the posts' furniture)."""
     features = page.features
     for index in range(first_post - 1, -1, -1):
         match = None if is_paragraph(features[index]) else page.rule_match(index)
-        if match is not None and match.rule.role in COMMENT_HEADINGS:
+        if match is not None and match.rule.role in COMMENT_HEADINGS and _token(page, index) not in signature:
             return any(is_paragraph(f) for f in features[:index])
     return False
