@@ -28,7 +28,7 @@ from cleaner.testing.thread import ThreadPlan, build_thread  # noqa: E402
 from cleaner.testing.vocabulary import VOCABULARIES  # noqa: E402
 
 PAGES = ROOT / "corpus" / "pages"
-EITHER_WAY = frozenset({"dek", "embed"})
+EITHER_WAY = frozenset({"dek", "embed", "time"})
 
 
 def generated_threads(per_language: int, seed: int) -> list[SpanDocument]:
