@@ -48,7 +48,9 @@ def build_thread(vocab: Vocabulary, plan: ThreadPlan) -> Article:
     if links is None:
         raise ValueError(f"no forum words for {vocab.language}")
     rng = Random(plan.seed)
-    members = [_member(vocab, rng) for _ in range(max(2, plan.posts // 2 + 1))]
+    members = sorted({_member(vocab, rng) for _ in range(max(2, plan.posts // 2 + 1))})
+    while len(members) < 2:  # (two draws may give one name)
+        members = sorted({*members, _member(vocab, rng)})
     units: list[list[Line]] = [[Line(section, "nav")] for section in vocab.sections[:5]]
     units.append([Line(writer.headline(vocab, rng), "title")])
     author = ""
