@@ -208,6 +208,25 @@ def _stopword_hits(text: str, stops: frozenset[str]) -> cython.Py_ssize_t:
     return hits
 
 
+def tally(counted: Mapping[str, int], index: Any, size: cython.Py_ssize_t) -> tuple[array[int], array[int]]:
+    """Per language number (``size`` of them): the summed counts of the words of ``counted``
+    (word -> count) its stopword list holds, and how many distinct ones (``index``: initial ->
+    word -> the numbers of the languages holding it; ``language.rank_languages``)."""
+    scores = array("q", bytes(8 * size))
+    distinct = array("q", bytes(8 * size))
+    score_view: cython.longlong[::1] = scores
+    distinct_view: cython.longlong[::1] = distinct
+    count: cython.longlong
+    number: cython.Py_ssize_t
+    for word, count in counted.items():
+        langs = index[word[:1]].get(word)
+        if langs:
+            for number in langs:
+                score_view[number] += count
+                distinct_view[number] += 1
+    return scores, distinct
+
+
 def tokens(text: str, most: cython.Py_ssize_t = -1) -> list[str]:
     """``regex.findall(r"\\w+", text)``, the first ``most`` of them when ``most >= 0``."""
     table_bytes: bytes = _TABLE
