@@ -105,3 +105,10 @@ def test_tally_counts_each_language_s_hits_as_the_index_lists_them(words: list[s
     assert list(distinct) == expected_distinct
     if "the" in counted:  # English's list holds "the"
         assert scores[names.index("English")] >= counted["the"]
+
+
+@given(texts)
+def test_all_capitals_is_every_cased_letter_a_capital(text: str) -> None:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    assert scan.all_capitals(text) == (len(cased) >= 4 and all(c.isupper() for c in cased))
+    assert scan.all_capitals(text.upper() + "ABCD") == all(c.isupper() or not c.islower() for c in text.upper())

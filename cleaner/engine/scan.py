@@ -208,6 +208,20 @@ def _stopword_hits(text: str, stops: frozenset[str]) -> cython.Py_ssize_t:
     return hits
 
 
+def all_capitals(text: str) -> bool:
+    """Whether at least 4 characters are capitals (``str.isupper``) and none is lower case
+    (``str.islower``): ``decide``'s test for a line set in capitals, in one pass that stops at
+    the first lower-case letter."""
+    ch: cython.Py_UCS4
+    capitals: cython.Py_ssize_t = 0
+    for ch in text:
+        if ch.isupper():
+            capitals += 1
+        elif ch.islower():
+            return False
+    return capitals >= 4
+
+
 def tally(counted: Mapping[str, int], index: Any, size: cython.Py_ssize_t) -> tuple[array[int], array[int]]:
     """Per language number (``size`` of them): the summed counts of the words of ``counted``
     (word -> count) its stopword list holds, and how many distinct ones (``index``: initial ->
