@@ -342,7 +342,7 @@ def run_stages(quick: bool, figures: dict[str, Any]) -> None:
     import cleaner.engine as engine_package
     from cleaner.engine.rules.engine import RuleSet
 
-    decide_module = importlib.import_module("cleaner.engine.decide")  # (the package re-exports the function)
+    anchor_module = importlib.import_module("cleaner.engine.anchor")  # (headline_anchors calls it by name)
 
     _, texts = load_pages()
     spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
@@ -370,7 +370,7 @@ def run_stages(quick: bool, figures: dict[str, Any]) -> None:
         (engine_package, "decide", "decide: selection, scoring, title, lead"),
         (engine_package, "assemble", "assembly"),
         (RuleSet, "match", "rules (prefilter and searches)"),
-        (decide_module, "headline_candidates", "headline anchor"),
+        (anchor_module, "headline_candidates", "headline anchor"),
     ]
     originals = [(owner, attribute, getattr(owner, attribute)) for owner, attribute, _ in patches]
     engine = cleaner.Cleaner()

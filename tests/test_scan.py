@@ -89,3 +89,26 @@ def test_columns_hold_the_block_features() -> None:
     assert list(columns.repeats) == [2, 1, 2]
     assert Counter(columns.starts_upper) == Counter({1: 3})
     assert [column.typecode for column in columns] == ["q"] * 5 + ["d"] * 2 + ["b"] * 3
+
+
+@given(st.lists(st.sampled_from(["the", "and", "der", "и", "la", "και", "zzz", "a", "de", "İ"]), max_size=60))
+def test_tally_counts_each_language_s_hits_as_the_index_lists_them(words: list[str]) -> None:
+    index, names, _ = language._index()
+    counted = Counter(words)
+    scores, distinct = scan.tally(counted, index, len(names))
+    expected_scores, expected_distinct = [0] * len(names), [0] * len(names)
+    for word, count in counted.items():
+        for number in index[word[:1]].get(word, ()):
+            expected_scores[number] += count
+            expected_distinct[number] += 1
+    assert list(scores) == expected_scores
+    assert list(distinct) == expected_distinct
+    if "the" in counted:  # English's list holds "the"
+        assert scores[names.index("English")] >= counted["the"]
+
+
+@given(texts)
+def test_all_capitals_is_every_cased_letter_a_capital(text: str) -> None:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    assert scan.all_capitals(text) == (len(cased) >= 4 and all(c.isupper() for c in cased))
+    assert scan.all_capitals(text.upper() + "ABCD") == all(c.isupper() or not c.islower() for c in text.upper())

@@ -12,7 +12,7 @@ from . import native
 native.install_switch()  # before any compiled module is imported: CLEANER_PURE=1 runs their sources
 
 from ..model import Metadata, Result  # noqa: E402
-from .assemble import Decision, assemble  # noqa: E402
+from .assemble import Decision, assemble, clean_text  # noqa: E402
 from .decide import decide  # noqa: E402
 from .features import measure  # noqa: E402
 from .heuristics import DEFAULT_HEURISTICS, Heuristic  # noqa: E402
@@ -108,7 +108,7 @@ class Engine:
         so the rules' matches on them are taken from ``matches`` (``Page.shared``)."""
         for _ in range(SETTLE_ROUNDS):
             kept = [index for index, decision in enumerate(decisions) if decision.kept]
-            clean = assemble(doc, decisions).text
+            clean = clean_text(doc, decisions)
             again, again_decisions, again_title, again_notes, _ = self._decide(clean, None, (), matches)
             assert len(again.blocks) == len(kept), "the clean text's blocks are the kept blocks"
             changed = False

@@ -32,6 +32,21 @@ class Decision:
         return self.label == "body"
 
 
+def clean_text(doc: Document, decisions: Sequence[Decision]) -> str:
+    """``assemble(doc, decisions).text`` without the pieces and removals (``Engine._settle``
+    reads only the text): the same separators between the same kept blocks."""
+    parts: list[str] = []
+    previous_kept = -2
+    for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
+        if decision.label == "body":  # (``Decision.kept``, inlined)
+            if parts:
+                tight = index == previous_kept + 1 and block.gap_before == 0
+                parts.append(LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR)
+            parts.append(block.text)
+            previous_kept = index
+    return "".join(parts)
+
+
 def assemble(
     doc: Document,
     decisions: Sequence[Decision],

@@ -25,6 +25,7 @@ from .heuristics.thread import page_thread, thread_post
 from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
+from .scan import all_capitals
 from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
 from .title import LOOKBACK, headline_like
 from .transcript import transcript_lines
@@ -198,6 +199,7 @@ class _Context:
         self.page = page
         self.lines = Lines(texts, page.features, has_stoplist)
         self._headline: list[bool | None] = [None] * len(texts)
+        self._capitals: list[bool | None] = [None] * len(texts)
         self._title: list[float | None] = [None] * len(texts)
         self._first: set[str] | None = None
         self._usual_gap: float | None = None
@@ -220,6 +222,15 @@ class _Context:
         known = self._headline[index]
         if known is None:
             known = self._headline[index] = headline_like(self.page, index)
+        return known
+
+    def capitals(self, index: int) -> bool:
+        """Whether every cased letter of the line is a capital, at least four (``scan.all_capitals``):
+        a section label, a kicker or a subhead ("HOW TO USE A WATER BATH CANNER"); a headline is
+        set in capitals by its style, not in its text. Measured on first use."""
+        known = self._capitals[index]
+        if known is None:
+            known = self._capitals[index] = all_capitals(self.page.blocks[index].text)
         return known
 
     def title_score(self, index: int) -> float:
@@ -300,11 +311,7 @@ def _decode_anew(
     path, best = decode(emissions)
     # A heuristic's guess (a headline listed under "Up next:") does not outweigh the repeat of
     # the page's <title>; a rule's match does.
-    anchors = [
-        index
-        for index in anchors
-        if _may_be_headline(claimed.get(index)) and not _all_capitals(context.page.blocks[index].text)
-    ]
+    anchors = [index for index in anchors if _may_be_headline(claimed.get(index)) and not context.capitals(index)]
     for rank, index in enumerate(anchors):
         emissions.title[index] = on_grid(max(ANCHOR_SHARE * best, OVERLAP_SCORE) - ANCHOR_RANK * rank)
     if anchors:
@@ -365,18 +372,10 @@ def _title_scores(context: _Context, scores: list[float], items: set[int], claim
             break
         if index in items or not _may_be_headline(claimed.get(index)) or not context.headline(index):
             continue
-        if _in_tight_list(context.page, index, claimed) or _all_capitals(context.page.blocks[index].text):
+        if _in_tight_list(context.page, index, claimed) or context.capitals(index):
             continue
         titles[index] = context.title_score(index)
     return titles
-
-
-def _all_capitals(text: str) -> bool:
-    """Whether every cased letter is a capital (at least two words' worth): a section label, a
-    kicker or a subhead ("HOW TO USE A WATER BATH CANNER"); a headline is set in capitals by
-    its style, not in its text."""
-    cased = [c for c in text if c.isupper() or c.islower()]
-    return len(cased) >= 4 and all(c.isupper() for c in cased)
 
 
 def _in_tight_list(page: Page, index: int, claimed: dict[int, Decision]) -> bool:

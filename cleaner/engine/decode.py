@@ -59,8 +59,11 @@ def grid(row: list[float]) -> list[float]:
     rounded: cython.double
     for item in row:
         value = item
+        if value <= IMPOSSIBLE:
+            result.append(item)  # (``on_grid`` returns it as it is: no Python call per such entry)
+            continue
         scaled = value * GRID
-        if value <= IMPOSSIBLE or not isfinite(scaled):
+        if not isfinite(scaled):
             result.append(on_grid(item))
             continue
         rounded = nearbyint(scaled)
@@ -106,7 +109,9 @@ def _on_grid(value: cython.double) -> object:
     """``on_grid`` in C where Python's ``round`` would give the same (see ``grid``)."""
     scaled: cython.double = value * GRID
     rounded: cython.double
-    if value <= IMPOSSIBLE or not isfinite(scaled):
+    if value <= IMPOSSIBLE:
+        return value  # (as ``on_grid`` returns it)
+    if not isfinite(scaled):
         return on_grid(value)
     rounded = nearbyint(scaled)
     if rounded == 0.0:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from . import scan
 from .cache import cached, file_fingerprint
 
 #: Languages scoring at least this share of the winner's score are plausible too (their rules run).
@@ -159,14 +160,7 @@ def rank_languages(
     """
     index, names, weights = _index()
     # Count the sample first: each distinct stopword then adds its count to its languages once.
-    scores = [0] * len(names)
-    distinct = [0] * len(names)
-    for word, count in Counter(words).items():
-        langs = index[word[:1]].get(word)
-        if langs:
-            for number in langs:
-                scores[number] += count
-                distinct[number] += 1
+    scores, distinct = scan.tally(Counter(words), index, len(names))
     candidates = [n for n, score in enumerate(scores) if score]
     if not candidates:
         return ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from . import charclasses
@@ -178,15 +179,41 @@ def stopword_hits(texts: Sequence[str], stops: frozenset[str]) -> array[int]:
     out = array("q", bytes(8 * len(texts)))
     view: cython.longlong[::1] = out
     index: cython.Py_ssize_t
+    shapes: bytes = _shapes(stops)
     for index, text in enumerate(texts):
-        view[index] = _stopword_hits(text, stops)
+        view[index] = _stopword_hits(text, stops, shapes)
     return out
 
 
+#: Bits of ``_shapes``' table (a power of two).
+_SHAPE_BITS = cython.declare(cython.Py_ssize_t, 1 << 16)
+
+
 @cython.cfunc
-def _stopword_hits(text: str, stops: frozenset[str]) -> cython.Py_ssize_t:
+@cython.inline
+def _shape(length: cython.Py_ssize_t, first: cython.Py_UCS4, last: cython.Py_UCS4) -> cython.Py_ssize_t:
+    return (((length * 1000003) ^ ord(first)) * 1000003 ^ ord(last)) & (_SHAPE_BITS - 1)
+
+
+@lru_cache(maxsize=32)
+def _shapes(stops: frozenset[str]) -> bytes:
+    """A bit per (length, first, last character) hash that some stopword has: a token whose bit
+    is clear is no stopword, and is not cut out of the text to be looked up."""
+    bits = bytearray(_SHAPE_BITS // 8)
+    slot: cython.Py_ssize_t
+    for word in stops:
+        if word:
+            slot = _shape(len(word), word[0], word[len(word) - 1])
+            bits[slot >> 3] |= 1 << (slot & 7)
+    return bytes(bits)
+
+
+@cython.cfunc
+def _stopword_hits(text: str, stops: frozenset[str], shapes_bytes: bytes) -> cython.Py_ssize_t:
     table_bytes: bytes = _TABLE
     table: cython.p_uchar = table_bytes
+    shapes: cython.p_uchar = shapes_bytes
+    slot: cython.Py_ssize_t
     n: cython.Py_ssize_t = len(text)
     lowered: str = text.lower()
     # Lower-casing the whole text gives each token's lower case in place when every character
@@ -202,10 +229,50 @@ def _stopword_hits(text: str, stops: frozenset[str]) -> cython.Py_ssize_t:
         start = i
         while i < n and table[ord(text[i])] & _WORD:
             i += 1
-        token = lowered[start:i] if in_place else text[start:i].lower()
+        if in_place:
+            # (The lower-cased token is ``lowered[start:i]``: its shape is read in place.)
+            slot = _shape(i - start, lowered[start], lowered[i - 1])
+            if not shapes[slot >> 3] & (1 << (slot & 7)):
+                continue
+            token = lowered[start:i]
+        else:
+            token = text[start:i].lower()
         if token in stops:
             hits += 1
     return hits
+
+
+def all_capitals(text: str) -> bool:
+    """Whether at least 4 characters are capitals (``str.isupper``) and none is lower case
+    (``str.islower``): ``decide``'s test for a line set in capitals, in one pass that stops at
+    the first lower-case letter."""
+    ch: cython.Py_UCS4
+    capitals: cython.Py_ssize_t = 0
+    for ch in text:
+        if ch.isupper():
+            capitals += 1
+        elif ch.islower():
+            return False
+    return capitals >= 4
+
+
+def tally(counted: Mapping[str, int], index: Any, size: cython.Py_ssize_t) -> tuple[array[int], array[int]]:
+    """Per language number (``size`` of them): the summed counts of the words of ``counted``
+    (word -> count) its stopword list holds, and how many distinct ones (``index``: initial ->
+    word -> the numbers of the languages holding it; ``language.rank_languages``)."""
+    scores = array("q", bytes(8 * size))
+    distinct = array("q", bytes(8 * size))
+    score_view: cython.longlong[::1] = scores
+    distinct_view: cython.longlong[::1] = distinct
+    count: cython.longlong
+    number: cython.Py_ssize_t
+    for word, count in counted.items():
+        langs = index[word[:1]].get(word)
+        if langs:
+            for number in langs:
+                score_view[number] += count
+                distinct_view[number] += 1
+    return scores, distinct
 
 
 def tokens(text: str, most: cython.Py_ssize_t = -1) -> list[str]:
