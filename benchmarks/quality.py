@@ -15,8 +15,10 @@ Also printed, per mode, from the same cleaner results:
   site's name), its
   ``og:title`` and its JSON-LD ``headline``), compared after case folding and dropping
   punctuation and spacing: right when the title equals a candidate, or one contains the other
-  and the shorter has at least 4 words; missing when there is no title; wrong otherwise. Pages
-  without any candidate are counted apart.
+  and the shorter has at least 4 words, or the two share at least ``TITLE_SHARE`` of the
+  larger one's distinct words (a function word added or dropped: "Calendário da Stock Car 2018"
+  is the headline "Calendário Stock Car 2018"); missing when there is no title; wrong
+  otherwise. Pages without any candidate are counted apart.
 """
 
 from __future__ import annotations
@@ -143,9 +145,24 @@ def headline_candidates(page_html: str) -> set[str]:
     found += [m.get("content") or "" for m in tree.iter("meta") if m.get("property") == "og:title"]
     for script in tree.iter("script"):
         if script.get("type") == "application/ld+json":
-            found += re.findall(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"', script.text_content())
+            found += map(_json_string, re.findall(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"', script.text_content()))
     parts = [part for text in found for part in (text, max(_TITLE_PARTS_RE.split(text), key=len))]
     return {normal for normal in map(_normal, parts) if normal}
+
+
+def _json_string(body: str) -> str:
+    """A JSON string's value from its quoted body (``\\u00e1`` is "á"); the body as it is if it
+    does not decode."""
+    try:
+        value = json.loads(f'"{body}"')
+    except ValueError:
+        return body
+    return value if isinstance(value, str) else body
+
+
+#: Share of the larger word set a title and a candidate must have in common to be the same
+#: headline when neither contains the other.
+TITLE_SHARE = 0.8
 
 
 def title_verdict(title: str | None, candidates: set[str]) -> str:
@@ -158,6 +175,9 @@ def title_verdict(title: str | None, candidates: set[str]) -> str:
     for candidate in candidates:
         shorter = min(mine, candidate, key=len)
         if mine == candidate or ((mine in candidate or candidate in mine) and len(shorter.split()) >= 4):
+            return "right"
+        words, other = set(mine.split()), set(candidate.split())
+        if len(words & other) >= TITLE_SHARE * max(len(words), len(other)):
             return "right"
     return "wrong"
 

@@ -32,7 +32,7 @@ VOTE_ONLY_SHARE = 0.3
 #: Wrong titles on the AEB pages at most (quality.py's check): issue 15 asks 2 per mode; text
 #: mode stood at 3 on 2026-12-02 (a pull quote, a consent page's notice and a
 #: headline one word longer than the page's own), HTML mode at 0 (the page's <h1> pins it).
-MOST_WRONG_TITLES = {"text": 3, "html": 2}
+MOST_WRONG_TITLES = {"text": 2, "html": 0}
 AEB_PAGES = 181
 
 
@@ -148,3 +148,16 @@ def test_the_title_check_tells_right_wrong_and_missing(quality: ModuleType) -> N
     assert quality.title_verdict("Harbour Times", candidates) == "wrong"
     assert quality.title_verdict(None, candidates) == "missing"
     assert quality.title_verdict("Anything", set()) == "no headline"
+
+
+def test_the_title_check_allows_a_word_added_and_reads_json_ld_escapes(quality: ModuleType) -> None:
+    """A title one function word longer than the headline has its words (TITLE_SHARE), and a
+    JSON-LD headline is read as JSON ("\\u00e1" is "á"); a title sharing few words is wrong."""
+    page = (
+        '<html><head><script type="application/ld+json">{"headline": "Calend\\u00e1rio Stock Car 2018"}'
+        "</script></head><body></body></html>"
+    )
+    candidates = quality.headline_candidates(page)
+    assert candidates == {"calendário stock car 2018"}
+    assert quality.title_verdict("Calendário da Stock Car 2018", candidates) == "right"
+    assert quality.title_verdict("Calendário da Fórmula 1", candidates) == "wrong"

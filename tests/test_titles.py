@@ -83,3 +83,12 @@ def test_a_tight_related_list_ends_at_its_first_blank_line() -> None:
     menu = "Trending\nPolitics\nBusiness\nTechnology\nScience"
     result = cleaner.clean(f"{menu}\n\n{HEADLINE}\n\nJane Doe, City Herald\n\n" + "\n\n".join(ARTICLE) + "\n")
     assert result.title == HEADLINE
+
+
+def test_a_line_of_two_sentences_is_no_headline() -> None:
+    """A headline is one phrase: a line with a sentence end inside it ("... matters. Here's
+    why:") is the article's text, however it ends."""
+    text = "\n\n".join(["Your “street plan” matters. Here’s why:", *ARTICLE]) + "\n"
+    result = cleaner.clean(text)
+    assert result.title is None
+    assert result.text == text.rstrip("\n")

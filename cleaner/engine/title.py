@@ -19,12 +19,12 @@ LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 
 
 def headline_like(page: Page, index: int) -> bool:
-    """A heading line: 3-30 words, two of them with letters, no sentence end (a question or an
-    exclamation is fine), starting with a capital or a number ("10 ways to ..."), after any
-    opening quote or bracket."""
+    """A heading line: 3-30 words, two of them with letters, one phrase (no sentence end inside;
+    at the end a question or an exclamation is fine), starting with a capital or a number ("10
+    ways to ..."), after any opening quote or bracket."""
     f = page.features[index]
     text = page.blocks[index].text
-    if f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None:
+    if f.sentences > 1 or (f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None):
         return False
     if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1] or len(LETTER_WORD.findall(text)) < 2:
         return False
