@@ -133,7 +133,7 @@ def decide(
     # text is cleaned again).
     kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
-        scores, items = context.scored(own, Neighbours.of_kept(gaps, kept), claimed.keys() | hints.keys())
+        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys() | hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
         now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
@@ -239,6 +239,21 @@ def _kept(context: _Context, path: Sequence[int], scores: Sequence[float], claim
         and not (votes[index] is False and scores[index] < 0)
         for index, state in enumerate(path)
     ]
+
+
+def _neighbours(gaps: Sequence[int], kept: Sequence[bool], path: Sequence[int], claimed: Collection[int]) -> Neighbours:
+    """A kept block's neighbours are those it has in the clean text; a removed block's are the
+    nearest blocks that are not the headline and that no rule or heuristic claims, as if its
+    stretch were kept with it: a list, a block of code or a section left out is read as it
+    would stand in the article, so that a decoding may take it in whole (the headline and a
+    claimed line between are removed whatever is decided)."""
+    n = len(gaps)
+    readable = [keep or (index not in claimed and path[index] != TITLE) for index, keep in enumerate(kept)]
+    clean, page = Neighbours.of_kept(gaps, kept), Neighbours.of_kept(gaps, readable)
+    before = [clean.before[i] if kept[i] else page.before[i] for i in range(n)]
+    after = [clean.after[i] if kept[i] else page.after[i] for i in range(n)]
+    tight = [clean.tight[i] if kept[i] else page.tight[i] for i in range(n)]
+    return Neighbours(before, after, tight)
 
 
 def _span(path: Sequence[int]) -> Run:
