@@ -144,3 +144,38 @@ def test_no_body_line_of_a_structured_article_is_removed(language: str, default_
         assert not lost, f"{len(lost)} body line(s) removed, e.g. {lost[0]!r}\nthe whole article: {article.text!r}"
 
     check()
+
+
+_LEAD = (
+    "The city council approved the new budget on Monday after a long debate that lasted well into the night, "
+    "officials said."
+)
+_PARAGRAPH = "The plan adds more buses on the main routes and lowers fees for families, the transport office said."
+_LATER = "The budget now goes to the regional authority, which has until March to sign it off, a spokesperson said."
+
+
+def test_a_section_after_a_newsletter_prompt_is_kept(default_cleaner: cleaner.Cleaner) -> None:
+    # A one-line newsletter prompt between sections is removed as cta but does not end the article.
+    sections = ["What happens next", _LATER, "Sign up for our daily newsletter", "Why it matters"]
+    tail = ["Fares will fall next year.", "• More buses on the main routes\n• Lower fees for families\n• Free parking"]
+    text = "\n\n".join(["Council approves the new budget", _LEAD, _PARAGRAPH, *sections, *tail])
+    result = default_cleaner.clean(text)
+    assert [(r.label, text[r.start : r.end]) for r in result.removals if r.label != "title"] == [
+        ("cta", "Sign up for our daily newsletter")
+    ]
+
+
+def test_a_sign_up_box_after_the_article_stays_out(default_cleaner: cleaner.Cleaner) -> None:
+    # Several lines of one sign-up box (heading, pitch, privacy note, confirmation) are the page's,
+    # not a prompt set between sections: each claimed line is a barrier, and the confirmation
+    # after the privacy note is not taken in as the article's.
+    box = [
+        "Sign up for our daily newsletter",
+        "Our top stories, every morning.",
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Thanks, we will be in touch!",
+    ]
+    text = "\n\n".join(["Council approves the new budget", _LEAD, _PARAGRAPH, _LATER, *box, "About us\nContact"])
+    result = default_cleaner.clean(text)
+    assert "in touch" not in result.text, result.text
+    assert _LATER in result.text

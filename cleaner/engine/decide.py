@@ -97,6 +97,10 @@ STRAY_PROSE_REACH = 25
 #: gallery of a dozen captions and credits would otherwise cut an article in two).
 FURNITURE_ROLES = frozenset({"furniture", "toc_heading"})
 FURNITURE_SCORE = -0.2
+#: An interstitial (a newsletter prompt) set between an article's sections is one line; when its
+#: rule claims another line within BOX_REACH blocks, the lines are a sign-up box of the page (its
+#: heading, pitch, form note, confirmation) and score as other claimed lines.
+BOX_REACH = 3
 
 
 def decide(
@@ -501,7 +505,7 @@ def _claimed_scores(
     here: ``invisible.without_invisible``.)"""
     scores = list(base)
     for index, decision in claimed.items():
-        if decision.role in FURNITURE_ROLES:
+        if decision.role in FURNITURE_ROLES or (decision.role == "interstitial" and _alone(claimed, index)):
             scores[index] = FURNITURE_SCORE
         else:
             scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
@@ -509,6 +513,13 @@ def _claimed_scores(
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
     return scores
+
+
+def _alone(claimed: dict[int, Decision], index: int) -> bool:
+    """Whether no other line within BOX_REACH blocks is claimed by the same rule (``BOX_REACH``)."""
+    rule = claimed[index].rule
+    near = range(index - BOX_REACH, index + BOX_REACH + 1)
+    return not any(other != index and other in claimed and claimed[other].rule == rule for other in near)
 
 
 def _weigh_extractor(page: Page, scores: list[float]) -> None:
