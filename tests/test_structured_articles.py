@@ -179,3 +179,15 @@ def test_a_sign_up_box_after_the_article_stays_out(default_cleaner: cleaner.Clea
     result = default_cleaner.clean(text)
     assert "in touch" not in result.text, result.text
     assert _LATER in result.text
+
+
+def test_a_related_list_between_sections_ends_at_the_next_subhead(default_cleaner: cleaner.Cleaner) -> None:
+    # Headlines set apart under "Related:" are promo; the subhead over a list set tight is the
+    # article's again (related_list took it and the list, and the article ended there).
+    bullets = "• More buses on the main routes\n• Lower fees for families\n• Free parking on Sundays"
+    related = ["Related:", "Mayor resigns after budget row", "Why buses are late again"]
+    text = "\n\n".join(["Council approves the new budget", _LEAD, _PARAGRAPH, *related])
+    text += "\n\n" + "\n\n".join(["What changes for families", bullets, _LATER])
+    result = default_cleaner.clean(text)
+    assert [text[r.start : r.end] for r in result.removals if r.label == "promo"] == related
+    assert "What changes for families\n\n• More buses" in result.text and _LATER in result.text
