@@ -250,13 +250,16 @@ def _neighbours(gaps: Sequence[int], kept: Sequence[bool], path: Sequence[int], 
     nearest blocks that are not the headline and that no rule or heuristic claims, as if its
     stretch were kept with it: a list, a block of code or a section left out is read as it
     would stand in the article, so that a decoding may take it in whole (the headline and a
-    claimed line between are removed whatever is decided)."""
+    claimed line between are removed whatever is decided). It is set tight as on the page, and a
+    line set tight under a claimed one ("Share this:", "Related:") is read under that claim, as
+    its list's."""
     n = len(gaps)
     readable = [keep or (index not in claimed and path[index] != TITLE) for index, keep in enumerate(kept)]
     clean, page = Neighbours.of_kept(gaps, kept), Neighbours.of_kept(gaps, readable)
-    before = [clean.before[i] if kept[i] else page.before[i] for i in range(n)]
+    under_claim = [i > 0 and gaps[i] == 0 and i - 1 in claimed for i in range(n)]
+    before = [clean.before[i] if kept[i] else i - 1 if under_claim[i] else page.before[i] for i in range(n)]
     after = [clean.after[i] if kept[i] else page.after[i] for i in range(n)]
-    tight = [clean.tight[i] if kept[i] else page.tight[i] for i in range(n)]
+    tight = [clean.tight[i] if kept[i] else i > 0 and gaps[i] == 0 for i in range(n)]
     return Neighbours(before, after, tight)
 
 
