@@ -106,6 +106,10 @@ FURNITURE_SCORE = -0.2
 #: A thread's post furniture (``heuristics.thread``: the author, date and reply links repeated
 #: between posts) costs nothing: its repetition tells that the posts on both sides are one page's.
 POST_ROLE = "post_furniture"
+#: An interstitial (a newsletter prompt) set between an article's sections is one line; when its
+#: rule claims another line within BOX_REACH blocks, the lines are a sign-up box of the page (its
+#: heading, pitch, form note, confirmation) and score as other claimed lines.
+BOX_REACH = 3
 
 
 def decide(
@@ -147,7 +151,7 @@ def decide(
     # text is cleaned again).
     kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
-        scores, items = context.scored(own, Neighbours.of_kept(gaps, kept), claimed.keys() | hints.keys())
+        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys() | hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
         now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
@@ -263,6 +267,24 @@ def _kept(context: _Context, path: Sequence[int], scores: Sequence[float], claim
         and not (votes[index] is False and scores[index] < 0)
         for index, state in enumerate(path)
     ]
+
+
+def _neighbours(gaps: Sequence[int], kept: Sequence[bool], path: Sequence[int], claimed: Collection[int]) -> Neighbours:
+    """A kept block's neighbours are those it has in the clean text; a removed block's are the
+    nearest blocks that are not the headline and that no rule or heuristic claims, as if its
+    stretch were kept with it: a list, a block of code or a section left out is read as it
+    would stand in the article, so that a decoding may take it in whole (the headline and a
+    claimed line between are removed whatever is decided). It is set tight as on the page, and a
+    line set tight under a claimed one ("Share this:", "Related:") is read under that claim, as
+    its list's."""
+    n = len(gaps)
+    readable = [keep or (index not in claimed and path[index] != TITLE) for index, keep in enumerate(kept)]
+    clean, page = Neighbours.of_kept(gaps, kept), Neighbours.of_kept(gaps, readable)
+    under_claim = [i > 0 and gaps[i] == 0 and i - 1 in claimed for i in range(n)]
+    before = [clean.before[i] if kept[i] else i - 1 if under_claim[i] else page.before[i] for i in range(n)]
+    after = [clean.after[i] if kept[i] else page.after[i] for i in range(n)]
+    tight = [clean.tight[i] if kept[i] else i > 0 and gaps[i] == 0 for i in range(n)]
+    return Neighbours(before, after, tight)
 
 
 def _span(path: Sequence[int]) -> Run:
@@ -510,7 +532,7 @@ def _claimed_scores(
     for index, decision in claimed.items():
         if decision.role == POST_ROLE:
             scores[index] = 0.0
-        elif decision.role in FURNITURE_ROLES:
+        elif decision.role in FURNITURE_ROLES or (decision.role == "interstitial" and _alone(claimed, index)):
             scores[index] = FURNITURE_SCORE
         else:
             scores[index] = max(CLAIMED_SCORE, -1.0 - 0.2 * page.features[index].words)
@@ -518,6 +540,13 @@ def _claimed_scores(
         if index not in claimed:
             scores[index] = min(scores[index] - HINT_PENALTY, -1.0)
     return scores
+
+
+def _alone(claimed: dict[int, Decision], index: int) -> bool:
+    """Whether no other line within BOX_REACH blocks is claimed by the same rule (``BOX_REACH``)."""
+    rule = claimed[index].rule
+    near = range(index - BOX_REACH, index + BOX_REACH + 1)
+    return not any(other != index and other in claimed and claimed[other].rule == rule for other in near)
 
 
 def _weigh_extractor(page: Page, scores: list[float]) -> None:

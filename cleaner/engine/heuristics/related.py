@@ -12,6 +12,8 @@ from .base import Verdict, heuristic
 ITEM_WORDS = 20
 #: At most this many items are taken from one list.
 MAX_ITEMS = 30
+#: A list set apart ends at a line with this many lines set tight under it (a list, a table).
+TIGHT_ROWS = 2
 
 
 @heuristic(
@@ -35,6 +37,10 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
                 tight = not blocks[item].gap_before  # the list's second item set tight under its first
             elif item > index + 2 and tight and blocks[item].gap_before:
                 break  # a list set tight ends at its first blank line
+            if item >= index + 2 and not tight and _heads_tight_lines(page, item):
+                break  # a list set apart ends at a line heading lines set tight (a list, a table),
+            if item >= index + 2 and not tight and _heads_tight_lines(page, item + 1):
+                break  # or at the heading above such lines: a section's subhead
             if item in wanted and page.rule_match(item) is None:
                 yield item, "promo", f"Listed under the heading {heading[:40]!r}."
 
@@ -51,6 +57,13 @@ def _set_tight(page: Page, index: int, after_an_item: bool) -> bool:
     return (
         following < len(blocks) and blocks[following].gap_before == 0 and page.features[following].words <= ITEM_WORDS
     )
+
+
+def _heads_tight_lines(page: Page, index: int) -> bool:
+    """Whether TIGHT_ROWS lines or more are set tight under the line (no blank line between): a
+    list's or a table's rows under their heading, not a headline's summary or label."""
+    rows = range(index + 1, index + 1 + TIGHT_ROWS)
+    return rows.stop <= len(page) and all(page.blocks[row].gap_before == 0 for row in rows)
 
 
 #: A story card's "Read more" link is this bare phrase (no headline after it).

@@ -30,9 +30,11 @@ WHERE_VALUES = ("anywhere", "outside")
 #: ``furniture`` stands inside articles (a caption, a share bar, an ad marker: the article goes on
 #: past it); a ``list_heading`` heads a list of other stories; a ``comment_heading`` opens the
 #: comment section after the article, a ``weak_comment_heading`` ("Discussion") only when comment
-#: lines follow it; a ``toc_heading`` opens a table of contents. Captions, credits and embeds are
-#: furniture unless a rule says otherwise.
-ROLES = ("", "furniture", "list_heading", "comment_heading", "weak_comment_heading", "toc_heading")
+#: lines follow it; a ``toc_heading`` opens a table of contents; an ``interstitial`` (a newsletter
+#: prompt) is furniture when it stands alone between sections, and a box of the page when its rule
+#: claims another line close by (a sign-up form's heading, pitch and privacy note). Captions,
+#: credits and embeds are furniture unless a rule says otherwise.
+ROLES = ("", "furniture", "list_heading", "comment_heading", "weak_comment_heading", "toc_heading", "interstitial")
 FURNITURE_LABELS = frozenset({"caption", "credit", "embed", "byline", "dateline"})
 _FIELDS = {"label", "why", "pattern", "remove", "keep", "max_words", "languages", "where", "role"}
 #: Words as rules count them for ``max_words``.
