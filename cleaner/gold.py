@@ -1,4 +1,4 @@
-"""Gold data readers: the seeds' line-span format, hand-written marked pages and the article-extraction-benchmark format."""
+"""Gold data readers: the seeds' line spans, hand-written marked pages, the AEB benchmark format."""
 
 from __future__ import annotations
 
