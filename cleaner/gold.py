@@ -99,4 +99,3 @@ def load_aeb(folder: str | Path) -> Iterator[AebPage]:
             raise InputError(f"{path}: cannot read benchmark page ({exc})") from exc
         entry = truth[page_id]
         yield AebPage(page_id, entry.get("url", ""), html, entry.get("articleBody", "") or "")
-
