@@ -136,9 +136,9 @@ def test_contract_holds_on_structured_articles(language: str, default_cleaner: c
 @pytest.mark.xfail(strict=True, reason="selection keeps one run: issue 15")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_body_line_of_a_structured_article_is_removed(language: str, default_cleaner: cleaner.Cleaner) -> None:
-    # About 1 in 6 such articles still loses a line (169 of 900 sampled, every layout; most of them
-    # a one-line command or a trailing code block after the last paragraph, or a page set without
-    # blank lines); shrinking each failure would only cost time.
+    # About 1 in 6 such articles still loses a line (169 of 900 sampled, every layout): most often
+    # a subhead taken for a table of contents' entry (35), then a one-line command or a code block
+    # after the last paragraph, or a page set without blank lines; shrinking would only cost time.
     @settings(FAST, phases=[Phase.explicit, Phase.reuse, Phase.generate])
     @given(structured_articles(languages=[language]))
     def check(article: Article) -> None:
