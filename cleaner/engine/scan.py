@@ -73,8 +73,7 @@ def _count(text: str, out: Any, row: cython.Py_ssize_t, ends_sentence_slow: Call
     capitalised: cython.Py_ssize_t = 0
     breaks: cython.Py_ssize_t = 0
     in_token: cython.bint = False
-    while i < n:
-        ch = text[i]
+    for ch in text:  # (compiled: a loop over the string's code units, no indexing)
         flags = table[ord(ch)]
         if flags & _UNSPACED:
             unspaced += 1
@@ -86,27 +85,28 @@ def _count(text: str, out: Any, row: cython.Py_ssize_t, ends_sentence_slow: Call
                     capitalised += 1
         else:
             in_token = False
-        i += 1
     # Sentence breaks as ``features._SENTENCE_BREAK_RE`` finds them (non-overlapping, left to
     # right): a terminal, closers, spaces and a capital; or a CJK terminal before a non-space.
     # (Its classes are spelt out here: a literal compiles to a switch.)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in ".!?。！？؟।":
-            j = i + 1
-            while j < n and text[j] in '"“”‘’«»)」』':
-                j += 1
-            if j < n and table[ord(text[j])] & _SPACE:
-                while j < n and table[ord(text[j])] & _SPACE:
-                    j += 1
-                if j < n and table[ord(text[j])] & _UPPER:
-                    breaks += 1
-                    i = j + 1
-                    continue
-            if ch in "。！？" and i + 1 < n and not table[ord(text[i + 1])] & _SPACE:
-                breaks += 1
+    # (A loop over the code units, compiled without indexing; a break's match skips to its end.)
+    i = -1
+    resume: cython.Py_ssize_t = 0  # the first position a new match may start at
+    for ch in text:
         i += 1
+        if i < resume or ch not in ".!?。！？؟।":
+            continue
+        j = i + 1
+        while j < n and text[j] in '"“”‘’«»)」』':
+            j += 1
+        if j < n and table[ord(text[j])] & _SPACE:
+            while j < n and table[ord(text[j])] & _SPACE:
+                j += 1
+            if j < n and table[ord(text[j])] & _UPPER:
+                breaks += 1
+                resume = j + 1
+                continue
+        if ch in "。！？" and i + 1 < n and not table[ord(text[i + 1])] & _SPACE:
+            breaks += 1
     # (In the order of TOKENS ... STARTS_UPPER; literal offsets: C constants.)
     out[row] = tokens
     out[row + 1] = unspaced
@@ -213,33 +213,46 @@ def _stopword_hits(text: str, stops: frozenset[str], shapes_bytes: bytes) -> cyt
     table_bytes: bytes = _TABLE
     table: cython.p_uchar = table_bytes
     shapes: cython.p_uchar = shapes_bytes
-    slot: cython.Py_ssize_t
     n: cython.Py_ssize_t = len(text)
     lowered: str = text.lower()
     # Lower-casing the whole text gives each token's lower case in place when every character
     # maps to one (no expansion, no U+03A3, the only context-dependent one: final sigma).
     in_place: cython.bint = len(lowered) == n and "\u03a3" not in text
-    i: cython.Py_ssize_t = 0
-    start: cython.Py_ssize_t
+    ch: cython.Py_UCS4
+    i: cython.Py_ssize_t
+    start: cython.Py_ssize_t = -1  # where the token being read began (-1: none)
     hits: cython.Py_ssize_t = 0
-    while i < n:
-        if not table[ord(text[i])] & _WORD:
-            i += 1
-            continue
-        start = i
-        while i < n and table[ord(text[i])] & _WORD:
-            i += 1
-        if in_place:
-            # (The lower-cased token is ``lowered[start:i]``: its shape is read in place.)
-            slot = _shape(i - start, lowered[start], lowered[i - 1])
-            if not shapes[slot >> 3] & (1 << (slot & 7)):
-                continue
-            token = lowered[start:i]
-        else:
-            token = text[start:i].lower()
-        if token in stops:
-            hits += 1
+    for i, ch in enumerate(text):  # (compiled: a loop over the string's code units, no indexing)
+        if table[ord(ch)] & _WORD:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            hits += _is_stop(text, lowered, start, i, in_place, stops, shapes)
+            start = -1
+    if start >= 0:
+        hits += _is_stop(text, lowered, start, n, in_place, stops, shapes)
     return hits
+
+
+@cython.cfunc
+def _is_stop(
+    text: str,
+    lowered: str,
+    start: cython.Py_ssize_t,
+    end: cython.Py_ssize_t,
+    in_place: cython.bint,
+    stops: frozenset[str],
+    shapes: cython.p_uchar,
+) -> cython.bint:
+    """Whether the token ``text[start:end]``, lower-cased, is in ``stops`` (``_stopword_hits``)."""
+    slot: cython.Py_ssize_t
+    if in_place:
+        # (The lower-cased token is ``lowered[start:end]``: its shape is read in place.)
+        slot = _shape(end - start, lowered[start], lowered[end - 1])
+        if not shapes[slot >> 3] & (1 << (slot & 7)):
+            return False
+        return lowered[start:end] in stops
+    return text[start:end].lower() in stops
 
 
 def all_capitals(text: str) -> bool:
