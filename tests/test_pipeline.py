@@ -199,6 +199,22 @@ def test_a_list_of_data_under_a_heading_at_the_end_of_the_article_is_kept() -> N
     assert cleaner.clean(_page("How to listen to the podcast", links)).text.split("\n\n") == _TOUR_ARTICLE
 
 
+def test_a_list_of_data_under_a_heading_set_apart_from_it_is_kept() -> None:
+    """A rendered heading stands a blank line above its list (html-text renders ``<h3>`` so): the
+    list of data under it is still the article's. A menu set so stays out, and so do headlines
+    holding a number late in the line (set apart, only the data leading each row ties a list)."""
+    result = cleaner.clean(_page("The Band Tour Dates\n", _DATES))
+    assert result.text.split("\n\n") == [*_TOUR_ARTICLE, "The Band Tour Dates", "\n".join(_DATES)]
+    menu = ["Magazine", "Customer Service", "Buy this issue", "Newsletter"]
+    assert cleaner.clean(_page("More from the site\n", menu)).text.split("\n\n") == _TOUR_ARTICLE
+    headlines = [
+        "Carmaker will cut 5,000 jobs in France",
+        "City council approves a budget of 570 million",
+        "Airline adds 12 routes for the summer",
+    ]
+    assert cleaner.clean(_page("Reply Quote\n", headlines)).text.split("\n\n") == _TOUR_ARTICLE
+
+
 @pytest.mark.parametrize(
     ("announcing", "items", "item_gap"),
     [

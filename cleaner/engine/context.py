@@ -40,6 +40,9 @@ DATA_SHARE = 0.8
 
 #: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
 _NUMBER_RE = regex.compile(r"\b\d")
+#: A number as the first or second word: the data leading a row ("June 9 – Tampa", "3. Mai",
+#: "Fri 12 June", "2019: ..."); a headline's number mostly stands later ("Renault cuts 5,000 jobs").
+_LEADING_DATA_RE = regex.compile(r"^\W*(?:\w+\W+)?\d")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
@@ -97,6 +100,7 @@ class Lines:
 
     __slots__ = (
         "_code",
+        "_leading_number",
         "_number",
         "_structured",
         "announcing",
@@ -128,6 +132,7 @@ class Lines:
             if self.colon[index] or (not f.ends_sentence and 1 <= f.words <= HEADING_WORDS)
         ]
         self._number: list[bool | None] = [None] * len(texts)
+        self._leading_number: list[bool | None] = [None] * len(texts)
         self._structured: list[bool | None] = [None] * len(texts)
         self._code: list[bool | None] = [None] * len(texts)
 
@@ -143,6 +148,13 @@ class Lines:
         known = self._number[index]
         if known is None:
             known = self._number[index] = _NUMBER_RE.search(self.texts[index]) is not None
+        return known
+
+    def leading_number(self, index: int) -> bool:
+        """A number as the line's first or second word (``_LEADING_DATA_RE``), measured on first use."""
+        known = self._leading_number[index]
+        if known is None:
+            known = self._leading_number[index] = _LEADING_DATA_RE.match(self.texts[index]) is not None
         return known
 
     def code(self, index: int) -> bool:
@@ -290,11 +302,12 @@ def _announced_lists(
     them it belongs to (successive headings' lists nest: counted, not listed, they cost linear
     time). Lists announced as the article's: a line ending with a colon ("Tour dates:", "You will
     need:") with at least MIN_LIST_ITEMS lines set tight below it (a rendered list; the first
-    may stand after one blank line), or a heading above such a list of data, most of whose
-    lines hold a number as a word (dates, scores, prices), when the heading follows a block
-    worth keeping. The announcing line must not be claimed ("Share this:", "Related:" announce
-    chrome) and must score positive itself (with ANNOUNCES); the list ends at the first claimed
-    line."""
+    may stand after one blank line, as under a rendered heading), or a heading above such a list
+    of data, most of whose lines hold a number as a word (dates, scores, prices; as the first or
+    second word when a blank line parts heading and list, since then only the rows' shape ties
+    them), when the heading follows a block worth keeping. The announcing line must not be
+    claimed ("Share this:", "Related:" announce chrome) and must score positive itself (with
+    ANNOUNCES); the list ends at the first claimed line."""
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
     n = len(scores)
     # The tight run from each line on, as a length, and (on demand) how many of its lines hold a
@@ -305,6 +318,7 @@ def _announced_lists(
         if tight[index] and index not in claimed:
             run[index] = 1 + run[after[index]]
     numbers = _NumbersInRun(lines.number, after, run)
+    leading_numbers = _NumbersInRun(lines.leading_number, after, run)
     colons = lines.colon
     headings: list[int] = []
     starts: dict[int, int] = {}  # a list's first line -> how many lists start there
@@ -315,13 +329,18 @@ def _announced_lists(
         if not colon and not (before[heading] >= 0 and scores[before[heading]] > 0):
             continue
         first = after[heading]
-        if first >= n or first in claimed or not (tight[first] or colon):
+        if first >= n or first in claimed:
             continue
         length = run[first] if tight[first] else 1 + run[after[first]]
         if length < MIN_LIST_ITEMS:
             continue
-        if not colon and numbers.count(first) < DATA_SHARE * length:  # not colon: first is tight
-            continue
+        if not colon:  # a list of data; set apart from its heading, the data leads each row
+            if tight[first]:
+                with_numbers = numbers.count(first)
+            else:
+                with_numbers = lines.leading_number(first) + leading_numbers.count(after[first])
+            if with_numbers < DATA_SHARE * length:
+                continue
         headings.append(heading)
         starts[first] = starts.get(first, 0) + 1
     depth: dict[int, int] = {}
