@@ -173,7 +173,9 @@ def add_context(
     of a table (not headlines):
 
     - set tight on both sides, as a menu's items are (TIGHT);
-    - between a block worth keeping and a paragraph, it is that section's heading (SUBHEAD);
+    - between a block worth keeping and a paragraph, or a block worth keeping set apart below it
+      by a blank line (a section may open on a question, a quote or a list), it is that
+      section's heading (SUBHEAD), unless it ends with a colon (it announces what follows);
     - ending with a colon above a block worth keeping, it announces it (ANNOUNCES);
     - the lines of a list announced as the article's, or of a structured list or table, are kept
       whole (``_announced_lists``, ``_structured_lists``).
@@ -190,7 +192,8 @@ def add_context(
             continue  # (each shape below needs a line below)
         if tight[index] and tight[below]:
             result[index] += LINE_SCALE * TIGHT
-        if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and paragraph[below]:
+        opens = paragraph[below] or not (tight[below] or colon[index])
+        if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and opens:
             result[index] += LINE_SCALE * SUBHEAD
         if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES

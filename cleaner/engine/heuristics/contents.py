@@ -30,14 +30,17 @@ def table_of_contents(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if titles is None:
             titles = _section_titles(page)
         heading = page.blocks[index].text
+        listed: set[str] = set()
         for entry in range(index + 1, min(len(page), index + 1 + MAX_ENTRIES)):
             f = page.features[entry]
             text = page.blocks[entry].text
             below = page.features[entry + 1] if entry + 1 < len(page) else None
             heads_paragraph = below is not None and is_paragraph(below)
             elsewhere = any(position != entry for position in titles.get(text, ()))
-            if f.ends_sentence or f.words > ENTRY_WORDS or not elsewhere or heads_paragraph:
-                break  # prose, a line naming no section, or a section's own heading: the table is over
+            if f.ends_sentence or f.words > ENTRY_WORDS or not elsewhere or heads_paragraph or text in listed:
+                break  # prose, a line naming no section, or a section's own heading (above its
+                # paragraph, or repeating an entry: a table lists each section once): it is over
+            listed.add(text)
             if entry in wanted and page.rule_match(entry) is None:
                 yield entry, "nav", f"Listed under the heading {heading[:40]!r} and repeated as a section title."
 
