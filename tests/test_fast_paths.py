@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,12 +101,37 @@ def test_a_page_with_a_warning_neither_reads_nor_writes_the_shared_matches() -> 
 
 
 _CODE_AND_CELLS = st.text(alphabet=st.sampled_from(list("ab1 \t|(=;{}:!+-.\n\u00a0\u3000")), max_size=30)
+_COMMANDS = st.lists(
+    st.sampled_from(["$", ">", "#", "cd", "pip", "go", "Go", "x-y", "-v", "--all", ".", "a.", "!", " "])
+)
 
 
 @settings(max_examples=500, deadline=None)
-@given(_CODE_AND_CELLS)
+@given(st.one_of(_CODE_AND_CELLS, _COMMANDS.map(" ".join)))
 def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str) -> None:
-    from cleaner.engine.context import _CELLS_RE, _CODE_RE, _cells, _code_line
+    from cleaner.engine.context import _CELLS_RE, _CODE_RE, _COMMAND_RE, _SENTENCE_END_RE, _cells, _code_line, _command
 
-    assert _code_line(text) == (_CODE_RE.search(text) is not None)
+    command = _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None
+    assert _command(text) == command
+    assert _code_line(text) == (_CODE_RE.search(text) is not None or command)
     assert _cells(text) == (_CELLS_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("pip install example-tool", True),
+        ("example-tool --version", True),
+        ("git clone https://example.org/tool.git", True),
+        ("cd example-tool", True),
+        ("pip install .", True),
+        ("$ make test", True),
+        ("make sure the folder is on your PATH.", False),  # a sentence, though it opens in lower case
+        ("Go to the settings page", False),  # a sentence opens in capitals
+        ("About 50 MB of free disk space", False),
+    ],
+)
+def test_a_shell_command_is_a_line_of_code(line: str, command: bool) -> None:
+    from cleaner.engine.context import _code_line
+
+    assert _code_line(line) is command

@@ -48,6 +48,20 @@ _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
 #: statement's end (";", "{", "}") or a block's opening colon at the line's end.
 _CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$")
+#: A shell command: a prompt, or a program's name every shell knows, in lower case, then its
+#: arguments ("pip install x", "$ make test", "git clone URL"). Program names are the same in
+#: every language; a sentence does not open in lower case. Or any lower-case word and then a
+#: flag ("example-tool --version", "tool -v").
+_COMMAND_RE = regex.compile(
+    r"^(?:[$>#]\s+\S|(?:sudo\s+)?(?:pip3?|pipx|python3?|py|uv|poetry|conda|npm|npx|yarn|pnpm|node|deno|bun|"
+    r"git|gh|svn|hg|cd|ls|mkdir|rm|cp|mv|cat|echo|export|source|chmod|chown|touch|grep|sed|awk|tar|unzip|"
+    r"curl|wget|ssh|scp|rsync|docker|podman|kubectl|helm|terraform|ansible|vagrant|aws|gcloud|az|"
+    r"apt|apt-get|dnf|yum|pacman|brew|port|choco|winget|snap|make|cmake|cargo|rustup|go|gem|bundle|"
+    r"rails|composer|php|mvn|gradle|java|javac|dotnet|ruby|perl|systemctl|service|nginx|psql|mysql|"
+    r"redis-cli|mongo|sqlite3)\s+[^\s.!?…]\S*|[a-z][\w.-]*\s+(?:\S+\s+)*--?[A-Za-z][\w-]*(?:[\s=]|$))"
+)
+_COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz$>#")
+_SENTENCE_END_RE = regex.compile(r"\w[.!?…]\W*$")
 #: A block of code (``_structured_lists``): at least CODE_LINES lines set tight, CODE_SHARE of
 #: them marked as code.
 CODE_LINES = 2
@@ -265,10 +279,18 @@ def _structured(text: str) -> bool:
 
 def _code_line(text: str) -> bool:
     """``_CODE_RE`` finds a mark of code in the line (searched only in a line holding what each
-    of its matches holds: a call's "(", an operator's "=", ";", "{", "}" or ":")."""
-    return ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text) and _CODE_RE.search(
-        text
-    ) is not None
+    of its matches holds: a call's "(", an operator's "=", ";", "{", "}" or ":"), or the line is a
+    shell command (``_command``)."""
+    return (
+        ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text)
+        and _CODE_RE.search(text) is not None
+    ) or _command(text)
+
+
+def _command(text: str) -> bool:
+    """``_COMMAND_RE`` matches the line and it does not end as a sentence does, a word and a full
+    stop ("pip install ." does not; searched only in a line opening in lower case or a prompt)."""
+    return text[:1] in _COMMAND_FIRST and _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None
 
 
 def _cells(text: str) -> bool:
@@ -329,7 +351,7 @@ def _announced_lists(
         colon = colons[heading]
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
-        if not colon and not (before[heading] >= 0 and scores[before[heading]] > 0):
+        if not colon and not (before[heading] < 0 or scores[before[heading]] > 0):
             continue
         first = after[heading]
         if first >= n or first in claimed:
