@@ -215,6 +215,40 @@ def test_a_list_of_data_under_a_heading_set_apart_from_it_is_kept() -> None:
     assert cleaner.clean(_page("Reply Quote\n", headlines)).text.split("\n\n") == _TOUR_ARTICLE
 
 
+_PRODUCT = (
+    "The Brewmaster 3000 brews up to twelve cups in under ten minutes and keeps the coffee hot for "
+    "two hours on its warming plate, so the last cup tastes like the first."
+)
+_FEATURES = ["Programmable 24-hour timer", "Pause and serve during brewing", "Auto shut-off after two hours"]
+_SPECS = ["Capacity: 12 cups (1.8 l)", "Power: 900 W", "Weight: 2.3 kg", "Warranty: 2 years"]
+
+
+def test_a_list_of_phrases_between_the_description_and_a_list_of_data_is_kept() -> None:
+    """A product page: its description, a subhead over its features (phrases, no numbers), a
+    subhead over its specifications (data); each list under a heading set apart, as rendered."""
+    also = ["Customers also bought", "Thermal Carafe", "Coffee Grinder Pro", "Milk Frother"]
+    page = ["Brewmaster 3000", _PRODUCT, "Features", "\n".join(_FEATURES), "Specifications", "\n".join(_SPECS)]
+    result = cleaner.clean("\n\n".join([*page, *also]))
+    assert result.text.split("\n\n") == page[1:]
+    # The same features with nothing of the article after them: another list, left out.
+    assert cleaner.clean("\n\n".join([*page[:4], *also])).text.split("\n\n") == [_PRODUCT]
+
+
+def test_a_line_under_every_post_announces_no_list_set_apart_below_the_last() -> None:
+    """A thread's reply links stand under each post; under the last one, set apart, a list of
+    headlines led by a number is not the thread's (the links head no section)."""
+    posts = [
+        "The council said on Monday that the new buses will run every ten minutes from May onwards.",
+        "I asked at the depot and they told me the same thing, but only on the main routes for now.",
+        "That is good news for the north of the city, where the buses have been late for years now.",
+    ]
+    headlines = ["106,398 jobs at risk as the bank cuts costs", "5 things to know about the budget", "12 new routes"]
+    authors = ["anna.k\nMarch 3, 2021", "tom_b\nMarch 4, 2021", "anna.k\nMarch 5, 2021"]
+    thread = [f"{author}\n\n{post}\n\nReply Quote" for author, post in zip(authors, posts, strict=True)]
+    text = "\n\n".join(["Buses every ten minutes from May", *thread, "\n".join(headlines)])
+    assert cleaner.clean(text).text.split("\n\n") == posts
+
+
 @pytest.mark.parametrize(
     ("announcing", "items", "item_gap"),
     [

@@ -11,6 +11,7 @@ again (idempotence).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,11 @@ _NUMBER_RE = regex.compile(r"\b\d")
 #: A number as the first or second word: the data leading a row ("June 9 – Tampa", "3. Mai",
 #: "Fri 12 June", "2019: ..."); a headline's number mostly stands later ("Renault cuts 5,000 jobs").
 _LEADING_DATA_RE = regex.compile(r"^\W*(?:\w+\W+)?\d")
+#: A line standing this many times after a sentence's end is furniture (``Lines.recurring``).
+RECURRING = 2
+#: A list's item is a phrase (a feature, a step) with at least this many words.
+PHRASE_WORDS = 3
+_LOWER_WORD_RE = regex.compile(r"\s\p{Ll}")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
@@ -114,6 +120,7 @@ class Lines:
 
     __slots__ = (
         "_code",
+        "_counts",
         "_leading_number",
         "_number",
         "_structured",
@@ -147,6 +154,7 @@ class Lines:
         ]
         self._number: list[bool | None] = [None] * len(texts)
         self._leading_number: list[bool | None] = [None] * len(texts)
+        self._counts: Counter[str] | None = None
         self._structured: list[bool | None] = [None] * len(texts)
         self._code: list[bool | None] = [None] * len(texts)
 
@@ -170,6 +178,22 @@ class Lines:
         if known is None:
             known = self._leading_number[index] = _LEADING_DATA_RE.match(self.texts[index]) is not None
         return known
+
+    def recurring(self, index: int) -> bool:
+        """The block's text stands after a sentence's end RECURRING times or more on the page
+        (counted on first use): the furniture under every post ("Reply Quote"), not a section's
+        heading, which stands after the text before it once (its entries in a table of contents
+        stand among other entries)."""
+        if self._counts is None:
+            features, texts = self.features, self.texts
+            self._counts = Counter(texts[i] for i in range(1, len(texts)) if features[i - 1].ends_sentence)
+        return self._counts[self.texts[index]] >= RECURRING
+
+    def phrase(self, index: int) -> bool:
+        """A phrase: PHRASE_WORDS words or more, a word in lower case after the first, no
+        sentence end (a feature or a step, not a menu's name or a headline in title case)."""
+        f = self.features[index]
+        return f.words >= PHRASE_WORDS and not f.ends_sentence and _LOWER_WORD_RE.search(self.texts[index]) is not None
 
     def code(self, index: int) -> bool:
         """A line marked as code (``_CODE_RE``), measured on first use."""
@@ -206,7 +230,7 @@ def add_context(
             continue  # (each shape below needs a line below)
         if tight[index] and tight[below]:
             result[index] += LINE_SCALE * TIGHT
-        opens = paragraph[below] or not (tight[below] or colon[index])
+        opens = paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index))
         if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and opens:
             result[index] += LINE_SCALE * SUBHEAD
         if colon[index] and scores[below] > 0:
@@ -330,9 +354,13 @@ def _announced_lists(
     may stand after one blank line, as under a rendered heading), or a heading above such a list
     of data, most of whose lines hold a number as a word (dates, scores, prices; as the first or
     second word when a blank line parts heading and list, since then only the rows' shape ties
-    them), when the heading follows a block worth keeping. The announcing line must not be
-    claimed ("Share this:", "Related:" announce chrome) and must score positive itself (with
-    ANNOUNCES); the list ends at the first claimed line."""
+    them), when the heading follows a block worth keeping (or a list so announced: a product's
+    features, then its specifications), or a subhead set apart below a paragraph above a list of
+    phrases (``Lines.phrase``) that a paragraph or a list of data follows (a list between the
+    article's parts; a list of other stories ends it). The announcing line must not be claimed
+    ("Share this:", "Related:" announce chrome) and must score positive itself (with ANNOUNCES);
+    set apart from its list, it must not recur after posts (``Lines.recurring``); the list ends
+    at the first claimed line."""
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
     n = len(scores)
     # The tight run from each line on, as a length, and (on demand) how many of its lines hold a
@@ -342,8 +370,39 @@ def _announced_lists(
     for index in range(n - 1, -1, -1):
         if tight[index] and index not in claimed:
             run[index] = 1 + run[after[index]]
+    # The first line of the list each line stands in (itself when none): a line of a list
+    # announced above counts as worth keeping.
+    head = list(range(n))
+    for index in range(n):
+        if tight[index] and before[index] >= 0:
+            head[index] = head[before[index]]
     numbers = _NumbersInRun(lines.number, after, run)
     leading_numbers = _NumbersInRun(lines.leading_number, after, run)
+    phrases = _NumbersInRun(lines.phrase, after, run)
+    # The first line after each line's tight run (the line a list under it is followed by).
+    beyond = [n] * (n + 1)
+    for index in range(n - 1, -1, -1):
+        below = after[index]
+        beyond[index] = below if below >= n or not run[below] else beyond[below]
+
+    def list_length(first: int) -> int:
+        return run[first] if tight[first] else 1 + run[after[first]]
+
+    def data(first: int, length: int) -> bool:
+        """Most lines hold a number as a word (set apart from the heading: as the first or
+        second word, the data leading each row)."""
+        if tight[first]:
+            return numbers.count(first) >= DATA_SHARE * length
+        return lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length
+
+    def data_list_under(heading: int) -> bool:
+        """A list of data (MIN_LIST_ITEMS lines or more) stands under the line."""
+        first = after[heading]
+        if first >= n or first in claimed:
+            return False
+        length = list_length(first)
+        return length >= MIN_LIST_ITEMS and data(first, length)
+
     colons = lines.colon
     headings: list[int] = []
     starts: dict[int, int] = {}  # a list's first line -> how many lists start there
@@ -351,20 +410,28 @@ def _announced_lists(
         colon = colons[heading]
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
-        if not colon and not (before[heading] < 0 or scores[before[heading]] > 0):
-            continue
+        previous = before[heading]
+        if not colon and not (previous < 0 or scores[previous] > 0 or head[previous] in starts):
+            continue  # (a list announced above is worth keeping: a product's features, then its specs)
         first = after[heading]
         if first >= n or first in claimed:
             continue
-        length = run[first] if tight[first] else 1 + run[after[first]]
-        if length < MIN_LIST_ITEMS:
-            continue
-        if not colon:  # a list of data; set apart from its heading, the data leads each row
-            if tight[first]:
-                with_numbers = numbers.count(first)
-            else:
-                with_numbers = lines.leading_number(first) + leading_numbers.count(after[first])
-            if with_numbers < DATA_SHARE * length:
+        length = list_length(first)
+        if length < MIN_LIST_ITEMS or (not colon and not tight[first] and lines.recurring(heading)):
+            continue  # (set apart, a line recurring after posts is their furniture: "Reply Quote")
+        if not colon and not data(first, length):
+            # A list of phrases (features, steps) under a subhead between the article's parts:
+            # below a paragraph, and followed by a paragraph or by a list of data under its heading.
+            follower = beyond[first]
+            if not (
+                previous >= 0
+                and lines.paragraph[previous]
+                and not tight[heading]
+                and lines.phrase(first) + phrases.count(after[first]) >= DATA_SHARE * length
+                and follower < n
+                and follower not in claimed
+                and ((scores[follower] > 0 and lines.paragraph[follower]) or data_list_under(follower))
+            ):
                 continue
         headings.append(heading)
         starts[first] = starts.get(first, 0) + 1
