@@ -109,12 +109,25 @@ _COMMANDS = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_CODE_AND_CELLS, _COMMANDS.map(" ".join)))
 def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str) -> None:
-    from cleaner.engine.context import _CELLS_RE, _CODE_RE, _COMMAND_RE, _SENTENCE_END_RE, _cells, _code_line, _command
+    from cleaner.engine.context import (
+        _CELLS_RE,
+        _CODE_RE,
+        _COMMAND_RE,
+        _PROPERTY_RE,
+        _SENTENCE_END_RE,
+        PROPERTY_WORDS,
+        _cells,
+        _code_line,
+        _command,
+        _property,
+    )
 
     command = _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None
     assert _command(text) == command
     assert _code_line(text) == (_CODE_RE.search(text) is not None or command)
     assert _cells(text) == (_CELLS_RE.search(text) is not None)
+    short = len(text.split()) <= PROPERTY_WORDS and "://" not in text and "www." not in text
+    assert _property(text) == (short and _PROPERTY_RE.match(text) is not None)
 
 
 @pytest.mark.parametrize(

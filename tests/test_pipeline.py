@@ -234,6 +234,23 @@ def test_a_list_of_phrases_between_the_description_and_a_list_of_data_is_kept() 
     assert cleaner.clean("\n\n".join([*page[:4], *also])).text.split("\n\n") == [_PRODUCT]
 
 
+def test_a_table_of_properties_after_the_features_is_kept() -> None:
+    """Specifications as a two-column table renders them ("Name: value"), few of them numbers:
+    rows of a table, kept under their heading after the features; a house ad's "Name: pitch"
+    is not such a row (its pitch is a phrase of four words or more)."""
+    features = ["Cancelación activa de ruido en tres niveles", "Conexión simultánea con dos dispositivos"]
+    features += ["Micrófonos dobles para llamadas"]
+    specs = ["Bluetooth: 5.3", "Códecs: SBC, AAC, LDAC", "Puerto de carga: USB-C", "Color: negro mate"]
+    description = (
+        "Los Sonora X2 combinan cancelación activa de ruido con una autonomía de cuarenta horas, y se "
+        "pliegan para caber en cualquier bolso de viaje."
+    )
+    page = [description, "Características", "\n".join(features), "Especificaciones", "\n".join(specs)]
+    footer = ["Ayuda", "Envíos y devoluciones", "Contacto"]
+    result = cleaner.clean("\n\n".join(["Auriculares Sonora X2", *page, *footer]))
+    assert result.text.split("\n\n") == page
+
+
 def test_a_line_under_every_post_announces_no_list_set_apart_below_the_last() -> None:
     """A thread's reply links stand under each post; under the last one, set apart, a list of
     headlines led by a number is not the thread's (the links head no section)."""

@@ -72,6 +72,10 @@ _SENTENCE_END_RE = regex.compile(r"\w[.!?…]\W*$")
 #: them marked as code.
 CODE_LINES = 2
 CODE_SHARE = 0.66
+#: A row of a table of properties, as a two-column table renders: a name of one to three words
+#: (no digit, no sentence end), a colon, a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
+_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+){0,2}: \S")
+PROPERTY_WORDS = 10
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
 
@@ -264,11 +268,11 @@ def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], fir
 def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[int]) -> Iterator[list[int]]:
     """Lists, tables and code: at least MIN_LIST_ITEMS lines set tight (a rendered list or table),
     none claimed, DATA_SHARE of which are structured as menus never are: a list marker ("- ",
-    "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ...") or cells
-    (tab-, "|"- or space-separated columns). (A number anywhere would take in lists of headlines,
-    many of which hold one.) Or a block of code (``_code``). They are the article's wherever it
-    reaches them (its ingredients, its results table, its example); a menu's links carry none of
-    these marks."""
+    "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ..."), cells
+    (tab-, "|"- or space-separated columns) or a property's name and value ("Weight: 2.3 kg").
+    (A number anywhere would take in lists of headlines, many of which hold one.) Or a block of
+    code (``_code``). They are the article's wherever it reaches them (its ingredients, its
+    results table, its example); a menu's links carry none of these marks."""
     structured, code, tight, after = lines.structured, lines.code, neighbours.tight, neighbours.after
     n = len(tight)
     shortest = min(CODE_LINES, MIN_LIST_ITEMS)
@@ -297,8 +301,27 @@ def _code(marked: Sequence[bool]) -> bool:
 
 
 def _structured(text: str) -> bool:
-    """A list marker, a number first (a quantity, a rank, a date), or cells."""
-    return MARKER_RE.match(text) is not None or _LEADING_NUMBER_RE.match(text) is not None or _cells(text)
+    """A list marker, a number first (a quantity, a rank, a date), cells, or a row of a table of
+    properties ("Weight: 2.3 kg", ``_property``)."""
+    return (
+        MARKER_RE.match(text) is not None
+        or _LEADING_NUMBER_RE.match(text) is not None
+        or _cells(text)
+        or _property(text)
+    )
+
+
+def _property(text: str) -> bool:
+    """``_PROPERTY_RE`` matches the line, of PROPERTY_WORDS words at most (a value, not a pitch
+    or a sentence after a label) and with no link ("Listen: https://..." lists links; searched
+    only in a line holding ": ")."""
+    return (
+        ": " in text
+        and len(text.split()) <= PROPERTY_WORDS
+        and "://" not in text
+        and "www." not in text
+        and _PROPERTY_RE.match(text) is not None
+    )
 
 
 def _code_line(text: str) -> bool:
@@ -379,6 +402,7 @@ def _announced_lists(
     numbers = _NumbersInRun(lines.number, after, run)
     leading_numbers = _NumbersInRun(lines.leading_number, after, run)
     phrases = _NumbersInRun(lines.phrase, after, run)
+    structured = _NumbersInRun(lines.structured, after, run)
     # The first line after each line's tight run (the line a list under it is followed by).
     beyond = [n] * (n + 1)
     for index in range(n - 1, -1, -1):
@@ -390,7 +414,10 @@ def _announced_lists(
 
     def data(first: int, length: int) -> bool:
         """Most lines hold a number as a word (set apart from the heading: as the first or
-        second word, the data leading each row)."""
+        second word, the data leading each row), or are structured (``_structured``: a table's
+        rows, a property's name and value)."""
+        if lines.structured(first) + structured.count(after[first]) >= DATA_SHARE * length:
+            return True
         if tight[first]:
             return numbers.count(first) >= DATA_SHARE * length
         return lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length
