@@ -251,6 +251,31 @@ def test_a_table_of_properties_after_the_features_is_kept() -> None:
     assert result.text.split("\n\n") == page
 
 
+@pytest.mark.parametrize(
+    ("after_the_list", "kept"),
+    [
+        (["Schritt 1: Wasser abstellen", _PRODUCT], True),  # a subhead over a paragraph: the next section
+        (["Beispiel", "tool = Werkzeug()\ntool.start(schnell=True)\ntool.stop()", _PRODUCT], True),  # over code
+        (["Hilfe", "Versand", "Kontakt"], False),  # a footer's menu: the list ends the page's article
+    ],
+)
+def test_a_list_of_phrases_after_the_lead_is_kept_when_the_article_goes_on(
+    after_the_list: list[str], kept: bool
+) -> None:
+    """A how-to's or a manual's first section: a subhead and a list of phrases (what you need,
+    the rules) under the lead paragraph, then the next section (a subhead over a paragraph, or
+    over a block of code): the list is the article's, not a menu ending it."""
+    lead = (
+        "Einen alten Wasserhahn zu tauschen ist eine einfache Arbeit, die tropfende Leitungen und hohe "
+        "Wasserrechnungen erspart, wenn man in der richtigen Reihenfolge vorgeht."
+    )
+    tools = ["Neuer Wasserhahn mit seinen Schläuchen", "Ein passender Maulschlüssel", "Eimer und ein altes Tuch"]
+    page = [lead, "Was Sie brauchen", "\n".join(tools), *after_the_list]
+    result = cleaner.clean("\n\n".join(["Start", "Anleitungen", "Einen Wasserhahn tauschen", *page]))
+    assert ("\n".join(tools) in result.text) is kept
+    assert result.text.startswith(lead)
+
+
 def test_a_line_under_every_post_announces_no_list_set_apart_below_the_last() -> None:
     """A thread's reply links stand under each post; under the last one, set apart, a list of
     headlines led by a number is not the thread's (the links head no section)."""

@@ -71,6 +71,8 @@ _SENTENCE_END_RE = regex.compile(r"\w[.!?…]\W*$")
 #: A block of code (``_structured_lists``): at least CODE_LINES lines set tight, CODE_SHARE of
 #: them marked as code.
 CODE_LINES = 2
+#: A block of code under a heading is told by its first CODE_WINDOW lines.
+CODE_WINDOW = 12
 CODE_SHARE = 0.66
 #: A row of a table of properties, as a two-column table renders: a name of one to three words
 #: (no digit, no sentence end), a colon, a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
@@ -403,11 +405,16 @@ def _announced_lists(
     leading_numbers = _NumbersInRun(lines.leading_number, after, run)
     phrases = _NumbersInRun(lines.phrase, after, run)
     structured = _NumbersInRun(lines.structured, after, run)
-    # The first line after each line's tight run (the line a list under it is followed by).
-    beyond = [n] * (n + 1)
+    # The last line of the tight run from each line on, and the next unclaimed line on the page
+    # after each line (what follows a list there, kept or not: a list is read as it stands).
+    last = list(range(n + 1))
     for index in range(n - 1, -1, -1):
         below = after[index]
-        beyond[index] = below if below >= n or not run[below] else beyond[below]
+        if below < n and run[below]:
+            last[index] = last[below]
+    following = [n] * (n + 1)
+    for index in range(n - 2, -1, -1):
+        following[index] = index + 1 if index + 1 not in claimed else following[index + 1]
 
     def list_length(first: int) -> int:
         return run[first] if tight[first] else 1 + run[after[first]]
@@ -423,12 +430,26 @@ def _announced_lists(
         return lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length
 
     def data_list_under(heading: int) -> bool:
-        """A list of data (MIN_LIST_ITEMS lines or more) stands under the line."""
+        """A list of data (MIN_LIST_ITEMS lines or more) or a block of code stands under the line."""
         first = after[heading]
         if first >= n or first in claimed:
             return False
         length = list_length(first)
-        return length >= MIN_LIST_ITEMS and data(first, length)
+        if length >= MIN_LIST_ITEMS and data(first, length):
+            return True
+        marks: list[bool] = []
+        index = first
+        while index < n and len(marks) < min(length, CODE_WINDOW):
+            marks.append(lines.code(index))
+            index = after[index]
+        return _code(marks)
+
+    def opens_section(index: int) -> bool:
+        """A paragraph worth keeping, or a subhead above one (the next section)."""
+        if index < n and lines.paragraph[index] and scores[index] > 0:
+            return True
+        below = after[index]
+        return below < n and not lines.paragraph[index] and lines.paragraph[below] and scores[below] > 0
 
     colons = lines.colon
     headings: list[int] = []
@@ -448,8 +469,9 @@ def _announced_lists(
             continue  # (set apart, a line recurring after posts is their furniture: "Reply Quote")
         if not colon and not data(first, length):
             # A list of phrases (features, steps) under a subhead between the article's parts:
-            # below a paragraph, and followed by a paragraph or by a list of data under its heading.
-            follower = beyond[first]
+            # below a paragraph, and followed by a paragraph, a subhead over one, or a list of
+            # data under its heading.
+            follower = following[last[first]]
             if not (
                 previous >= 0
                 and lines.paragraph[previous]
@@ -457,7 +479,7 @@ def _announced_lists(
                 and lines.phrase(first) + phrases.count(after[first]) >= DATA_SHARE * length
                 and follower < n
                 and follower not in claimed
-                and ((scores[follower] > 0 and lines.paragraph[follower]) or data_list_under(follower))
+                and (opens_section(follower) or data_list_under(follower))
             ):
                 continue
         headings.append(heading)
