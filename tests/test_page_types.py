@@ -34,6 +34,22 @@ KNOWN_GAPS = {
     "product_en": "feature and specification lists after the description are dropped",
     # a sign-up box's pitch that names no newsletter ("Jeden Freitag die besten Geschichten")
     "longread_de": "a newsletter box's pitch line is kept",
+    # product pages in three languages: the list sections after the description end the article
+    # (heuristic.after_article, story_list); in German a shipping banner line is the title
+    "product_de": "feature and technical-data lists after the description are dropped",
+    "product_es": "feature and specification lists after the description are dropped",
+    "product_fr": "a 'Description' subhead and the last list ('Contenu du carton') are dropped",
+    # documentation: a lead and a requirements list directly under the title are taken as the
+    # standfirst zone (heuristic.under_headline); in Polish a reading-time line is the title
+    "docs_de": "the lead and the first list under the title are dropped",
+    "docs_pl": "the lead and the first list under the title are dropped",
+    # listings: entries (name, place and time, one-sentence blurb) read as teasers and link lists
+    "listing_events_it": "event entries after the first are dropped as teasers",
+    "listing_jobs_nl": "the first job's title and employer lines are dropped",
+    # service: the description and the opening hours under the title are the standfirst zone
+    "service_pt": "the description and the opening hours under the title are dropped",
+    # collection: item names and blurbs read as a teaser list; the result count is kept
+    "collection_ru": "every item's name and blurb are dropped, the result counter is kept",
 }
 
 
