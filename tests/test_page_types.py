@@ -50,6 +50,18 @@ KNOWN_GAPS = {
     "service_pt": "the description and the opening hours under the title are dropped",
     # collection: item names and blurbs read as a teaser list; the result count is kept
     "collection_ru": "every item's name and blurb are dropped, the result counter is kept",
+    "collection_en": "every item's name and blurb and the buying guide are dropped as teasers",
+    "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
+    # a recipe's and a how-to's lead and first short-line block (times, tools) under the title
+    "recipe_fr": "the lead and the time and serving lines under the title are dropped",
+    "howto_es": "the lead, the tools list and the first step's subhead are dropped",
+    # an answer naming the VAT number field is taken for a legal line (italian.legal); the
+    # "was this helpful" and "not found the answer?" lines are kept
+    "faq_it": "an answer is removed as legal; two help-widget lines are kept",
+    # a release's version line and dates are taken for datelines and standfirst chrome
+    "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
+    # the glossary's intro and first term are page-top chrome; the risk warning is kept
+    "glossary_nl": "the intro and the first term are dropped, the risk warning line is kept",
 }
 
 
