@@ -62,6 +62,15 @@ KNOWN_GAPS = {
     "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept
     "glossary_nl": "the intro and the first term are dropped, the risk warning line is kept",
+    "product_it": "the 'Descrizione' subhead and the details and care lists are dropped",
+    "docs_fr": "the sections after the first command block are dropped as link lists",
+    "listing_jobs_de": "every job entry is dropped (standfirst zone, then teasers)",
+    "listing_events_es": "every event entry is dropped (standfirst zone, then teasers)",
+    "collection_pl": "every book's title, author and blurb are dropped",
+    "service_es": "the address section at the end is dropped",
+    # an event's date, time, place and price under its title are the standfirst zone
+    "event_en": "the date, time, place and price lines under the title are dropped",
+    "faq_de": "the first section's subhead under the date line is dropped",
 }
 
 
