@@ -71,6 +71,16 @@ KNOWN_GAPS = {
     # an event's date, time, place and price under its title are the standfirst zone
     "event_en": "the date, time, place and price lines under the title are dropped",
     "faq_de": "the first section's subhead under the date line is dropped",
+    "product_nl": "the subheads, the included-items list and the spec rows are dropped",
+    "product_ru": "the subheads, the feature list and the spec rows are dropped",
+    "product_ja": "the feature list and the spec rows are dropped; a stock line is kept",
+    "docs_es": "the lead, the variables table, the example and a subhead are dropped",
+    "service_fr": "the opening hours, the labour price table and the address are dropped",
+    "listing_jobs_en": "every job entry is dropped (standfirst zone, then teasers)",
+    "collection_fr": "every tea's name and blurb are dropped",
+    # the lead is page-top chrome and the times and ingredient lists a menu (heuristic.menu)
+    "recipe_it": "the lead, the times and both ingredient lists are dropped",
+    "howto_pt": "the lead, the materials list and the last list are dropped",
 }
 
 
