@@ -30,57 +30,46 @@ FORUMS = sorted(name for name in PAGES if name.startswith("forum_"))
 KNOWN_GAPS = {
     # a sign-up box's pitch that names no newsletter ("Jeden Freitag die besten Geschichten")
     "longread_de": "a newsletter box's pitch line is kept",
-    # product pages in three languages: the list sections after the description end the article
-    # (heuristic.after_article, story_list); in German a shipping banner line is the title
-    "product_de": "feature and technical-data lists after the description are dropped",
-    "product_es": "feature and specification lists after the description are dropped",
-    "product_fr": "a 'Description' subhead and the last list ('Contenu du carton') are dropped",
-    # documentation: a lead and a requirements list directly under the title are taken as the
-    # standfirst zone (heuristic.under_headline); in Polish a reading-time line is the title
-    "docs_de": "the lead and the first list under the title are dropped",
-    "docs_pl": "the lead and the first list under the title are dropped",
-    # listings: entries (name, place and time, one-sentence blurb) read as teasers and link lists
-    "listing_events_it": "event entries after the first are dropped as teasers",
+    # products: a one-word subhead right under the product's header ("Description") is taken
+    # for the header's; short noun lists ("In the box": "Spatula", "Laptop") read as menus
+    "product_de": "the care section at the end (a subhead and one sentence) is dropped",
+    "product_es": "the customer questions counter is kept",
+    "product_fr": "the 'Description' subhead and the box-contents list are dropped",
+    "product_it": "the 'Descrizione' subhead is dropped",
+    "product_nl": "the 'Omschrijving' subhead is dropped",
+    "product_ru": "the description subhead and the box-contents list are dropped",
+    "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
+    "product_ja": "the feature list and the spec rows are dropped; a stock line is kept",
+    "product_tabs_de": "the subheads, the box-contents list and the data rows are dropped",
+    # listings and collections: entries (a name, place and time or price, a one-line blurb)
+    # read as teasers and link lists
+    "listing_events_it": "event entries are dropped as teasers",
+    "listing_events_es": "every event entry is dropped (standfirst zone, then teasers)",
     "listing_jobs_nl": "the first job's title and employer lines are dropped",
-    # service: the description and the opening hours under the title are the standfirst zone
-    "service_pt": "the description and the opening hours under the title are dropped",
-    # collection: item names and blurbs read as a teaser list; the result count is kept
+    "listing_jobs_de": "every job entry is dropped (standfirst zone, then teasers)",
+    "listing_jobs_en": "every job entry is dropped (standfirst zone, then teasers)",
+    "listing_homes_es": "every flat's heading and price line and the later blurbs are dropped",
     "collection_ru": "every item's name and blurb are dropped, the result counter is kept",
     "collection_en": "every item's name and blurb and the buying guide are dropped as teasers",
-    "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
-    # a recipe's and a how-to's lead and first short-line block (times, tools) under the title
+    "collection_pl": "every book's title, author and blurb are dropped",
+    "collection_fr": "every tea's name and blurb are dropped",
+    "collection_de": "every game's entry is dropped; the result counter and sort bar are kept",
+    # short lines under the title (times, servings, a date and place) are the standfirst zone
     "recipe_fr": "the lead and the time and serving lines under the title are dropped",
-    "howto_es": "the lead, the tools list and the first step's subhead are dropped",
+    "recipe_it": "the lead, the times and both ingredient lists are dropped",
+    "event_en": "the date, time, place and price lines under the title are dropped",
+    "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
+    "docs_es": "the lead, the variables table, the example and a subhead are dropped",
+    "docs_api_en": "the example's subhead and code and the closing pointer are dropped",
+    "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
+    "service_es": "the address section at the end is dropped",
+    "service_fr": "the opening hours, the labour price table and the address are dropped",
     # an answer naming the VAT number field is taken for a legal line (italian.legal); the
     # "was this helpful" and "not found the answer?" lines are kept
     "faq_it": "an answer is removed as legal; two help-widget lines are kept",
-    # a release's version line and dates are taken for datelines and standfirst chrome
-    "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
+    "faq_de": "the first section's subhead under the date line is dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept
     "glossary_nl": "the intro and the first term are dropped, the risk warning line is kept",
-    "product_it": "the 'Descrizione' subhead and the details and care lists are dropped",
-    "docs_fr": "the sections after the first command block are dropped as link lists",
-    "listing_jobs_de": "every job entry is dropped (standfirst zone, then teasers)",
-    "listing_events_es": "every event entry is dropped (standfirst zone, then teasers)",
-    "collection_pl": "every book's title, author and blurb are dropped",
-    "service_es": "the address section at the end is dropped",
-    # an event's date, time, place and price under its title are the standfirst zone
-    "event_en": "the date, time, place and price lines under the title are dropped",
-    "faq_de": "the first section's subhead under the date line is dropped",
-    "product_nl": "the subheads, the included-items list and the spec rows are dropped",
-    "product_ru": "the subheads, the feature list and the spec rows are dropped",
-    "product_ja": "the feature list and the spec rows are dropped; a stock line is kept",
-    "docs_es": "the lead, the variables table, the example and a subhead are dropped",
-    "service_fr": "the opening hours, the labour price table and the address are dropped",
-    "listing_jobs_en": "every job entry is dropped (standfirst zone, then teasers)",
-    "collection_fr": "every tea's name and blurb are dropped",
-    # the lead is page-top chrome and the times and ingredient lists a menu (heuristic.menu)
-    "recipe_it": "the lead, the times and both ingredient lists are dropped",
-    "howto_pt": "the lead, the materials list and the last list are dropped",
-    "docs_api_en": "the example's subhead and code and the closing pointer are dropped",
-    "product_tabs_de": "the subheads, the box-contents list and the data rows are dropped",
-    "collection_de": "every game's name, age and player line and blurb are dropped",
-    "listing_homes_es": "every flat's heading and price line and the later blurbs are dropped",
 }
 
 

@@ -78,6 +78,7 @@ CODE_SHARE = 0.66
 #: (no digit, no sentence end), a colon, a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
 _PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+){0,2}: \S")
 PROPERTY_WORDS = 10
+_OPTION_MARKS = ("·", " | ", "•")
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
 
@@ -315,13 +316,15 @@ def _structured(text: str) -> bool:
 
 def _property(text: str) -> bool:
     """``_PROPERTY_RE`` matches the line, of PROPERTY_WORDS words at most (a value, not a pitch
-    or a sentence after a label) and with no link ("Listen: https://..." lists links; searched
-    only in a line holding ": ")."""
+    or a sentence after a label), no link ("Listen: https://..." lists links) and no options
+    apart by dots or bars ("Alter: ab 5 · ab 8 · ab 10" is a filter's menu; searched only in a
+    line holding ": ")."""
     return (
         ": " in text
         and len(text.split()) <= PROPERTY_WORDS
         and "://" not in text
         and "www." not in text
+        and not any(mark in text for mark in _OPTION_MARKS)
         and _PROPERTY_RE.match(text) is not None
     )
 
@@ -465,8 +468,11 @@ def _announced_lists(
         if first >= n or first in claimed:
             continue
         length = list_length(first)
-        if length < MIN_LIST_ITEMS or (not colon and not tight[first] and lines.recurring(heading)):
-            continue  # (set apart, a line recurring after posts is their furniture: "Reply Quote")
+        if length < MIN_LIST_ITEMS or (not colon and not tight[first] and (tight[heading] or lines.recurring(heading))):
+            # Set apart from its list, a heading is rendered apart above too (a line set tight
+            # under another is a box's: "Filter anwenden"), and a line recurring after posts is
+            # their furniture ("Reply Quote").
+            continue
         if not colon and not data(first, length):
             # A list of phrases (features, steps) under a subhead between the article's parts:
             # below a paragraph, and followed by a paragraph, a subhead over one, or a list of
