@@ -456,7 +456,7 @@ HTML_STAGES = (
     ("trafilatura.core", "xmltotxt", "trafilatura: output to text"),
     ("cleaner.html", "_drop_hidden", "hidden elements (ours)"),
     ("cleaner.html", "page_headings", "page headings (ours)"),
-    ("html_text.html_text", "_cleaned_html_tree", "render: html-text's cleaner (lxml_html_clean)"),
+    ("cleaner.html", "_render", "render: html-text's cleaner (lxml_html_clean)"),
     ("html_text.html_text", "etree_to_text", "render: html-text, tree to text"),
 )
 

@@ -66,8 +66,6 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
     """Render the page to layout-preserving text; raise InputError for input that is not HTML."""
-    import html_text
-
     warnings: list[str] = []
     if isinstance(html, bytes | bytearray):
         html, warnings = decode_html(bytes(html))
@@ -85,7 +83,7 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         votes = _trafilatura_votes(tree, warnings) if use_extractor and extractable else None
         _drop_hidden(tree)
         headings = page_headings(tree)
-        text = html_text.extract_text(tree, guess_layout=True)
+        text = _render(tree, html)
     except HtmlLimitError:
         raise
     except (ValueError, TypeError) as exc:
@@ -119,6 +117,19 @@ def _parse(html: str) -> tuple[Any, bool]:
     over a cap or not read whole refused (``html_parse``).
     """
     return parse_page(html)
+
+
+def _render(tree: Any, html: str) -> str:
+    """``html_text.extract_text(tree, guess_layout=True)``, cleaning the tree in place: html-text
+    cleans a deep copy, and the tree is ours alone by now (trafilatura read its own copy)."""
+    from html_text.html_text import cleaner, etree_to_text
+
+    try:
+        cleaner(tree)
+    except AssertionError:  # html-text then renders the page uncleaned; ours is half-cleaned
+        tree, _ = _parse(html)
+        _drop_hidden(tree)
+    return etree_to_text(tree, guess_punct_space=True, guess_layout=True)
 
 
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).
