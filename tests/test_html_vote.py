@@ -1,0 +1,64 @@
+"""HTML mode's vote: trafilatura's extraction without its readability fallback, trafilatura untouched."""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura
+import trafilatura.core
+import trafilatura.external
+import trafilatura.readability_lxml
+
+from cleaner.html import render_html
+from cleaner.html_vote import extract_function
+
+ARTICLE = " ".join(
+    f"Paragraph {n} of the report says the council met on Monday and agreed the budget for the year." for n in range(3)
+)
+#: A page whose own extraction is short, so trafilatura asks its fallback extractors.
+SHORT = (
+    "<html><head><title>Council</title></head><body><nav><a href='/'>Home</a></nav>"
+    f"<div class='story'><p>{ARTICLE}</p></div><footer>(c) Example</footer></body></html>"
+)
+
+
+@pytest.fixture
+def readability_calls(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each call of readability's summary, recorded (the call itself goes on)."""
+    calls: list[object] = []
+    summary = trafilatura.readability_lxml.Document.summary
+
+    def recorded(self: object, *args: object, **kwargs: object) -> object:
+        calls.append(self)
+        return summary(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura.readability_lxml.Document, "summary", recorded)
+    return calls
+
+
+def test_the_vote_never_asks_readability(readability_calls: list[object]) -> None:
+    assert render_html(SHORT).votes is not None
+    assert readability_calls == []
+    trafilatura.extract(SHORT)  # trafilatura itself still does, on the same page
+    assert readability_calls
+
+
+def test_trafilatura_is_left_as_it_was() -> None:
+    before = (trafilatura.extract, trafilatura.core.compare_extraction, trafilatura.external.try_readability)
+    extract_function()(SHORT)
+    assert (trafilatura.extract, trafilatura.core.compare_extraction, trafilatura.external.try_readability) == before
+
+
+def test_the_vote_is_trafilaturas_where_readability_changes_nothing() -> None:
+    page = SHORT.replace(f"<p>{ARTICLE}</p>", "".join(f"<p>{ARTICLE} {n}</p>" for n in range(8)))
+    assert extract_function()(page) == trafilatura.extract(page)
+
+
+def test_another_trafilatura_gets_plain_extract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(trafilatura.external, "try_readability")
+    extract_function.cache_clear()
+    try:
+        assert extract_function() is trafilatura.extract
+    finally:
+        monkeypatch.undo()
+        extract_function.cache_clear()
+    assert extract_function() is not trafilatura.extract
