@@ -62,3 +62,26 @@ def test_another_trafilatura_gets_plain_extract(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.undo()
         extract_function.cache_clear()
     assert extract_function() is not trafilatura.extract
+
+
+def test_the_raw_tree_is_not_copied_for_readability() -> None:
+    # Without readability nothing reads the raw tree the comparison gets, so it is not copied;
+    # favouring precision the comparison prunes it, so it is.
+    from types import SimpleNamespace
+
+    from cleaner.html_vote import _extract_and_compare_in
+
+    received: list[object] = []
+    namespace = {
+        "extract_content": lambda tree, options: ("body", "text"),
+        "copy": lambda tree: ("copy of", tree),
+        "compare_extraction": lambda backup, raw, body, text, options: received.append(raw) or (body, text),
+    }
+    compare = _extract_and_compare_in(namespace)
+    tree = object()
+    assert compare("cleaned", "backup", tree, SimpleNamespace(fast=False, focus="balanced")) == ("body", "text")
+    compare("cleaned", "backup", tree, SimpleNamespace(fast=False, focus="precision"))
+    compare("cleaned", "backup", tree, SimpleNamespace(fast=True, focus="balanced"))
+    assert received == [tree, ("copy of", tree)]
+    # and it is the one the installed trafilatura runs
+    assert extract_function().__globals__["_extract_and_compare"].__qualname__.startswith("_extract_and_compare_in")
