@@ -182,5 +182,7 @@ def _trafilatura_votes(tree: Any, warnings: list[str]) -> ExtractorVotes | None:
         return None
     if not extracted:
         return None
-    lines = frozenset(word_key(line) for line in extracted.splitlines() if line.strip())
-    return ExtractorVotes(lines, word_key(extracted))
+    keys = [word_key(line) for line in extracted.splitlines() if line.strip()]
+    # The text's key is its lines' keys joined: no word, and no lower-casing context (final
+    # sigma), crosses a line break; a blank line's key is empty.
+    return ExtractorVotes(frozenset(keys), "".join(keys))

@@ -85,3 +85,10 @@ def test_the_raw_tree_is_not_copied_for_readability() -> None:
     assert received == [tree, ("copy of", tree)]
     # and it is the one the installed trafilatura runs
     assert extract_function().__globals__["_extract_and_compare"].__qualname__.startswith("_extract_and_compare_in")
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ\nΑΣ ΣΑ\r\nİstanbul\x85Straße\u2028x\n\n  \n-- 42 --", "Σ\nΣ", "a\u00ad\nb", ""])
+def test_the_text_key_is_the_lines_keys_joined(text: str) -> None:
+    from cleaner.engine.votes import word_key
+
+    assert word_key(text) == "".join(word_key(line) for line in text.splitlines() if line.strip())
