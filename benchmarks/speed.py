@@ -451,7 +451,7 @@ HTML_STAGES = (
     ("trafilatura.external", "justext_rescue", "trafilatura fallback: jusText"),
     ("trafilatura.core", "justext_rescue", "trafilatura fallback: jusText"),
     ("trafilatura.core", "baseline", "trafilatura: baseline rescue"),
-    ("trafilatura.core", "html2txt", "trafilatura: page measure for the recall retry"),
+    ("trafilatura.core", "html2txt", "trafilatura: page measure for the recall retry (not in our vote)"),
     ("trafilatura.core", "xmltotxt", "trafilatura: output to text"),
     ("cleaner.html", "_drop_hidden", "hidden elements (ours)"),
     ("cleaner.html", "page_headings", "page headings (ours)"),

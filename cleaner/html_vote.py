@@ -1,4 +1,4 @@
-"""trafilatura's extraction as HTML mode's vote, without its readability fallback.
+"""trafilatura's extraction as HTML mode's vote, without its readability fallback or its recall retry.
 
 trafilatura compares its own extraction with readability's and jusText's and may take one of
 theirs (``trafilatura.external.compare_extraction``). As our vote, readability's answer is
@@ -7,6 +7,11 @@ it was a tenth of an HTML-mode pass (2026-12-03). trafilatura has no option for 
 (``fast`` drops jusText too: F1 0.9729), so its own functions run here in copies of their
 modules' namespaces in which readability finds nothing, as when it fails on a page. The
 modules themselves are untouched: ``trafilatura.extract`` stays trafilatura's.
+
+Its recall escalation (a short extraction covering little of the page is extracted again in
+recall mode, with a jusText candidate beside it) is off too: it changed none of the 181 AEB
+results (our selection recovers what it adds) and, with the page measure deciding it, cost a
+tenth of a pass (2026-12-03).
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ from typing import Any
 
 @cache
 def extract_function() -> Callable[..., str | None]:
-    """``trafilatura.extract`` with readability's answer empty; ``trafilatura.extract`` itself
-    when trafilatura is not built as this expects (another version)."""
+    """``trafilatura.extract`` with readability's answer empty and no recall escalation;
+    ``trafilatura.extract`` itself when trafilatura is not built as this expects (another version)."""
     import trafilatura
     import trafilatura.core
     import trafilatura.external
@@ -35,7 +40,9 @@ def extract_function() -> Callable[..., str | None]:
     if not all(callable(space.get(name)) for space, name in expected):
         return trafilatura.extract
     compare = _rebound(trafilatura.external, {"try_readability": _no_readability})["compare_extraction"]
-    namespace = _rebound(trafilatura.core, {"compare_extraction": compare})
+    # No extraction is shorter than 0 characters: the escalation never starts.
+    no_escalation = {"ESCALATION_MAX_LENGTH": 0} if "ESCALATION_MAX_LENGTH" in core else {}
+    namespace = _rebound(trafilatura.core, {"compare_extraction": compare, **no_escalation})
     original = core.get("_extract_and_compare")
     if isinstance(original, types.FunctionType) and original.__code__.co_names == _EXTRACT_AND_COMPARE_NAMES:
         namespace["_extract_and_compare"] = _extract_and_compare_in(namespace)

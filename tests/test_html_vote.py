@@ -92,3 +92,19 @@ def test_the_text_key_is_the_lines_keys_joined(text: str) -> None:
     from cleaner.engine.votes import word_key
 
     assert word_key(text) == "".join(word_key(line) for line in text.splitlines() if line.strip())
+
+
+def test_the_vote_never_escalates_to_recall(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura measures the page (html2txt) to decide its recall retry of a short extraction.
+    calls: list[object] = []
+    measure = trafilatura.core.html2txt
+    monkeypatch.setattr(trafilatura.core, "html2txt", lambda *args: calls.append(args) or measure(*args))
+    extract_function.cache_clear()
+    try:
+        assert extract_function()(SHORT)
+        assert calls == []
+        trafilatura.extract(SHORT)
+        assert calls
+    finally:
+        monkeypatch.undo()
+        extract_function.cache_clear()
