@@ -21,6 +21,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import regex
+
 
 @cache
 def extract_function() -> Callable[..., str | None]:
@@ -43,6 +45,9 @@ def extract_function() -> Callable[..., str | None]:
     # No extraction is shorter than 0 characters: the escalation never starts.
     no_escalation = {"ESCALATION_MAX_LENGTH": 0} if "ESCALATION_MAX_LENGTH" in core else {}
     namespace = _rebound(trafilatura.core, {"compare_extraction": compare, **no_escalation})
+    for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH"):
+        if isinstance(core.get(name), list):
+            namespace[name] = [prefiltered(xpath) or xpath for xpath in core[name]]
     original = core.get("_extract_and_compare")
     if isinstance(original, types.FunctionType) and original.__code__.co_names == _EXTRACT_AND_COMPARE_NAMES:
         namespace["_extract_and_compare"] = _extract_and_compare_in(namespace)
@@ -69,6 +74,39 @@ def _extract_and_compare_in(namespace: dict[str, Any]) -> Callable[[Any, Any, An
         return postbody, temp_text
 
     return _extract_and_compare
+
+
+#: Regular expressions of trafilatura's raw-tree XPaths, each with literal strings one of which
+#: every match contains.
+REQUIRED_STRINGS = {
+    "mvp-post-add-(?:box|wrap)|infinite-?scroll": ("mvp-post-add-", "infinite"),
+    "^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)": ("omment", "comol", "disqus_thread"),
+    "^[Cc]omment(?!ary)|(?:article|post)-comments": ("omment",),
+}
+#: An XPath's second predicate (after its tag test), when it tests the id or the class by a regex.
+_ID_OR_CLASS_TEST = regex.compile(r"\]\[\s*re:test\(@id, '([^']*)'\)\s+or\s+re:test\(@class, '([^']*)'\)\s*\]")
+
+
+def prefiltered(xpath: Any) -> Any:
+    """``xpath`` (``.//*[tag test][re:test(@id, A) or re:test(@class, B)]...``) with a test of
+    A's and B's required strings before the regular expressions: the same elements, without
+    a Python regex call for each element (lxml's EXSLT regex), 0.09 CPU s of a pass over AEB.
+    None for another form or expressions not in REQUIRED_STRINGS."""
+    from lxml.etree import XPath
+
+    path = xpath.path
+    found = _ID_OR_CLASS_TEST.search(path)
+    if not path.lstrip().startswith(".//*[") or not found or path.find("][") != found.start():
+        return None
+    id_strings, class_strings = REQUIRED_STRINGS.get(found.group(1)), REQUIRED_STRINGS.get(found.group(2))
+    if id_strings is None or class_strings is None:
+        return None
+    tests = [f"contains(@id, '{s}')" for s in id_strings] + [f"contains(@class, '{s}')" for s in class_strings]
+    at = found.start() + 1
+    return XPath(f"{path[:at]}[{' or '.join(tests)}]{path[at:]}", namespaces={"re": _REGEXP_NS})
+
+
+_REGEXP_NS = "http://exslt.org/regular-expressions"
 
 
 def _no_readability(htmlinput: Any) -> Any:

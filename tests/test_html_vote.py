@@ -108,3 +108,34 @@ def test_the_vote_never_escalates_to_recall(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         monkeypatch.undo()
         extract_function.cache_clear()
+
+
+#: ids and classes for each alternative of the raw-tree XPaths' expressions, and near misses.
+_NAMES = [
+    "mvp-post-add-box", "mvp-post-add-wrap", "x mvp-post-add-boxy", "infinite-scroll", "infinitescroll",
+    "Infinite-scroll", "infinite", "comment-12", "Comments", "commentary", "xcomment", "comol", "comolx",
+    "disqus_thread", "dsq-comments", "post-comments", "article-comments list", "comment", "",
+]  # fmt: skip
+
+
+def test_prefiltered_raw_tree_xpaths_find_the_same_elements() -> None:
+    import lxml.html
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    from cleaner.html_vote import prefiltered
+
+    elements = []
+    for tag in ("div", "section", "aside", "ol", "ul", "details", "p"):
+        for name in _NAMES:
+            for attribute in ("id", "class"):
+                inner = "<h1>Title</h1>" if len(elements) % 3 == 0 else "text"
+                elements.append(f"<{tag} {attribute}='{name}'>{inner}</{tag}>")
+    tree = lxml.html.fromstring(f"<html><body><div>{''.join(elements)}</div></body></html>")
+    checked = 0
+    for xpath in RAW_TREE_PRUNE_XPATH + REMOVE_COMMENTS_AND_LISTS_XPATH:
+        faster = prefiltered(xpath)
+        if faster is not None:
+            assert faster(tree) == xpath(tree)
+            assert xpath(tree)
+            checked += 1
+    assert checked == 2  # the infinite-scroll containers and the comment sections
