@@ -399,6 +399,7 @@ def run_stages(quick: bool, figures: dict[str, Any]) -> None:
         rows,
     )
     figures["stages"] = {"build": build, "whole": whole, "stages": spent}
+    run_html_stages(quick, figures)
 
 
 STAGES = (
@@ -410,6 +411,95 @@ STAGES = (
     "decide: selection, scoring, title, lead",
     "assembly",
 )
+
+
+def exclusive_timers(spent: dict[str, float]) -> Callable[[str, Callable[..., Any]], Callable[..., Any]]:
+    """A wrapper factory adding each wrapped call's CPU time, less that of the wrapped calls
+    inside it, to ``spent[stage]``."""
+    clock = time.process_time
+    nested: list[float] = []  # per open timed call: the time of the timed calls inside it
+
+    def timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = clock()
+            nested.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = clock() - started
+                spent[stage] = spent.get(stage, 0.0) + elapsed - nested.pop()
+                if nested:
+                    nested[-1] += elapsed
+
+        return wrapper
+
+    return timed
+
+
+#: HTML mode's stages: (module, attribute, stage), each a function looked up by name when called.
+HTML_STAGES = (
+    ("cleaner.html_parse", "check_caps", "parse: caps scan (ours)"),
+    ("cleaner.html_parse", "extractor_tree", "parse: libxml2, trafilatura's loader steps"),
+    ("cleaner.html_parse", "renderer_tree", "parse: libxml2, html-text's parser (rejected pages)"),
+    ("cleaner.html_parse", "check_parsed", "parse: parsed-share check (ours)"),
+    ("cleaner.html", "head_metadata", "head metadata (ours)"),
+    ("cleaner.html", "_trafilatura_votes", "trafilatura: the rest (copies, comparing, output, our word keys)"),
+    ("trafilatura.core", "prune_unwanted_nodes", "trafilatura: raw-tree pruning"),
+    ("trafilatura.core", "_prepare_tree", "trafilatura: tree cleaning and tag conversion"),
+    ("trafilatura.core", "extract_content", "trafilatura: main extraction"),
+    ("trafilatura.external", "try_readability", "trafilatura fallback: readability (not in our vote)"),
+    ("trafilatura.external", "justext_rescue", "trafilatura fallback: jusText"),
+    ("trafilatura.core", "justext_rescue", "trafilatura fallback: jusText"),
+    ("trafilatura.core", "baseline", "trafilatura: baseline rescue"),
+    ("trafilatura.core", "html2txt", "trafilatura: page measure for the recall retry (not in our vote)"),
+    ("trafilatura.core", "xmltotxt", "trafilatura: output to text"),
+    ("cleaner.html", "_drop_hidden", "hidden elements (ours)"),
+    ("cleaner.html", "page_headings", "page headings (ours)"),
+    ("cleaner.html", "_render", "render: html-text's cleaner (lxml_html_clean)"),
+    ("html_text.html_text", "etree_to_text", "render: html-text, tree to text"),
+)
+
+
+def run_html_stages(quick: bool, figures: dict[str, Any]) -> None:
+    """Where an HTML-mode pass over the AEB pages goes: parse, trafilatura's steps, the
+    renderer, the text engine (CPU time, exclusive; the engine's own stages are above)."""
+    import cleaner.engine as engine_package
+    from cleaner.html_vote import extract_function
+
+    pages = list(load_aeb(AEB))
+    spent: dict[str, float] = {}
+    timed = exclusive_timers(spent)
+    engine = cleaner.Cleaner()
+    engine.clean_html(pages[0].html)
+    patches = [(importlib.import_module(module), attribute, stage) for module, attribute, stage in HTML_STAGES]
+    patches.append((type(engine.engine), "run", "text engine on the rendered text"))
+    originals = [(owner, attribute, getattr(owner, attribute)) for owner, attribute, _ in patches]
+    for owner, attribute, stage in patches:
+        spent[stage] = 0.0
+        setattr(owner, attribute, timed(stage, getattr(owner, attribute)))
+    extract_function.cache_clear()  # its copies of trafilatura's namespaces: the timed ones now
+    try:
+        clock = time.process_time
+        started = clock()
+        for page in pages:
+            engine.clean_html(page.html)
+        whole = clock() - started
+    finally:
+        for owner, attribute, original in originals:
+            setattr(owner, attribute, original)
+        extract_function.cache_clear()
+    spent["the rest (decoding, checks, Result)"] = whole - sum(spent.values())
+    trafilatura_share = sum(seconds for stage, seconds in spent.items() if stage.startswith("trafilatura"))
+    rows = [[stage, seconds, seconds / whole] for stage, seconds in spent.items()]
+    rows.append(["trafilatura in all", trafilatura_share, trafilatura_share / whole])
+    rows.append(["a whole pass", whole, 1.0])
+    build = "compiled" if engine_package.COMPILED else "pure"
+    print_table(
+        f"HTML stages: CPU s of one HTML-mode pass over {len(pages)} AEB pages ({build} build)",
+        ["stage", "CPU s", "share"],
+        rows,
+    )
+    figures["html_stages"] = {"build": build, "whole": whole, "stages": spent}
 
 
 # --------------------------------------------------------------------------- scaling

@@ -16,6 +16,7 @@ from .engine.votes import ExtractorVotes, word_key
 from .errors import HtmlLimitError, InputError
 from .html_metadata import head_metadata
 from .html_parse import parse_page
+from .html_vote import extract_function
 from .model import Metadata
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
@@ -66,8 +67,6 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
     """Render the page to layout-preserving text; raise InputError for input that is not HTML."""
-    import html_text
-
     warnings: list[str] = []
     if isinstance(html, bytes | bytearray):
         html, warnings = decode_html(bytes(html))
@@ -85,7 +84,7 @@ def render_html(html: str | bytes, use_extractor: bool = True) -> Rendered:
         votes = _trafilatura_votes(tree, warnings) if use_extractor and extractable else None
         _drop_hidden(tree)
         headings = page_headings(tree)
-        text = html_text.extract_text(tree, guess_layout=True)
+        text = _render(tree, html)
     except HtmlLimitError:
         raise
     except (ValueError, TypeError) as exc:
@@ -121,12 +120,25 @@ def _parse(html: str) -> tuple[Any, bool]:
     return parse_page(html)
 
 
+def _render(tree: Any, html: str) -> str:
+    """``html_text.extract_text(tree, guess_layout=True)``, cleaning the tree in place: html-text
+    cleans a deep copy, and the tree is ours alone by now (trafilatura read its own copy)."""
+    from html_text.html_text import cleaner, etree_to_text
+
+    try:
+        cleaner(tree)
+    except AssertionError:  # html-text then renders the page uncleaned; ours is half-cleaned
+        tree, _ = _parse(html)
+        _drop_hidden(tree)
+    return etree_to_text(tree, guess_punct_space=True, guess_layout=True)
+
+
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).
 MOST_OF_THE_PAGE = 0.5
-#: An inline style that hides its element (``display: none``, ``visibility: hidden``).
 #: trafilatura's fast mode (no fallback extractors: a third of its time) as our vote. Off: with
 #: the decoder it costs AEB HTML F1 0.9749 -> 0.9729 (2026-12-02); see ``_trafilatura_votes``.
 FAST_VOTE = False
+#: An inline style that hides its element (``display: none``, ``visibility: hidden``).
 _HIDDEN_STYLE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 
 
@@ -156,13 +168,13 @@ def _drop_hidden(tree: Any) -> None:
 
 
 def _trafilatura_votes(tree: Any, warnings: list[str]) -> ExtractorVotes | None:
-    import trafilatura
-
+    """trafilatura's lines, its readability fallback left out (``html_vote``; jusText's kept)."""
     try:
         # fast=True (no fallback extractors, readability and jusText) is a third of trafilatura's
         # time; as the old selection's vote it scored as well on AEB (0.9725 against 0.9719), as
-        # the decoder's it loses 0.002 (FAST_VOTE). favor_precision lost 0.017 F1.
-        extracted = trafilatura.extract(
+        # the decoder's it loses 0.002 (FAST_VOTE); without readability alone it gains 0.0002.
+        # favor_precision lost 0.017 F1, favor_recall 0.0015 (2026-12-03).
+        extracted = extract_function()(
             tree, fast=FAST_VOTE, include_comments=False, include_tables=True, deduplicate=False
         )
     except Exception as exc:  # trafilatura raises many kinds on odd pages; its vote is optional
@@ -170,5 +182,7 @@ def _trafilatura_votes(tree: Any, warnings: list[str]) -> ExtractorVotes | None:
         return None
     if not extracted:
         return None
-    lines = frozenset(word_key(line) for line in extracted.splitlines() if line.strip())
-    return ExtractorVotes(lines, word_key(extracted))
+    keys = [word_key(line) for line in extracted.splitlines() if line.strip()]
+    # The text's key is its lines' keys joined: no word, and no lower-casing context (final
+    # sigma), crosses a line break; a blank line's key is empty.
+    return ExtractorVotes(frozenset(keys), "".join(keys))

@@ -194,3 +194,47 @@ def test_a_page_hidden_until_its_scripts_reveal_it_is_still_rendered() -> None:
     html = page().replace("<body>", f'<body>{script}<div style="display:none">').replace("</body>", "</div></body>")
     text = render_html(html, use_extractor=False).text
     assert all(p in text for p in PARAGRAPHS)
+
+
+def test_render_matches_html_text_on_its_own_parse() -> None:
+    # The shared tree, cleaned in place, renders as html-text renders the page string itself
+    # (its own parser, a deep copy cleaned), forms and scripts included.
+    import html_text
+
+    html = page().replace(
+        "</article>",
+        "<form><label>Name</label><input value='x'><textarea>Say</textarea></form><script>x=1</script></article>",
+    )
+    assert render_html(html).text == html_text.extract_text(html, guess_layout=True)
+
+
+def test_render_after_a_failed_clean_is_the_uncleaned_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    # html-text renders the page uncleaned when its cleaner fails (an lxml bug): a cleaner that
+    # fails half-way through the shared tree must not leave its half-done work in the text.
+    import html_text
+    from lxml_html_clean import Cleaner
+
+    def failing(self: Cleaner, doc: object) -> None:
+        for element in list(doc.iter("p")):  # type: ignore[attr-defined]
+            element.drop_tree()
+        raise AssertionError("half-way")
+
+    expected = html_text.etree_to_text(html_text.parse_html(page()), guess_layout=True)
+    monkeypatch.setattr(Cleaner, "__call__", failing)
+    text = render_html(page()).text
+    assert PARAGRAPHS[0] in text
+    assert text == expected
+
+
+def test_parsed_elements_have_lxml_html_classes() -> None:
+    # The parsers look element classes up in C, with lxml.html's classes for the same tags.
+    import lxml.html
+
+    from cleaner.html_parse import extractor_tree, renderer_tree
+
+    form = "<form><input><LABEL>x</LABEL><select></select><textarea></textarea></form>"
+    html = f"<html><body><!-- c -->{form}<p>y</p></body></html>"
+    expected = [type(e) for e in lxml.html.fromstring(html, parser=lxml.html.HTMLParser(remove_comments=True)).iter()]
+    assert [type(e) for e in extractor_tree(html).iter()] == expected
+    assert [type(e) for e in renderer_tree(html).iter()] == [type(e) for e in lxml.html.fromstring(html).iter()]
+    assert lxml.html.FormElement in expected
