@@ -17,10 +17,11 @@ from dataclasses import replace
 
 from .anchor import headline_anchors
 from .assemble import Decision
-from .context import Lines, Neighbours, add_context
+from .context import LIST_FLOOR, Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
+from .heuristics.cards import card_list, page_cards
 from .heuristics.thread import page_thread, thread_post
 from .lead import lead_zone, page_usual_gap
 from .page import Page
@@ -133,12 +134,18 @@ def decide(
     thread = page_thread(page) if thread_post in heuristics else None
     if thread is not None:
         region |= thread.furniture  # a thread's posts are decided by the furniture between them
+    cards = page_cards(page) if card_list in heuristics and thread is None else None
+    if cards is not None:
+        region |= cards.furniture | cards.entries  # and a listing's entries by its cards' buttons
+        context.entries = cards.entries
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         if thread is not None:
             _as_post_furniture(thread.furniture, claimed, hints)
+        if cards is not None:
+            _as_post_furniture(cards.furniture, claimed, hints)
         own = _claimed_scores(page, base, claimed, hints)
         scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
@@ -207,13 +214,22 @@ class _Context:
         self._title: list[float | None] = [None] * len(texts)
         self._first: set[str] | None = None
         self._usual_gap: float | None = None
+        #: The entries of the page's card list, if it has one (``heuristics.cards``).
+        self.entries: frozenset[int] = frozenset()
         #: The last decoding's evidence (scores, list items, claims, anchors) and its path.
         self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
     def scored(
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
     ) -> tuple[list[float], set[int]]:
-        return add_context(scores, self.lines, neighbours, claimed)
+        """``add_context``; a card list's entries (``heuristics.cards``) score at least
+        LIST_FLOOR and are items, as a list's lines are."""
+        result, items = add_context(scores, self.lines, neighbours, claimed)
+        for index in self.entries:
+            if index not in claimed:
+                result[index] = max(result[index], LIST_FLOOR)
+                items.add(index)
+        return result, items
 
     def lead_zone(self, title: int | None, claimed: dict[int, Decision]) -> dict[int, Decision]:
         """``lead.lead_zone``, with the page's usual gap between blocks measured once."""
