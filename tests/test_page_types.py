@@ -64,9 +64,7 @@ KNOWN_GAPS = {
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
     "service_es": "the address section at the end is dropped",
     "service_fr": "the opening hours, the labour price table and the address are dropped",
-    # an answer naming the VAT number field is taken for a legal line (italian.legal); the
-    # "was this helpful" and "not found the answer?" lines are kept
-    "faq_it": "an answer is removed as legal; two help-widget lines are kept",
+    "faq_it": "the help prompt 'Non hai trovato la risposta?' is kept",
     "faq_de": "the first section's subhead under the date line is dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept
     "glossary_nl": "the intro and the first term are dropped, the risk warning line is kept",
