@@ -47,6 +47,19 @@ def test_a_line_in_capitals_is_not_the_title() -> None:
         assert result.title != label
 
 
+def test_a_banner_of_items_apart_by_dots_is_not_the_title() -> None:
+    """A shop's banner, a share bar or a line of facts joins items by middle dots: not a
+    headline, whatever its language, even above a page whose own heading is too short to be one."""
+    for banner in (
+        "Kostenloser Versand ab 49 € · 30 Tage Rückgaberecht",
+        "Teilen: Facebook · X · E-Mail",
+        "Llámanos: 963 12 34 56 · Urgencias 24 h",
+    ):
+        result = cleaner.clean(f"{banner}\n\nFahrräder\n\n" + "\n\n".join(ARTICLE) + "\n")
+        assert result.title != banner
+        assert banner not in result.text
+
+
 def test_a_menu_item_is_not_the_title() -> None:
     """A headline-like line set tight among unclaimed lines is a menu's item, not the headline."""
     menu = "Latest news today\nPilot of the week\nTechnical features explained\nRace calendar and results"

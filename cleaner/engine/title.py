@@ -20,12 +20,14 @@ LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 
 def headline_like(page: Page, index: int) -> bool:
     """A heading line: 3-30 words, two of them with letters, one phrase (no sentence end inside;
-    at the end a question or an exclamation is fine), starting with a capital or a number ("10
-    ways to ..."), after any opening quote or bracket."""
+    at the end a question or an exclamation is fine; no items apart by dots), starting with a
+    capital or a number ("10 ways to ..."), after any opening quote or bracket."""
     f = page.features[index]
     text = page.blocks[index].text
     if f.sentences > 1 or (f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None):
         return False
+    if "·" in text or "•" in text:
+        return False  # items apart by dots: a banner, a share bar or a line of facts, not a headline
     if not HEADLINE_WORDS[0] <= f.words <= HEADLINE_WORDS[1] or len(LETTER_WORD.findall(text)) < 2:
         return False
     if f.starts_upper:
