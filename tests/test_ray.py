@@ -295,7 +295,27 @@ def assert_same_outputs(ray_out: Path, local_out: Path) -> None:
     assert sorted(ray_files.pop(failures).splitlines()) == sorted(local_files.pop(failures).splitlines())
     assert set(ray_files) == set(local_files)
     differing = [name for name in local_files if ray_files[name] != local_files[name]]
-    assert not differing, f"{len(differing)} of {len(local_files)} outputs differ from local: {differing[:5]}"
+    details = [_first_difference(name, ray_files[name], local_files[name]) for name in differing[:3]]
+    assert not differing, f"{len(differing)} of {len(local_files)} outputs differ from local: {details}"
+
+
+def _first_difference(name: str, ray: bytes, local: bytes) -> str:
+    """Where two outputs part: the first differing field of a JSON result (its warnings too: a
+    regex time limit hit on a loaded machine shows there), else the first differing byte."""
+    try:
+        ray_result = json.loads(gzip.decompress(ray) if name.endswith(".gz") else ray)
+        local_result = json.loads(gzip.decompress(local) if name.endswith(".gz") else local)
+        assert isinstance(ray_result, dict) and isinstance(local_result, dict)
+    except (OSError, ValueError, AssertionError):
+        at = next((i for i, (a, b) in enumerate(zip(ray, local, strict=False)) if a != b), min(len(ray), len(local)))
+        return f"{name}: byte {at}"
+    keys = [key for key in local_result if ray_result.get(key) != local_result[key]]
+    first = keys[0] if keys else "?"
+    return (
+        f"{name}: fields {keys}; {first}: ray {str(ray_result.get(first))[:200]!r} "
+        f"local {str(local_result.get(first))[:200]!r}; warnings ray {ray_result.get('warnings')} "
+        f"local {local_result.get('warnings')}"
+    )
 
 
 @SLOW
