@@ -398,26 +398,36 @@ def _announced_lists(
     for index in range(n - 1, -1, -1):
         if tight[index] and index not in claimed:
             run[index] = 1 + run[after[index]]
-    # The first line of the list each line stands in (itself when none): a line of a list
-    # announced above counts as worth keeping.
-    head = list(range(n))
-    for index in range(n):
-        if tight[index] and before[index] >= 0:
-            head[index] = head[before[index]]
+    tables: dict[str, list[int]] = {}  # the tables below, each computed on first use (linear)
+
+    def head(index: int) -> int:
+        """The first line of the list the line stands in (itself when none): a line of a list
+        announced above counts as worth keeping."""
+        if "head" not in tables:
+            heads = tables["head"] = list(range(n))
+            for line in range(n):
+                if tight[line] and before[line] >= 0:
+                    heads[line] = heads[before[line]]
+        return tables["head"][index]
+
+    def follower_of(first: int) -> int:
+        """The next unclaimed line on the page after the tight run from ``first`` on (what
+        follows a list there, kept or not: a list is read as it stands)."""
+        if "last" not in tables:
+            last = tables["last"] = list(range(n + 1))
+            for line in range(n - 1, -1, -1):
+                below = after[line]
+                if below < n and run[below]:
+                    last[line] = last[below]
+            following = tables["following"] = [n] * (n + 1)
+            for line in range(n - 2, -1, -1):
+                following[line] = line + 1 if line + 1 not in claimed else following[line + 1]
+        return tables["following"][tables["last"][first]]
+
     numbers = _NumbersInRun(lines.number, after, run)
     leading_numbers = _NumbersInRun(lines.leading_number, after, run)
     phrases = _NumbersInRun(lines.phrase, after, run)
     structured = _NumbersInRun(lines.structured, after, run)
-    # The last line of the tight run from each line on, and the next unclaimed line on the page
-    # after each line (what follows a list there, kept or not: a list is read as it stands).
-    last = list(range(n + 1))
-    for index in range(n - 1, -1, -1):
-        below = after[index]
-        if below < n and run[below]:
-            last[index] = last[below]
-    following = [n] * (n + 1)
-    for index in range(n - 2, -1, -1):
-        following[index] = index + 1 if index + 1 not in claimed else following[index + 1]
 
     def list_length(first: int) -> int:
         return run[first] if tight[first] else 1 + run[after[first]]
@@ -462,7 +472,7 @@ def _announced_lists(
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
         previous = before[heading]
-        if not colon and not (previous < 0 or scores[previous] > 0 or head[previous] in starts):
+        if not colon and not (previous < 0 or scores[previous] > 0 or head(previous) in starts):
             continue  # (a list announced above is worth keeping: a product's features, then its specs)
         first = after[heading]
         if first >= n or first in claimed:
@@ -477,16 +487,15 @@ def _announced_lists(
             # A list of phrases (features, steps) under a subhead between the article's parts:
             # below a paragraph, and followed by a paragraph, a subhead over one, or a list of
             # data under its heading.
-            follower = following[last[first]]
             if not (
                 previous >= 0
                 and lines.paragraph[previous]
                 and not tight[heading]
                 and lines.phrase(first) + phrases.count(after[first]) >= DATA_SHARE * length
-                and follower < n
-                and follower not in claimed
-                and (opens_section(follower) or data_list_under(follower))
             ):
+                continue
+            follower = follower_of(first)
+            if follower >= n or follower in claimed or not (opens_section(follower) or data_list_under(follower)):
                 continue
         headings.append(heading)
         starts[first] = starts.get(first, 0) + 1
