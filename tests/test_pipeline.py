@@ -276,6 +276,31 @@ def test_a_list_of_phrases_after_the_lead_is_kept_when_the_article_goes_on(
     assert result.text.startswith(lead)
 
 
+def test_a_command_alone_is_a_block_of_code_and_the_section_after_a_byline_is_kept() -> None:
+    """A one-line command under its paragraph ("pip install x") is code, kept; so is the next
+    section, after a byline and a date set between the two (furniture, not the article's end).
+    A lone line opening with a program that is an English word ("make ...") is not taken so."""
+    first = (
+        "The tool cleans scraped pages and keeps every character it removes traceable to a rule, "
+        "which makes it easy to check what happened to a page."
+    )
+    later = "The prices in the city rose 29.4% in November, the fastest pace in thirty-three years."
+    text = "\n\n".join(
+        [
+            "Cleaning pages",
+            first,
+            "pip install cleaner",
+            "By Pedro Alves\nPublished on 10 June 2016",
+            "A long road",
+            later,
+        ]
+    )
+    assert cleaner.clean(text).text.split("\n\n") == [first, "pip install cleaner", "A long road", later]
+    from cleaner.engine.context import _lone_command
+
+    assert _lone_command("pip install cleaner") and not _lone_command("make sure it works")
+
+
 def test_a_line_under_every_post_announces_no_list_set_apart_below_the_last() -> None:
     """A thread's reply links stand under each post; under the last one, set apart, a list of
     headlines led by a number is not the thread's (the links head no section)."""

@@ -67,6 +67,11 @@ _COMMAND_RE = regex.compile(
     r"redis-cli|mongo|sqlite3)\s+[^\s.!?…]\S*|[a-z][\w.-]*\s+(?:\S+\s+)*--?[A-Za-z][\w-]*(?:[\s=]|$))"
 )
 _COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz$>#")
+#: Programs whose names are words of English prose, and the prompts (a line opening with "# "
+#: is a heading in Markdown): a line opening so, alone, may be prose or a heading.
+_PROSE_PROGRAMS = frozenset(
+    {"go", "make", "cat", "source", "touch", "service", "port", "snap", "bundle", "echo", "export", "#", ">"}
+)
 _SENTENCE_END_RE = regex.compile(r"\w[.!?…]\W*$")
 #: A block of code (``_structured_lists``): at least CODE_LINES lines set tight, CODE_SHARE of
 #: them marked as code.
@@ -202,6 +207,11 @@ class Lines:
         f = self.features[index]
         return f.words >= PHRASE_WORDS and not f.ends_sentence and _LOWER_WORD_RE.search(self.texts[index]) is not None
 
+    def command(self, index: int) -> bool:
+        """A shell command that stands alone as a block of code (``_lone_command``)."""
+        text = self.texts[index]
+        return text[:1] in _COMMAND_FIRST and _lone_command(text)
+
     def code(self, index: int) -> bool:
         """A line marked as code (``_CODE_RE``), measured on first use."""
         known = self._code[index]
@@ -284,6 +294,8 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
             continue
         below = after[index]
         if shortest > 1 and (below >= n or not tight[below] or below in claimed):
+            if lines.command(index):
+                yield [index]  # a command alone ("pip install x") is a block of code too
             continue  # a line alone (the common case, spared building its run)
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
         if len(run) < shortest:
@@ -337,6 +349,12 @@ def _code_line(text: str) -> bool:
         ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text)
         and _CODE_RE.search(text) is not None
     ) or _command(text)
+
+
+def _lone_command(text: str) -> bool:
+    """A shell command (``_command``) whose program is no word of English prose ("go", "make",
+    "cat"): alone on its line between paragraphs it is still a block of code."""
+    return _command(text) and text.split(maxsplit=1)[0] not in _PROSE_PROGRAMS
 
 
 def _command(text: str) -> bool:
