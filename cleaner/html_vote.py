@@ -41,7 +41,13 @@ def extract_function() -> Callable[..., str | None]:
     )
     if not all(callable(space.get(name)) for space, name in expected):
         return trafilatura.extract
-    shared = {"jt_stoplist_init": _shared_stoplist} if callable(external.get("jt_stoplist_init")) else {}
+    # The copy reads the stoplist through _shared_stoplist every time (its own JT_STOPLIST stays
+    # None): a value copied at build time would freeze whatever the module held then.
+    shared = (
+        {"jt_stoplist_init": _shared_stoplist, "JT_STOPLIST": None}
+        if callable(external.get("jt_stoplist_init"))
+        else {}
+    )
     compare = _rebound(trafilatura.external, {"try_readability": _no_readability, **shared})["compare_extraction"]
     # No extraction is shorter than 0 characters: the escalation never starts.
     no_escalation = {"ESCALATION_MAX_LENGTH": 0} if "ESCALATION_MAX_LENGTH" in core else {}

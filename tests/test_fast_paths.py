@@ -122,11 +122,11 @@ def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str
         _property,
     )
 
-    command = _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None
+    command = _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None and len(text) <= 300
     assert _command(text) == command
     assert _code_line(text) == (_CODE_RE.search(text) is not None or command)
     assert _cells(text) == (_CELLS_RE.search(text) is not None)
-    short = len(text.split()) <= PROPERTY_WORDS and "://" not in text and "www." not in text
+    short = len(text) <= 200 and len(text.split()) <= PROPERTY_WORDS and "://" not in text and "www." not in text
     short = short and not any(mark in text for mark in ("·", " | ", "•"))
     assert _property(text) == (short and _PROPERTY_RE.match(text) is not None)
 

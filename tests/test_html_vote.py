@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import trafilatura
 import trafilatura.core
@@ -10,6 +12,8 @@ import trafilatura.readability_lxml
 
 from cleaner.html import render_html
 from cleaner.html_vote import extract_function
+
+AEB_HTML = Path(__file__).resolve().parent.parent / "corpus" / "aeb" / "html"
 
 ARTICLE = " ".join(
     f"Paragraph {n} of the report says the council met on Monday and agreed the budget for the year." for n in range(3)
@@ -147,3 +151,27 @@ def test_the_vote_shares_trafilaturas_jusText_stoplist(monkeypatch: pytest.Monke
     vote_external = extract_function().__globals__["compare_extraction"].__globals__
     assert vote_external is not vars(trafilatura.external)
     assert vote_external["jt_stoplist_init"]() == ("sentinel",)
+
+
+def test_the_vote_built_while_the_stoplist_was_patched_reads_the_real_one_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The vote's copy of trafilatura.external keeps no stoplist of its own: built while another
+    test patched trafilatura's, it extracts as a fresh copy does once the patch is gone (a CI
+    run's local batch, after such a test in the same process, kept one AEB page's menu)."""
+    import gzip
+
+    page = gzip.decompress(
+        (AEB_HTML / "f6ac15a4d98511396da23e4428deb5605422b1c8bbc8284e771f6896bdccf57f.html.gz").read_bytes()
+    ).decode("utf-8")
+    monkeypatch.setattr(trafilatura.external, "JT_STOPLIST", ("sentinel",))
+    extract_function.cache_clear()
+    try:
+        extract_function()
+        monkeypatch.undo()
+        built_under_the_patch = extract_function()(page)
+        extract_function.cache_clear()
+        assert built_under_the_patch == extract_function()(page)
+    finally:
+        monkeypatch.undo()
+        extract_function.cache_clear()

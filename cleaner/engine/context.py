@@ -67,6 +67,9 @@ _COMMAND_RE = regex.compile(
     r"redis-cli|mongo|sqlite3)\s+[^\s.!?…]\S*|[a-z][\w.-]*\s+(?:\S+\s+)*--?[A-Za-z][\w-]*(?:[\s=]|$))"
 )
 _COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz$>#")
+#: A command is one line of at most this many characters (and a longer line is never read so:
+#: the flag search backtracks, quadratic in a paragraph of millions of characters).
+COMMAND_CHARS = 300
 #: Programs whose names are words of English prose, and the prompts (a line opening with "# "
 #: is a heading in Markdown): a line opening so, alone, may be prose or a heading.
 _PROSE_PROGRAMS = frozenset(
@@ -83,6 +86,7 @@ CODE_SHARE = 0.66
 #: (no digit, no sentence end), a colon, a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
 _PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+){0,2}: \S")
 PROPERTY_WORDS = 10
+PROPERTY_CHARS = 200
 _OPTION_MARKS = ("·", " | ", "•")
 #: Table cells: columns apart by a tab, a bar or a run of spaces.
 _CELLS_RE = regex.compile(r"\S(?:\t| \| |   +)\S")
@@ -132,6 +136,7 @@ class Lines:
 
     __slots__ = (
         "_code",
+        "_command",
         "_counts",
         "_leading_number",
         "_number",
@@ -166,6 +171,7 @@ class Lines:
         ]
         self._number: list[bool | None] = [None] * len(texts)
         self._leading_number: list[bool | None] = [None] * len(texts)
+        self._command: list[bool | None] = [None] * len(texts)
         self._counts: Counter[str] | None = None
         self._structured: list[bool | None] = [None] * len(texts)
         self._code: list[bool | None] = [None] * len(texts)
@@ -208,9 +214,13 @@ class Lines:
         return f.words >= PHRASE_WORDS and not f.ends_sentence and _LOWER_WORD_RE.search(self.texts[index]) is not None
 
     def command(self, index: int) -> bool:
-        """A shell command that stands alone as a block of code (``_lone_command``)."""
-        text = self.texts[index]
-        return text[:1] in _COMMAND_FIRST and _lone_command(text)
+        """A shell command that stands alone as a block of code (``_lone_command``), measured
+        on first use."""
+        known = self._command[index]
+        if known is None:
+            text = self.texts[index]
+            known = self._command[index] = text[:1] in _COMMAND_FIRST and _lone_command(text)
+        return known
 
     def code(self, index: int) -> bool:
         """A line marked as code (``_CODE_RE``), measured on first use."""
@@ -247,8 +257,13 @@ def add_context(
             continue  # (each shape below needs a line below)
         if tight[index] and tight[below]:
             result[index] += LINE_SCALE * TIGHT
-        opens = paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index))
-        if before[index] >= 0 and scores[before[index]] > 0 and scores[below] > 0 and opens:
+        above = before[index]
+        if (
+            above >= 0
+            and scores[above] > 0
+            and scores[below] > 0
+            and (paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index)))
+        ):
             result[index] += LINE_SCALE * SUBHEAD
         if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
@@ -333,6 +348,7 @@ def _property(text: str) -> bool:
     line holding ": ")."""
     return (
         ": " in text
+        and len(text) <= PROPERTY_CHARS
         and len(text.split()) <= PROPERTY_WORDS
         and "://" not in text
         and "www." not in text
@@ -358,9 +374,15 @@ def _lone_command(text: str) -> bool:
 
 
 def _command(text: str) -> bool:
-    """``_COMMAND_RE`` matches the line and it does not end as a sentence does, a word and a full
-    stop ("pip install ." does not; searched only in a line opening in lower case or a prompt)."""
-    return text[:1] in _COMMAND_FIRST and _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None
+    """``_COMMAND_RE`` matches the line (of COMMAND_CHARS at most) and it does not end as a
+    sentence does, a word and a full stop ("pip install ." does not; searched only in a line
+    opening in lower case or a prompt)."""
+    return (
+        text[:1] in _COMMAND_FIRST
+        and len(text) <= COMMAND_CHARS
+        and _COMMAND_RE.match(text) is not None
+        and _SENTENCE_END_RE.search(text) is None
+    )
 
 
 def _cells(text: str) -> bool:
@@ -454,11 +476,12 @@ def _announced_lists(
         """Most lines hold a number as a word (set apart from the heading: as the first or
         second word, the data leading each row), or are structured (``_structured``: a table's
         rows, a property's name and value)."""
-        if lines.structured(first) + structured.count(after[first]) >= DATA_SHARE * length:
-            return True
         if tight[first]:
-            return numbers.count(first) >= DATA_SHARE * length
-        return lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length
+            if numbers.count(first) >= DATA_SHARE * length:
+                return True
+        elif lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length:
+            return True
+        return lines.structured(first) + structured.count(after[first]) >= DATA_SHARE * length
 
     def data_list_under(heading: int) -> bool:
         """A list of data (MIN_LIST_ITEMS lines or more) or a block of code stands under the line."""
