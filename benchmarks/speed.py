@@ -347,22 +347,7 @@ def run_stages(quick: bool, figures: dict[str, Any]) -> None:
     _, texts = load_pages()
     spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     clock = time.process_time
-
-    nested: list[float] = []  # per open timed call: the time of the timed calls inside it
-
-    def timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = clock()
-            nested.append(0.0)
-            try:
-                return function(*args, **kwargs)
-            finally:
-                elapsed = clock() - started
-                spent[stage] += elapsed - nested.pop()  # exclusive: the stages inside count for themselves
-                if nested:
-                    nested[-1] += elapsed
-
-        return wrapper
+    timed = exclusive_timers(spent)
 
     patches = [
         (engine_package, "segment", "segmentation"),
