@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .features import BlockFeatures
 from .rules import RuleMatch, RuleSet
 from .segment import Block, Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Page:
     #: there, so its matches are that page's own).
     shared: dict[tuple[str, tuple[str, ...], int], RuleMatch | None] | None = field(default=None, repr=False)
     _matches: dict[int, RuleMatch | None] = field(default_factory=dict, repr=False)
-    #: What a decision step measured of the whole page once (``heuristics.thread``), by name.
+    #: What a decision step measured of the whole page once (``derive``), by name.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -52,6 +55,13 @@ class Page:
 
     def __len__(self) -> int:
         return len(self.doc.blocks)
+
+    def derive(self, name: str, measure: Callable[[Page], T]) -> T:
+        """``measure(self)``, computed once per page and kept under ``name`` (a thread, a card
+        list: read by a heuristic and by selection alike)."""
+        if name not in self.derived:
+            self.derived[name] = measure(self)
+        return self.derived[name]  # type: ignore[return-value]
 
     def rule_match(self, index: int) -> RuleMatch | None:
         """The first rule matching block ``index`` (evaluated once, then remembered)."""

@@ -12,7 +12,6 @@ cards' furniture (removed, no barrier) and the names and facts are entries: the 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -50,12 +49,7 @@ class Cards:
 
 def page_cards(page: Page) -> Cards | None:
     """The page's card list (measured once per page), or None when it has none."""
-    memo = page.derived
-    if "cards" not in memo:
-        memo["cards"] = _find_cards(page)
-    found = memo["cards"]
-    assert found is None or isinstance(found, Cards)
-    return found
+    return page.derive("cards", _find_cards)
 
 
 @heuristic(
@@ -87,17 +81,18 @@ def _find_cards(page: Page) -> Cards | None:
     if len(texts) < MIN_CARDS:
         return None
     gaps = [range(a + 1, b) for a, b in pairwise(texts)]
-    counts: list[Counter[str]] = [
-        Counter(blocks[i].text for i in gap) if 1 <= len(gap) <= MAX_LINES else Counter() for gap in gaps
-    ]
+    # Per gap: where each of its lines' texts stands in it (none for a gap too long for a card).
+    where: list[dict[str, list[int]]] = [_positions(page, gap) if 1 <= len(gap) <= MAX_LINES else {} for gap in gaps]
     best: tuple[int, int, str] | None = None  # (first gap, gaps in the run, button)
     for start in range(min(len(gaps), FIRST_TEXTS)):
-        for button, count in counts[start].items():
-            if count != 1 or len(button.split()) > BUTTON_WORDS or _post_line(page, gaps[start], button):
+        for button, found in where[start].items():
+            if len(found) != 1 or len(button.split()) > BUTTON_WORDS or _post_line(page, found[0]):
                 continue
             end, low, high = start, len(gaps[start]), len(gaps[start])
             # Cards are alike (their furniture differs by a badge or an ad marker at most).
-            while end < len(gaps) and counts[end][button] == 1 and _card_gap(page, gaps[end], button):
+            while (
+                end < len(gaps) and len(where[end].get(button, ())) == 1 and _card_gap(gaps[end], where[end][button][0])
+            ):
                 low, high = min(low, len(gaps[end])), max(high, len(gaps[end]))
                 if high - low > LENGTH_SPREAD:
                     break
@@ -115,11 +110,10 @@ def _find_cards(page: Page) -> Cards | None:
     furniture: set[int] = set()
     entries: set[int] = set()
     headers: list[int] = []
-    for gap in gaps[start : start + length]:
-        at = next(i for i in gap if blocks[i].text == button)
+    for gap, positions in zip(gaps[start : start + length], where[start : start + length], strict=True):
+        at = positions[button][0]
         furniture.add(at)
-        for i in range(gap.start, at):  # the card's tail: prices, badges, facts
-            (furniture if _price(blocks[i].text) else entries).add(i)
+        _split_tail(page, range(gap.start, at), furniture, entries)  # the card's prices, badges, facts
         entries.update(range(at + 1, gap.stop))  # the next card's name and facts
         headers.append(gap.stop - at - 1)
     # The first card's name and facts: as many lines above its blurb as the shortest header.
@@ -130,25 +124,36 @@ def _find_cards(page: Page) -> Cards | None:
             break
         if blocks[i].text == button:
             furniture.add(i)
-            furniture.update(j for j in range(last_blurb + 1, i) if _price(blocks[j].text))
-            entries.update(j for j in range(last_blurb + 1, i) if not _price(blocks[j].text))
+            _split_tail(page, range(last_blurb + 1, i), furniture, entries)
             break
     return Cards(frozenset(furniture), frozenset(entries - furniture), length + 1)
 
 
-def _card_gap(page: Page, gap: range, button: str) -> bool:
-    """Whether the gap reads as one card's end and the next one's start around the button: at
-    most CARD_LINES lines before it (a price, a badge) and from one to CARD_LINES after it (the
-    next card's name and facts; a subhead over its section's list or a table of contents' entry
-    has more lines after it, or none)."""
-    at = next(i for i in gap if page.blocks[i].text == button)
+def _positions(page: Page, gap: range) -> dict[str, list[int]]:
+    """Each text of the gap's lines, with the blocks in the gap that hold it."""
+    positions: dict[str, list[int]] = {}
+    for index in gap:
+        positions.setdefault(page.blocks[index].text, []).append(index)
+    return positions
+
+
+def _split_tail(page: Page, tail: range, furniture: set[int], entries: set[int]) -> None:
+    """A card's lines before its button: price lines are furniture, the rest (facts) entries."""
+    for index in tail:
+        (furniture if _price(page.blocks[index].text) else entries).add(index)
+
+
+def _card_gap(gap: range, at: int) -> bool:
+    """Whether the gap reads as one card's end and the next one's start around the button at
+    ``at``: at most CARD_LINES lines before it (a price, a badge) and from one to CARD_LINES
+    after it (the next card's name and facts; a subhead over its section's list or a table of
+    contents' entry has more lines after it, or none)."""
     return at - gap.start <= CARD_LINES and 1 <= gap.stop - at - 1 <= CARD_LINES
 
 
-def _post_line(page: Page, gap: range, text: str) -> bool:
+def _post_line(page: Page, index: int) -> bool:
     """Whether a rule names the line a post's or a comment's ("Reply", an author, a date): the
     posts of a thread or a comment section, which ``thread`` reads."""
-    index = next(i for i in gap if page.blocks[i].text == text)
     match = page.rule_match(index)
     return match is not None and match.rule.label in POST_LABELS
 

@@ -54,12 +54,7 @@ class Thread:
 
 def page_thread(page: Page) -> Thread | None:
     """The page's thread (measured once per page), or None when it has none."""
-    memo = page.derived
-    if "thread" not in memo:
-        memo["thread"] = _find_thread(page)
-    found = memo["thread"]
-    assert found is None or isinstance(found, Thread)
-    return found
+    return page.derive("thread", _find_thread)
 
 
 @heuristic(
