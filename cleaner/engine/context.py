@@ -218,8 +218,7 @@ class Lines:
         on first use."""
         known = self._command[index]
         if known is None:
-            text = self.texts[index]
-            known = self._command[index] = text[:1] in _COMMAND_FIRST and _lone_command(text)
+            known = self._command[index] = _lone_command(self.texts[index])
         return known
 
     def code(self, index: int) -> bool:
@@ -280,14 +279,21 @@ def add_context(
     return result, items
 
 
-def _tight_run(start: int, neighbours: Neighbours, claimed: Collection[int], first_gap_ok: bool) -> list[int]:
-    """The lines set tight one after the other from ``after[start]`` on (none claimed); the first
-    may stand after a blank line when ``first_gap_ok``."""
+def _tight_run(
+    start: int, neighbours: Neighbours, claimed: Collection[int], first_gap_ok: bool, limit: int | None = None
+) -> list[int]:
+    """The lines set tight one after the other from ``after[start]`` on (none claimed), at most
+    ``limit`` of them; the first may stand after a blank line when ``first_gap_ok``."""
     after, tight = neighbours.after, neighbours.tight
     n = len(after)
     run: list[int] = []
     index = after[start]
-    while index < n and index not in claimed and (tight[index] or (not run and first_gap_ok)):
+    while (
+        index < n
+        and index not in claimed
+        and (tight[index] or (not run and first_gap_ok))
+        and (limit is None or len(run) < limit)
+    ):
         run.append(index)
         index = after[index]
     return run
@@ -391,13 +397,19 @@ def _cells(text: str) -> bool:
     return ("\t" in text or " | " in text or "   " in text) and _CELLS_RE.search(text) is not None
 
 
-class _NumbersInRun:
-    """How many lines of the tight run from a line on hold a number as a word, each line's
-    count computed once (``run``: the runs' lengths, ``after``: each line's next)."""
+class _MarkedInRun:
+    """How many lines of the tight run from a line on bear a mark (``marked``: a number as a
+    word, a phrase, a table's row), each line's count computed once (``run``: the runs'
+    lengths, ``after``: each line's next)."""
 
-    def __init__(self, number: Callable[[int], bool], after: Sequence[int], run: Sequence[int]) -> None:
-        self.number, self.after, self.run = number, after, run
+    def __init__(self, marked: Callable[[int], bool], after: Sequence[int], run: Sequence[int]) -> None:
+        self.marked, self.after, self.run = marked, after, run
         self.counts: dict[int, int] = {}
+
+    def in_list(self, first: int) -> int:
+        """The count over a list from ``first`` on: its first line, set tight or after a blank
+        line (as under a rendered heading), then the tight run below it."""
+        return self.marked(first) + self.count(self.after[first])
 
     def count(self, start: int) -> int:
         path = []
@@ -407,7 +419,7 @@ class _NumbersInRun:
             index = self.after[index]
         total = self.counts.get(index, 0)
         for index in reversed(path):
-            total += self.number(index)
+            total += self.marked(index)
             self.counts[index] = total
         return total
 
@@ -464,10 +476,10 @@ def _announced_lists(
                 following[line] = line + 1 if line + 1 not in claimed else following[line + 1]
         return tables["following"][tables["last"][first]]
 
-    numbers = _NumbersInRun(lines.number, after, run)
-    leading_numbers = _NumbersInRun(lines.leading_number, after, run)
-    phrases = _NumbersInRun(lines.phrase, after, run)
-    structured = _NumbersInRun(lines.structured, after, run)
+    numbers = _MarkedInRun(lines.number, after, run)
+    leading_numbers = _MarkedInRun(lines.leading_number, after, run)
+    phrases = _MarkedInRun(lines.phrase, after, run)
+    structured = _MarkedInRun(lines.structured, after, run)
 
     def list_length(first: int) -> int:
         return run[first] if tight[first] else 1 + run[after[first]]
@@ -476,12 +488,9 @@ def _announced_lists(
         """Most lines hold a number as a word (set apart from the heading: as the first or
         second word, the data leading each row), or are structured (``_structured``: a table's
         rows, a property's name and value)."""
-        if tight[first]:
-            if numbers.count(first) >= DATA_SHARE * length:
-                return True
-        elif lines.leading_number(first) + leading_numbers.count(after[first]) >= DATA_SHARE * length:
-            return True
-        return lines.structured(first) + structured.count(after[first]) >= DATA_SHARE * length
+        with_numbers = numbers if tight[first] else leading_numbers
+        share = DATA_SHARE * length
+        return with_numbers.in_list(first) >= share or structured.in_list(first) >= share
 
     def data_list_under(heading: int) -> bool:
         """A list of data (MIN_LIST_ITEMS lines or more) or a block of code stands under the line."""
@@ -491,12 +500,8 @@ def _announced_lists(
         length = list_length(first)
         if length >= MIN_LIST_ITEMS and data(first, length):
             return True
-        marks: list[bool] = []
-        index = first
-        while index < n and len(marks) < min(length, CODE_WINDOW):
-            marks.append(lines.code(index))
-            index = after[index]
-        return _code(marks)
+        block = _tight_run(heading, neighbours, claimed, first_gap_ok=True, limit=CODE_WINDOW)
+        return _code([lines.code(index) for index in block])
 
     def opens_section(index: int) -> bool:
         """A paragraph worth keeping, or a subhead above one (the next section)."""
@@ -532,7 +537,7 @@ def _announced_lists(
                 previous >= 0
                 and lines.paragraph[previous]
                 and not tight[heading]
-                and lines.phrase(first) + phrases.count(after[first]) >= DATA_SHARE * length
+                and phrases.in_list(first) >= DATA_SHARE * length
             ):
                 continue
             follower = follower_of(first)
