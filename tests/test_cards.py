@@ -67,3 +67,56 @@ def test_a_subhead_repeated_in_a_table_of_contents_is_no_button() -> None:
     rest = "The installer checks these for you and stops with a clear message when one of them is missing."
     text = "\n\n".join(["Installing the tool", toc, intro, requirements, rest, "Install", rest, "Configure", rest])
     assert not any(r.rule == "heuristic.card_list" for r in cleaner.clean(text).removals)
+
+
+def _shaped_collection() -> str:
+    """A category page whose cards repeat no button: a name over a blurb, a price under it."""
+    cards = ["\n".join([name, blurb, price]) for name, blurb, price in _CARDS]
+    return "\n\n".join(["Home", "Lighting", "Shop", "Contact", "Table lamps", _INTRO, *cards, *_FOOTER])
+
+
+def test_cards_without_a_button_are_told_by_their_shape() -> None:
+    """Blurbs each under a short header, one after another from the page's first texts and
+    outweighing the text around them, are the page's content: every name and blurb is kept
+    (but the first name, as above), the prices removed as the cards' furniture."""
+    result = cleaner.clean(_shaped_collection())
+    for name, blurb, _ in _CARDS[1:]:
+        assert f"{name}\n{blurb}" in result.text
+    labels = {(result.source[r.start : r.end], r.rule) for r in result.removals}
+    assert ("£120", "heuristic.card_list") in labels
+    assert cleaner.clean(result.text).text == result.text
+    without = cleaner.Cleaner(Config(disable=frozenset({"heuristic.card_list"}))).clean(_shaped_collection())
+    assert sum(blurb in without.text for _, blurb, _ in _CARDS) <= 1
+
+
+def test_price_lines_name_their_currency_by_sign_code_or_abbreviation() -> None:
+    from cleaner.engine.heuristics.cards import _price
+
+    for line in ["£89", "24,99 €", "$1,299.00", "от 890 ₽", "39,90 zł", "100 g – 12,50 €", "from £40", "120 PLN"]:
+        assert _price(line), line
+    for line in ["Entradas: 14–18 €", "Ab 5 Jahren", "Quick view", "Posted 3 days ago", "Try 3 free", "In 2024"]:
+        assert not _price(line), line
+
+
+def test_a_list_item_repeated_in_each_section_is_no_button() -> None:
+    """The same short item in the list of three sections stands once between each two texts,
+    but goes on in a list set tight under it: an item, not a card's end; nothing is removed as
+    a button."""
+    paragraphs = [
+        "The council approved the budget on Monday after a long debate about the schools.",
+        "Teachers had asked for more staff for years, and the plan now pays for forty posts.",
+        "The opposition voted against it, saying the plan did too little for the buses.",
+        "The mayor said the first money would reach the schools before the summer.",
+    ]
+    item = "Free parking on Sundays"
+    lists = [
+        f"{item}\nLower fees for families\nMore buses",
+        f"{item}\nA new school\nA yearly audit",
+        f"{item}\nMore trees",
+    ]
+    parts = ["Council approves the budget", paragraphs[0]]
+    for listed, paragraph in zip(lists, paragraphs[1:], strict=True):
+        parts += [listed, paragraph]
+    result = cleaner.clean("\n\n".join(parts))
+    assert not any(r.rule == "heuristic.card_list" for r in result.removals)
+    assert result.text.count(item) == 3

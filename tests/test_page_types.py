@@ -41,19 +41,18 @@ KNOWN_GAPS = {
     "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
     "product_ja": "the feature list and the spec rows are dropped; a stock line is kept",
     "product_tabs_de": "the subheads, the box-contents list and the data rows are dropped",
-    # listings and collections: entries (a name, place and time or price, a one-line blurb)
-    # read as teasers and link lists
-    "listing_events_it": "event entries are dropped as teasers",
-    "listing_events_es": "every event entry is dropped (standfirst zone, then teasers)",
-    "listing_jobs_nl": "the first job's title and employer lines are dropped",
-    "listing_jobs_de": "every job entry is dropped (standfirst zone, then teasers)",
-    "listing_jobs_en": "every job entry is dropped (standfirst zone, then teasers)",
-    "listing_homes_es": "every flat's heading and price line and the later blurbs are dropped",
-    "collection_ru": "every item's name and blurb are dropped, the result counter is kept",
-    "collection_en": "every item's name and blurb and the buying guide are dropped as teasers",
-    "collection_pl": "every book's title, author and blurb are dropped",
-    "collection_fr": "every tea's name and blurb are dropped",
-    "collection_de": "every game's entry is dropped; the result counter and sort bar are kept",
+    # listings and collections: the cards are kept (heuristics.cards), but what stands around
+    # or between them is read as theirs, and cards of two shapes are not one list
+    "listing_events_it": "the first day heading, above the first event, is dropped",
+    "listing_events_es": "the events after a card with another button are dropped as teasers",
+    "listing_jobs_de": "the first job's age line and an ad between two jobs are kept",
+    "listing_jobs_en": "an ad between two jobs is kept",
+    "listing_homes_es": "a mortgage ad between two flats is kept",
+    "collection_ru": "the first item's name is dropped, the pagination bar is kept",
+    "collection_en": "the first item's name is dropped, a badge and the result counter are kept",
+    "collection_pl": "the category's intro above the books is dropped",
+    "collection_fr": "every tea's name and blurb are dropped (its cards repeat no button and hold prices)",
+    "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
     "recipe_fr": "the lead and the time and serving lines under the title are dropped",
     "recipe_it": "the lead, the times and both ingredient lists are dropped",

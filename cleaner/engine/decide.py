@@ -129,7 +129,7 @@ def decide(
     # Rules run only around the article: decode without them first, then with them on the
     # blocks near the article, widening until the article stays inside what they have seen.
     adjacent = Neighbours.adjacent(gaps)
-    path = _decode(context, *context.scored(base, adjacent, {}), {}, anchors)
+    path = _decode(context, *context.scored(base, adjacent, (), ()), {}, anchors)
     region = _near(page, [_headed_span(path)] + [Run(a, a + 1) for a in anchors])
     thread = page_thread(page) if thread_post in heuristics else None
     if thread is not None:
@@ -147,7 +147,7 @@ def decide(
         if cards is not None:
             _as_post_furniture(cards.furniture, claimed, hints)
         own = _claimed_scores(page, base, claimed, hints)
-        scores, items = context.scored(own, adjacent, claimed.keys() | hints.keys())
+        scores, items = context.scored(own, adjacent, claimed.keys(), hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
         missing = _near(page, [_headed_span(path)]) - region
         if not missing:
@@ -158,7 +158,9 @@ def decide(
     # text is cleaned again).
     kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
-        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys() | hints.keys())
+        scores, items = context.scored(
+            own, _neighbours(gaps, kept, path, claimed), claimed.keys(), hints.keys()
+        )
         path = _decode(context, scores, items, claimed, anchors)
         now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
@@ -220,11 +222,13 @@ class _Context:
         self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
     def scored(
-        self, scores: list[float], neighbours: Neighbours, claimed: Collection[int]
+        self, scores: list[float], neighbours: Neighbours, claimed: Collection[int], hinted: Collection[int]
     ) -> tuple[list[float], set[int]]:
-        """``add_context``; a card list's entries (``heuristics.cards``) score at least
-        LIST_FLOOR and are items, as a list's lines are."""
-        result, items = add_context(scores, self.lines, neighbours, claimed)
+        """``add_context`` (``claimed`` and ``hinted`` blocks are both read as claimed there); a
+        card list's entries (``heuristics.cards``) score at least LIST_FLOOR and are items, as a
+        list's lines are, unless a rule or heuristic claims them: a hint (evidence only outside
+        the article: a house ad's "Name: pitch" shape) does not outweigh the cards' shape."""
+        result, items = add_context(scores, self.lines, neighbours, set(claimed) | set(hinted))
         for index in self.entries:
             if index not in claimed:
                 result[index] = max(result[index], LIST_FLOOR)

@@ -12,11 +12,13 @@ cards' furniture (removed, no barrier) and the names and facts are entries: the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..page import Page
+from ..scores import MARKER_RE
 from .base import Verdict, heuristic
 
 #: A card's furniture between two blurbs is at most this many lines.
@@ -33,6 +35,56 @@ LENGTH_SPREAD = 2
 CARD_LINES = 3
 #: Labels of the rules that name a post's or a comment's lines.
 POST_LABELS = frozenset({"comments", "byline", "dateline"})
+#: Cards told by their shape alone (no button): at least this many in a row, each under a
+#: header of at most HEADER_LINES lines (the card above's price, a date, a time and place, a
+#: name) of at most HEADER_WORDS words each.
+SHAPED_CARDS = 3
+HEADER_LINES = 4
+HEADER_WORDS = 12
+#: A price line has at most PRICE_TOKENS tokens; its one word besides the amount and the
+#: currency ("from", "ab", "от", a unit) at most PRICE_WORD letters.
+PRICE_TOKENS = 6
+PRICE_WORD = 4
+#: Currency codes and abbreviations written as letters (signs such as "€" or "₽" are told by
+#: their Unicode category), case-folded.
+CURRENCY_CODES = frozenset(
+    [
+        "eur",
+        "usd",
+        "gbp",
+        "chf",
+        "pln",
+        "czk",
+        "sek",
+        "nok",
+        "dkk",
+        "huf",
+        "ron",
+        "bgn",
+        "rub",
+        "uah",
+        "jpy",
+        "cny",
+        "inr",
+        "brl",
+        "mxn",
+        "cad",
+        "aud",
+        "zł",
+        "zl",
+        "kr",
+        "kn",
+        "kč",
+        "ft",
+        "lei",
+        "лв",
+        "руб",
+        "р",
+        "грн",
+        "tl",
+    ]
+)
+_PUNCTUATION = "–-—:;,.()/|·*"
 #: The cards begin within the page's first FIRST_TEXTS texts (an intro, a notice above them).
 FIRST_TEXTS = 3
 
@@ -73,6 +125,67 @@ def card_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 
 
 def _find_cards(page: Page) -> Cards | None:
+    """The page's card list: told by the button its cards repeat, else by their shape."""
+    return _cards_by_button(page) or _cards_by_shape(page)
+
+
+def _cards_by_shape(page: Page) -> Cards | None:
+    """Cards without a button: from the page's first texts on, at least SHAPED_CARDS blurbs in a
+    row, each under a header of 1 to HEADER_LINES short lines (a name, an author, the facts, the
+    card above's price), the headers alike in length (give or take one line; one header of the
+    run may have up to LENGTH_SPREAD more lines above: an ad between two cards). They are the
+    page's content when their blurbs outweigh both the text above them (teasers under an
+    article) and the text after them (teasers above an article). The headers' price lines are
+    the cards' furniture, their other lines entries."""
+    features = page.features
+    texts = [index for index, f in enumerate(features) if f.ends_sentence]
+    if len(texts) < SHAPED_CARDS:
+        return None
+    # The header of each text: the lines since the text before it (since the page's start).
+    headers = [range(a + 1, b) for a, b in zip([-1, *texts], texts, strict=False)]
+    best: tuple[int, int] | None = None  # (first card, cards in the run)
+    for start in range(min(len(texts), FIRST_TEXTS + 1)):
+        end, low, high, wide = start, HEADER_LINES, 1, False
+        while end < len(texts) and _header(page, headers[end]):
+            lines = len(headers[end])
+            if lines > HEADER_LINES:
+                if wide:
+                    break
+                wide = True
+            else:
+                low, high = min(low, lines), max(high, lines)
+                if high - low > 1:
+                    break
+            end += 1
+        if end - start >= SHAPED_CARDS and (best is None or end - start > best[1]):
+            best = (start, end - start)
+    if best is None:
+        return None
+    start, length = best
+    words = sum(features[i].words for i in texts[start : start + length])
+    above = sum(features[i].words for i in texts[:start])
+    after = sum(features[i].words for i in texts[start + length :])
+    if words <= above or words <= after:
+        return None
+    furniture: set[int] = set()
+    entries: set[int] = set()
+    for header in headers[start : start + length]:
+        if header.start == 0 and len(header) == 1:
+            continue  # the page's first line may be its headline, which no card's name can be told from
+        _split_tail(page, range(max(header.start, header.stop - HEADER_LINES), header.stop), furniture, entries)
+    return Cards(frozenset(furniture), frozenset(entries), length)
+
+
+def _header(page: Page, lines: range) -> bool:
+    """Whether the lines between two texts read as a card's header: 1 to HEADER_LINES short
+    lines (LENGTH_SPREAD more where an ad stands above the card), none of them a post's author,
+    date or reply link."""
+    return 1 <= len(lines) <= HEADER_LINES + LENGTH_SPREAD and all(
+        page.features[i].words <= HEADER_WORDS and not _post_line(page, i) for i in lines
+    )
+
+
+def _cards_by_button(page: Page) -> Cards | None:
     """The longest run of consecutive gaps between blurbs that each hold the same short line
     once (the button), when it starts within the page's first texts and its blurbs outweigh the
     text above them."""
@@ -86,18 +199,26 @@ def _find_cards(page: Page) -> Cards | None:
     best: tuple[int, int, str] | None = None  # (first gap, gaps in the run, button)
     for start in range(min(len(gaps), FIRST_TEXTS)):
         for button, found in where[start].items():
-            if len(found) != 1 or len(button.split()) > BUTTON_WORDS or _post_line(page, found[0]):
-                continue
-            end, low, high = start, len(gaps[start]), len(gaps[start])
-            # Cards are alike (their furniture differs by a badge or an ad marker at most).
-            while (
-                end < len(gaps) and len(where[end].get(button, ())) == 1 and _card_gap(gaps[end], where[end][button][0])
+            if (
+                len(found) != 1
+                or len(button.split()) > BUTTON_WORDS
+                or MARKER_RE.match(button) is not None  # a list's item, repeated in the next list
+                or _post_line(page, found[0])
             ):
+                continue
+            end, low, high, wide = start, len(gaps[start]), len(gaps[start]), 0
+            # Cards are alike (their furniture differs by a badge or an ad marker at most; one
+            # gap of the run may hold an ad above the next card's name).
+            while end < len(gaps) and len(where[end].get(button, ())) == 1:
+                fit = _card_gap(page, gaps[end], where[end][button][0])
+                if fit is None or (fit == "wide" and wide):
+                    break
+                wide += fit == "wide"
                 low, high = min(low, len(gaps[end])), max(high, len(gaps[end]))
                 if high - low > LENGTH_SPREAD:
                     break
                 end += 1
-            if end - start + 1 >= MIN_CARDS and (best is None or end - start > best[1]):
+            if end - start + 1 >= MIN_CARDS and end - start > wide and (best is None or end - start > best[1]):
                 best = (start, end - start, button)
     if best is None:
         return None
@@ -114,8 +235,10 @@ def _find_cards(page: Page) -> Cards | None:
         at = positions[button][0]
         furniture.add(at)
         _split_tail(page, range(gap.start, at), furniture, entries)  # the card's prices, badges, facts
-        entries.update(range(at + 1, gap.stop))  # the next card's name and facts
-        headers.append(gap.stop - at - 1)
+        # The next card's name and facts: its last CARD_LINES lines (an ad set between two
+        # cards stands above them and is left to its own evidence).
+        entries.update(range(max(at + 1, gap.stop - CARD_LINES), gap.stop))
+        headers.append(min(gap.stop - at - 1, CARD_LINES))
     # The first card's name and facts: as many lines above its blurb as the shortest header.
     entries.update(range(max(0, first_blurb - min(headers)), first_blurb))
     # The last card's tail and button, when it has them.
@@ -143,12 +266,19 @@ def _split_tail(page: Page, tail: range, furniture: set[int], entries: set[int])
         (furniture if _price(page.blocks[index].text) else entries).add(index)
 
 
-def _card_gap(gap: range, at: int) -> bool:
-    """Whether the gap reads as one card's end and the next one's start around the button at
-    ``at``: at most CARD_LINES lines before it (a price, a badge) and from one to CARD_LINES
-    after it (the next card's name and facts; a subhead over its section's list or a table of
-    contents' entry has more lines after it, or none)."""
-    return at - gap.start <= CARD_LINES and 1 <= gap.stop - at - 1 <= CARD_LINES
+def _card_gap(page: Page, gap: range, at: int) -> str | None:
+    """How the gap reads around the button at ``at``: "card" for one card's end and the next
+    one's start (at most CARD_LINES lines before it: a price, a badge; from one to CARD_LINES
+    after it: the next card's name and facts), "wide" when up to LENGTH_SPREAD more lines stand
+    after it (an ad between two cards, above the next card's name), else None (a subhead over
+    its section's list or a table of contents' entry has more lines after it, or none). A
+    button ends its card: on a page that sets lines apart, the next card starts set apart."""
+    after = gap.stop - at - 1
+    if at - gap.start > CARD_LINES or not 1 <= after <= CARD_LINES + LENGTH_SPREAD:
+        return None
+    if page.blocks[at + 1].gap_before == 0 and any(block.gap_before for block in page.blocks):
+        return None  # the line goes on in a list set tight under it: a list's item, not a card's end
+    return "card" if after <= CARD_LINES else "wide"
 
 
 def _post_line(page: Page, index: int) -> bool:
@@ -159,5 +289,26 @@ def _post_line(page: Page, index: int) -> bool:
 
 
 def _price(text: str) -> bool:
-    """A line of figures and currency signs only ("£89", "24,99 €", "$1,299.00"): no letter."""
-    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+    """A price line: an amount and its currency, with at most one short word ("£89", "24,99 €",
+    "$1,299.00", "от 890 ₽", "39,90 zł", "100 g – 12,50 €", "from £40"): a line of figures and
+    signs only, or amounts with a currency sign or code and at most one word of PRICE_WORD
+    letters."""
+    amounts = others = 0
+    currency = False
+    tokens = text.split()
+    if len(tokens) > PRICE_TOKENS:
+        return False
+    for token in tokens:
+        core = token.strip(_PUNCTUATION)
+        if not core:
+            continue
+        if any(c.isdigit() for c in core) and not any(c.isalpha() for c in core):
+            amounts += 1
+            currency = currency or any(unicodedata.category(c) == "Sc" for c in core)
+        elif all(unicodedata.category(c) == "Sc" for c in core) or core.casefold() in CURRENCY_CODES:
+            currency = True
+        elif core.isalpha() and len(core) <= PRICE_WORD:
+            others += 1
+        else:
+            return False
+    return amounts > 0 and (others == 0 or (others == 1 and currency))
