@@ -119,6 +119,7 @@ def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str
         _cells,
         _code_line,
         _command,
+        _letter_words,
         _property,
     )
 
@@ -126,7 +127,7 @@ def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str
     assert _command(text) == command
     assert _code_line(text) == (_CODE_RE.search(text) is not None or command)
     assert _cells(text) == (_CELLS_RE.search(text) is not None)
-    short = len(text) <= 200 and len(text.split()) <= PROPERTY_WORDS and "://" not in text and "www." not in text
+    short = len(text) <= 200 and _letter_words(text) <= PROPERTY_WORDS and "://" not in text and "www." not in text
     short = short and not any(mark in text for mark in ("·", " | ", "•"))
     assert _property(text) == (short and _PROPERTY_RE.match(text) is not None)
 
@@ -149,3 +150,19 @@ def test_a_shell_command_is_a_line_of_code(line: str, command: bool) -> None:
     from cleaner.engine.context import _code_line
 
     assert _code_line(line) is command
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Lundi : fermé", True),  # French sets a space before the colon
+        ("Mardi – vendredi : 9 h 30 – 12 h 30 et 14 h – 19 h", True),  # figures are no pitch's words
+        ("Weight: 2.3 kg", True),
+        ("Newsletter: the best stories of the week in your inbox every friday morning, free", False),
+        ("Alter: ab 5 · ab 8 · ab 10", False),
+    ],
+)
+def test_a_property_row_is_a_name_a_colon_and_a_short_value(line: str, row: bool) -> None:
+    from cleaner.engine.context import _property
+
+    assert _property(line) == row

@@ -55,14 +55,13 @@ KNOWN_GAPS = {
     "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
     "recipe_fr": "the lead and the time and serving lines under the title are dropped",
-    "recipe_it": "the lead, the times and both ingredient lists are dropped",
     "event_en": "the date, time, place and price lines under the title are dropped",
     "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
     "docs_es": "the lead, the variables table, the example and a subhead are dropped",
     "docs_api_en": "the example's subhead and code and the closing pointer are dropped",
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
     "service_es": "the address section at the end is dropped",
-    "service_fr": "the opening hours, the labour price table and the address are dropped",
+    "service_fr": "a list of phrases after the price table, and the address section, are dropped",
     "faq_it": "the help prompt 'Non hai trovato la risposta?' is kept",
     "faq_de": "the first section's subhead under the date line is dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept

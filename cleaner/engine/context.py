@@ -32,12 +32,14 @@ from .scores import (
 #: least LIST_FLOOR (the list is kept whole); it has at least MIN_LIST_ITEMS lines; a list under
 #: a mere heading (HEADING_WORDS at most, no colon) must be data: DATA_SHARE of its lines hold a
 #: number as a word. A structured list (``_structured_lists``) has as many lines, DATA_SHARE of
-#: them with a list marker, a number first or cells, and its lines score at least LIST_FLOOR.
+#: its rows (not its heading, nor a note under it) with a list marker, a number first, cells or
+#: a property's name (three of four ingredients: "a pinch of salt" has none), and its lines
+#: score at least LIST_FLOOR.
 ANNOUNCED = 0.9
 LIST_FLOOR = 0.1
 MIN_LIST_ITEMS = 3
 HEADING_WORDS = 10
-DATA_SHARE = 0.8
+DATA_SHARE = 0.75
 
 #: A number standing as a word of its own ("June 9", "3-1", "$200"; not the digits in "TP_615").
 _NUMBER_RE = regex.compile(r"\b\d")
@@ -83,8 +85,9 @@ CODE_LINES = 2
 CODE_WINDOW = 12
 CODE_SHARE = 0.66
 #: A row of a table of properties, as a two-column table renders: a name of one to three words
-#: (no digit, no sentence end), a colon, a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
-_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+){0,2}: \S")
+#: (no digit, no sentence end; a range "Mardi – vendredi"), a colon (after a space, as French
+#: sets it: "Lundi : fermé"), a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
+_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.–-]+){0,2}[ \u00a0\u202f]?: \S")
 PROPERTY_WORDS = 10
 PROPERTY_CHARS = 200
 _OPTION_MARKS = ("·", " | ", "•")
@@ -307,7 +310,7 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
     (A number anywhere would take in lists of headlines, many of which hold one.) Or a block of
     code (``_code``). They are the article's wherever it reaches them (its ingredients, its
     results table, its example); a menu's links carry none of these marks."""
-    structured, code, tight, after = lines.structured, lines.code, neighbours.tight, neighbours.after
+    code, tight, after = lines.code, neighbours.tight, neighbours.after
     n = len(tight)
     shortest = min(CODE_LINES, MIN_LIST_ITEMS)
     for index in range(n):
@@ -321,10 +324,28 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
         if len(run) < shortest:
             continue  # (too short for either: their shapes are not measured)
-        if (len(run) >= MIN_LIST_ITEMS and sum(map(structured, run)) >= DATA_SHARE * len(run)) or _code(
-            list(map(code, run))
-        ):
+        if (len(run) >= MIN_LIST_ITEMS and _data_rows(run, lines)) or _code(list(map(code, run))):
             yield run
+
+
+def _letter_words(text: str) -> int:
+    """The line's words that hold a letter: a pitch's words, not a value's figures ("9 h 30 – 12 h
+    30" is two)."""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word))
+
+
+def _data_rows(run: Sequence[int], lines: Lines) -> bool:
+    """Whether DATA_SHARE of the run's rows are structured (``Lines.structured``); its first
+    line is no row when it is not structured and has no sentence end (the table's heading:
+    "Opening hours"), nor its last when it ends a sentence (a note under the table)."""
+    structured, features = lines.structured, lines.features
+    first, last = 0, len(run)
+    if not structured(run[0]) and not features[run[0]].ends_sentence:
+        first = 1
+    if last - first > 1 and features[run[-1]].ends_sentence and not structured(run[-1]):
+        last -= 1
+    rows = run[first:last]
+    return len(rows) >= MIN_LIST_ITEMS - 1 and sum(map(structured, rows)) >= DATA_SHARE * len(rows)
 
 
 def _code(marked: Sequence[bool]) -> bool:
@@ -348,14 +369,14 @@ def _structured(text: str) -> bool:
 
 
 def _property(text: str) -> bool:
-    """``_PROPERTY_RE`` matches the line, of PROPERTY_WORDS words at most (a value, not a pitch
-    or a sentence after a label), no link ("Listen: https://..." lists links) and no options
-    apart by dots or bars ("Alter: ab 5 · ab 8 · ab 10" is a filter's menu; searched only in a
-    line holding ": ")."""
+    """``_PROPERTY_RE`` matches the line, of PROPERTY_WORDS words with letters at most (a value,
+    not a pitch or a sentence after a label; its figures do not count), no link ("Listen:
+    https://..." lists links) and no options apart by dots or bars ("Alter: ab 5 · ab 8 · ab 10"
+    is a filter's menu; searched only in a line holding ": ")."""
     return (
         ": " in text
         and len(text) <= PROPERTY_CHARS
-        and len(text.split()) <= PROPERTY_WORDS
+        and _letter_words(text) <= PROPERTY_WORDS
         and "://" not in text
         and "www." not in text
         and not any(mark in text for mark in _OPTION_MARKS)

@@ -158,9 +158,7 @@ def decide(
     # text is cleaned again).
     kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
-        scores, items = context.scored(
-            own, _neighbours(gaps, kept, path, claimed), claimed.keys(), hints.keys()
-        )
+        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys(), hints.keys())
         path = _decode(context, scores, items, claimed, anchors)
         now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
