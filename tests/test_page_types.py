@@ -35,12 +35,11 @@ KNOWN_GAPS = {
     "product_de": "the care section at the end (a subhead and one sentence) is dropped",
     "product_es": "the customer questions counter is kept",
     "product_fr": "the 'Description' subhead and the box-contents list are dropped",
-    "product_it": "the 'Descrizione' subhead is dropped",
-    "product_nl": "the 'Omschrijving' subhead is dropped",
-    "product_ru": "the description subhead and the box-contents list are dropped",
+    "product_nl": "the 'Omschrijving' subhead is dropped (fewer than two one-word subheads follow)",
+    "product_ru": "the box-contents list at the end (no list of data follows it) is dropped",
     "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
-    "product_ja": "the feature list and the spec rows are dropped; a stock line is kept",
-    "product_tabs_de": "the subheads, the box-contents list and the data rows are dropped",
+    "product_ja": "a stock line with a full-width colon ('在庫あり：...') is kept as a property row",
+    "product_tabs_de": "the 'Produktbeschreibung' subhead is dropped (no one-word subhead follows)",
     # listings and collections: the cards are kept (heuristics.cards), but what stands around
     # or between them is read as theirs, and cards of two shapes are not one list
     "listing_events_it": "the first day heading, above the first event, is dropped",
@@ -54,9 +53,9 @@ KNOWN_GAPS = {
     "collection_fr": "every tea's name and blurb are dropped (its cards repeat no button and hold prices)",
     "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
-    "recipe_fr": "the lead and the time and serving lines under the title are dropped",
+    "recipe_fr": "the rating line under the title is kept",
     "event_en": "the date, time, place and price lines under the title are dropped",
-    "changelog_en": "the first version line, its 'New' subhead and every release date are dropped",
+    "changelog_en": "the first version line and every release date are dropped",
     "docs_es": "the lead, the variables table, the example and a subhead are dropped",
     "docs_api_en": "the example's subhead and code and the closing pointer are dropped",
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
@@ -65,7 +64,7 @@ KNOWN_GAPS = {
     "faq_it": "the help prompt 'Non hai trovato la risposta?' is kept",
     "faq_de": "the first section's subhead under the date line is dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept
-    "glossary_nl": "the intro and the first term are dropped, the risk warning line is kept",
+    "glossary_nl": "the intro is dropped, the risk warning line is kept",
 }
 
 

@@ -86,8 +86,9 @@ CODE_WINDOW = 12
 CODE_SHARE = 0.66
 #: A row of a table of properties, as a two-column table renders: a name of one to three words
 #: (no digit, no sentence end; a range "Mardi – vendredi"), a colon (after a space, as French
-#: sets it: "Lundi : fermé"), a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
-_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.–-]+){0,2}[ \u00a0\u202f]?: \S")
+#: sets it: "Lundi : fermé"; or a full-width colon, as Chinese and Japanese set it: "容量：0.8L"),
+#: a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
+_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.–-]+){0,2}(?:[ \u00a0\u202f]?: |：)\S")
 PROPERTY_WORDS = 10
 PROPERTY_CHARS = 200
 _OPTION_MARKS = ("·", " | ", "•")
@@ -372,9 +373,9 @@ def _property(text: str) -> bool:
     """``_PROPERTY_RE`` matches the line, of PROPERTY_WORDS words with letters at most (a value,
     not a pitch or a sentence after a label; its figures do not count), no link ("Listen:
     https://..." lists links) and no options apart by dots or bars ("Alter: ab 5 · ab 8 · ab 10"
-    is a filter's menu; searched only in a line holding ": ")."""
+    is a filter's menu; searched only in a line holding ": " or "：")."""
     return (
-        ": " in text
+        (": " in text or "：" in text)
         and len(text) <= PROPERTY_CHARS
         and _letter_words(text) <= PROPERTY_WORDS
         and "://" not in text
@@ -554,15 +555,16 @@ def _announced_lists(
             # A list of phrases (features, steps) under a subhead between the article's parts:
             # below a paragraph, and followed by a paragraph, a subhead over one, or a list of
             # data under its heading.
-            if not (
-                previous >= 0
-                and lines.paragraph[previous]
-                and not tight[heading]
-                and phrases.in_list(first) >= DATA_SHARE * length
-            ):
+            # (A list of names, "In the box", when a list of data under its heading follows.)
+            if not (previous >= 0 and lines.paragraph[previous] and not tight[heading]):
                 continue
             follower = follower_of(first)
-            if follower >= n or follower in claimed or not (opens_section(follower) or data_list_under(follower)):
+            if follower >= n or follower in claimed:
+                continue
+            if phrases.in_list(first) >= DATA_SHARE * length:
+                if not (opens_section(follower) or data_list_under(follower)):
+                    continue
+            elif not data_list_under(follower):
                 continue
         headings.append(heading)
         starts[first] = starts.get(first, 0) + 1

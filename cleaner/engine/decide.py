@@ -90,6 +90,11 @@ COMMENTS_AFTER = 8.0
 COMMENTS_AFTER_FOLLOWED = 2.0
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
+#: The line right above the article's first paragraph opens the article when at least
+#: FIRST_SUBHEAD_LIKE of the article's lines are shaped as it is, of FIRST_SUBHEAD_WORDS words
+#: at most (``_open_on_first_subhead``).
+FIRST_SUBHEAD_LIKE = 2
+FIRST_SUBHEAD_WORDS = 2
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
 #: Rounds of reading context off the kept blocks (``decide``).
@@ -165,6 +170,7 @@ def decide(
             break
         kept = now_kept
 
+    _open_on_first_subhead(context, path, claimed)
     run = _span(path)
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = context.lead_zone(title_index, claimed)
@@ -303,6 +309,40 @@ def _neighbours(gaps: Sequence[int], kept: Sequence[bool], path: Sequence[int], 
     after = [clean.after[i] if kept[i] else page.after[i] for i in range(n)]
     tight = [clean.tight[i] if kept[i] else i > 0 and gaps[i] == 0 for i in range(n)]
     return Neighbours(before, after, tight)
+
+
+def _open_on_first_subhead(context: _Context, path: list[int], claimed: dict[int, Decision]) -> None:
+    """The line right above the article's first paragraph opens it (``path`` is changed in
+    place) when it is shaped as the article's subheads ("Description" over a product's first
+    section, then "Details" and "Care"): of FIRST_SUBHEAD_WORDS words at most, no sentence end,
+    not claimed, and at least FIRST_SUBHEAD_LIKE lines inside the article have as many words,
+    stand over more words and sit as it does (set apart above, set tight or not over their
+    section). Its own score cannot tell: a heading with nothing worth keeping above it scores as
+    a menu's name."""
+    span = _span(path)
+    above = span.start - 1
+    if span.end <= span.start or above < 0 or path[above] == TITLE or above in claimed:
+        return
+    features, blocks, paragraph = context.page.features, context.page.blocks, context.lines.paragraph
+    words = features[above].words
+    if not 1 <= words <= FIRST_SUBHEAD_WORDS or features[above].ends_sentence or not paragraph[span.start]:
+        return
+
+    def placed(index: int) -> tuple[bool, bool]:  # (the page's first line stands apart above)
+        return index == 0 or blocks[index].gap_before > 0, blocks[index + 1].gap_before > 0
+
+    alike = sum(
+        1
+        for index in range(span.start + 1, span.end - 1)
+        if path[index] == BODY
+        and index not in claimed
+        and features[index].words == words
+        and not features[index].ends_sentence
+        and features[index + 1].words > FIRST_SUBHEAD_WORDS
+        and placed(index) == placed(above)
+    )
+    if alike >= FIRST_SUBHEAD_LIKE:
+        path[above] = BODY
 
 
 def _span(path: Sequence[int]) -> Run:
