@@ -167,3 +167,20 @@ def test_a_property_row_is_a_name_a_colon_and_a_short_value(line: str, row: bool
     from cleaner.engine.context import _property
 
     assert _property(line) == row
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("./servidor", True),  # a program run by its path
+        ("../bin/tool --check", True),
+        ("from storekit import Client", True),
+        ("import numpy as np", True),
+        ("Import duties rose by a tenth.", False),
+        ("The import of grain fell.", False),
+    ],
+)
+def test_code_lines_include_imports_and_programs_run_by_path(line: str, code: bool) -> None:
+    from cleaner.engine.context import _code_line
+
+    assert _code_line(line) == code

@@ -56,8 +56,6 @@ KNOWN_GAPS = {
     "recipe_fr": "the rating line under the title is kept",
     "event_en": "the date, time, place and price lines under the title are dropped",
     "changelog_en": "the first version line and every release date are dropped",
-    "docs_es": "the lead, the variables table, the example and a subhead are dropped",
-    "docs_api_en": "the example's subhead and code and the closing pointer are dropped",
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
     "service_es": "the address section at the end is dropped",
     "service_fr": "a list of phrases after the price table, and the address section, are dropped",

@@ -55,7 +55,7 @@ _LOWER_WORD_RE = regex.compile(r"\s\p{Ll}")
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
 #: statement's end (";", "{", "}") or a block's opening colon at the line's end.
-_CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$")
+_CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$|^(?:from\s+[\w.]+\s+)?import\s+\w")
 #: A shell command: a prompt, or a program's name every shell knows, in lower case, then its
 #: arguments ("pip install x", "$ make test", "git clone URL"). Program names are the same in
 #: every language; a sentence does not open in lower case. Or any lower-case word and then a
@@ -66,9 +66,10 @@ _COMMAND_RE = regex.compile(
     r"curl|wget|ssh|scp|rsync|docker|podman|kubectl|helm|terraform|ansible|vagrant|aws|gcloud|az|"
     r"apt|apt-get|dnf|yum|pacman|brew|port|choco|winget|snap|make|cmake|cargo|rustup|go|gem|bundle|"
     r"rails|composer|php|mvn|gradle|java|javac|dotnet|ruby|perl|systemctl|service|nginx|psql|mysql|"
-    r"redis-cli|mongo|sqlite3)\s+[^\s.!?…]\S*|[a-z][\w.-]*\s+(?:\S+\s+)*--?[A-Za-z][\w-]*(?:[\s=]|$))"
+    r"redis-cli|mongo|sqlite3)\s+[^\s.!?…]\S*|[a-z][\w.-]*\s+(?:\S+\s+)*--?[A-Za-z][\w-]*(?:[\s=]|$)|"
+    r"\.{0,2}/[\w.-]+(?:/[\w.-]+)*(?:\s|$))"
 )
-_COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz$>#")
+_COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz$>#./")
 #: A command is one line of at most this many characters (and a longer line is never read so:
 #: the flag search backtracks, quadratic in a paragraph of millions of characters).
 COMMAND_CHARS = 300
@@ -311,7 +312,7 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
     (A number anywhere would take in lists of headlines, many of which hold one.) Or a block of
     code (``_code``). They are the article's wherever it reaches them (its ingredients, its
     results table, its example); a menu's links carry none of these marks."""
-    code, tight, after = lines.code, neighbours.tight, neighbours.after
+    tight, after = neighbours.tight, neighbours.after
     n = len(tight)
     shortest = min(CODE_LINES, MIN_LIST_ITEMS)
     for index in range(n):
@@ -325,7 +326,7 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
         run = [index, *_tight_run(index, neighbours, claimed, first_gap_ok=False)]
         if len(run) < shortest:
             continue  # (too short for either: their shapes are not measured)
-        if (len(run) >= MIN_LIST_ITEMS and _data_rows(run, lines)) or _code(list(map(code, run))):
+        if (len(run) >= MIN_LIST_ITEMS and _data_rows(run, lines)) or _code_under_heading(run, lines):
             yield run
 
 
@@ -347,6 +348,16 @@ def _data_rows(run: Sequence[int], lines: Lines) -> bool:
         last -= 1
     rows = run[first:last]
     return len(rows) >= MIN_LIST_ITEMS - 1 and sum(map(structured, rows)) >= DATA_SHARE * len(rows)
+
+
+def _code_under_heading(run: Sequence[int], lines: Lines) -> bool:
+    """Whether the run is a block of code (``_code``), under its heading when its first line is
+    none ("Example" over the lines it names)."""
+    marked = list(map(lines.code, run))
+    if _code(marked):
+        return True
+    first = lines.features[run[0]]
+    return not marked[0] and not first.ends_sentence and first.words <= HEADING_WORDS and _code(marked[1:])
 
 
 def _code(marked: Sequence[bool]) -> bool:
@@ -387,10 +398,10 @@ def _property(text: str) -> bool:
 
 def _code_line(text: str) -> bool:
     """``_CODE_RE`` finds a mark of code in the line (searched only in a line holding what each
-    of its matches holds: a call's "(", an operator's "=", ";", "{", "}" or ":"), or the line is a
-    shell command (``_command``)."""
+    of its matches holds: a call's "(", an operator's "=", ";", "{", "}", ":" or "import "), or
+    the line is a shell command (``_command``)."""
     return (
-        ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text)
+        ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text or "import " in text)
         and _CODE_RE.search(text) is not None
     ) or _command(text)
 
