@@ -129,6 +129,7 @@ def test_removals_say_what_they_are(
     results = text_results if mode == "text" else html_results
     shares = quality.explanation_shares(results)
     assert shares.get("trafilatura's vote only", 0.0) <= VOTE_ONLY_SHARE
+    assert quality.position_only_share(results) <= 0.30  # only the place, or only the vote
     assert shares.get("page region", 0.0) < 1.0 and shares.get("rule", 0.0) > 0.05
     rules = {removal.rule for result in results for removal in result.removals}
     assert "heuristic.outside_run" not in rules
