@@ -50,7 +50,7 @@ _LEADING_DATA_RE = regex.compile(r"^\W*(?:\w+\W+)?\d")
 RECURRING = 2
 #: A list's item is a phrase (a feature, a step) with at least this many words.
 PHRASE_WORDS = 3
-_LOWER_WORD_RE = regex.compile(r"\s\p{Ll}")
+_LOWER_WORD_RE = regex.compile(r"\s\p{Ll}|\p{Lo}")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
@@ -213,8 +213,9 @@ class Lines:
         return self._counts[self.texts[index]] >= RECURRING
 
     def phrase(self, index: int) -> bool:
-        """A phrase: PHRASE_WORDS words or more, a word in lower case after the first, no
-        sentence end (a feature or a step, not a menu's name or a headline in title case)."""
+        """A phrase: PHRASE_WORDS words or more, a word in lower case after the first (or a
+        letter of a script without case, where nothing is set in title case), no sentence end
+        (a feature or a step, not a menu's name or a headline in title case)."""
         f = self.features[index]
         return f.words >= PHRASE_WORDS and not f.ends_sentence and _LOWER_WORD_RE.search(self.texts[index]) is not None
 
