@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .charclasses import UNSPACED_CLASS
 from .page import Page
 
 #: How many blocks before the article its headline may stand (the lead between them).
@@ -19,7 +20,7 @@ LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 #: A letter of a script written without spaces (its words are not apart: ``features.words``
 #: counts them from the characters), and a first letter of a script without case (Chinese,
 #: Japanese, Arabic, Hebrew, Thai, Devanagari...): there a heading starts with any letter.
-_UNSPACED_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_UNSPACED_LETTER = regex.compile(UNSPACED_CLASS)
 _CASELESS_START = regex.compile(r"^\p{Lo}")
 #: A time of day ("9:00", "18:30").
 _CLOCK_TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
