@@ -196,6 +196,7 @@ def _cards_by_button(page: Page) -> Cards | None:
     gaps = [range(a + 1, b) for a, b in pairwise(texts)]
     # Per gap: where each of its lines' texts stands in it (none for a gap too long for a card).
     where: list[dict[str, list[int]]] = [_positions(page, gap) if 1 <= len(gap) <= MAX_LINES else {} for gap in gaps]
+    sets_apart = any(block.gap_before for block in page.blocks)  # (read by ``_card_gap``)
     best: tuple[int, int, str] | None = None  # (first gap, gaps in the run, button)
     for start in range(min(len(gaps), FIRST_TEXTS)):
         for button, found in where[start].items():
@@ -210,7 +211,7 @@ def _cards_by_button(page: Page) -> Cards | None:
             # Cards are alike (their furniture differs by a badge or an ad marker at most; one
             # gap of the run may hold an ad above the next card's name).
             while end < len(gaps) and len(where[end].get(button, ())) == 1:
-                fit = _card_gap(page, gaps[end], where[end][button][0])
+                fit = _card_gap(page, gaps[end], where[end][button][0], sets_apart)
                 if fit is None or (fit == "wide" and wide):
                     break
                 wide += fit == "wide"
@@ -266,17 +267,18 @@ def _split_tail(page: Page, tail: range, furniture: set[int], entries: set[int])
         (furniture if _price(page.blocks[index].text) else entries).add(index)
 
 
-def _card_gap(page: Page, gap: range, at: int) -> str | None:
+def _card_gap(page: Page, gap: range, at: int, sets_apart: bool) -> str | None:
     """How the gap reads around the button at ``at``: "card" for one card's end and the next
     one's start (at most CARD_LINES lines before it: a price, a badge; from one to CARD_LINES
     after it: the next card's name and facts), "wide" when up to LENGTH_SPREAD more lines stand
     after it (an ad between two cards, above the next card's name), else None (a subhead over
     its section's list or a table of contents' entry has more lines after it, or none). A
-    button ends its card: on a page that sets lines apart, the next card starts set apart."""
+    button ends its card: on a page that sets lines apart (``sets_apart``: a blank line between
+    some two of its blocks), the next card starts set apart."""
     after = gap.stop - at - 1
     if at - gap.start > CARD_LINES or not 1 <= after <= CARD_LINES + LENGTH_SPREAD:
         return None
-    if page.blocks[at + 1].gap_before == 0 and any(block.gap_before for block in page.blocks):
+    if page.blocks[at + 1].gap_before == 0 and sets_apart:
         return None  # the line goes on in a list set tight under it: a list's item, not a card's end
     return "card" if after <= CARD_LINES else "wide"
 
