@@ -125,13 +125,18 @@ def evidence_kind(rule: str) -> str:
 POSITION_ONLY_RULES = frozenset({"heuristic.page_top", "heuristic.under_headline", "heuristic.after_article"})
 
 
+def removed_characters(result: cleaner.Result, removal: cleaner.Removal) -> int:
+    """The removal's non-blank characters (what both shares below count)."""
+    return sum(1 for c in result.source[removal.start : removal.end] if not c.isspace())
+
+
 def position_only_share(results: list[cleaner.Result]) -> float:
     """Share of removed (non-blank) characters whose rule is in POSITION_ONLY_RULES or is only
     trafilatura's vote."""
     only = total = 0
     for result in results:
         for removal in result.removals:
-            size = sum(1 for c in result.source[removal.start : removal.end] if not c.isspace())
+            size = removed_characters(result, removal)
             total += size
             if removal.rule in POSITION_ONLY_RULES or removal.rule in VOTE_RULES:
                 only += size
@@ -144,7 +149,7 @@ def explanation_shares(results: list[cleaner.Result]) -> dict[str, float]:
     for result in results:
         for removal in result.removals:
             kind = evidence_kind(removal.rule)
-            size = sum(1 for c in result.source[removal.start : removal.end] if not c.isspace())
+            size = removed_characters(result, removal)
             chars[kind] = chars.get(kind, 0) + size
     total = sum(chars.values()) or 1
     return {kind: count / total for kind, count in sorted(chars.items())}
