@@ -26,6 +26,7 @@ REPLY_LINKS: dict[str, tuple[str, ...]] = {
     "Portuguese": ("Responder", "Citar"),
     "Dutch": ("Reageren", "Citeren"),
     "Polish": ("Odpowiedz", "Cytuj"),
+    "Swedish": ("Svara", "Citera"),
 }
 #: How a member's name is written: lower-case first name, then a suffix.
 _SUFFIXES = ("", "_{n}", "{n}", ".{l}", "_{l}{l}")

@@ -1344,9 +1344,142 @@ POLISH = Vocabulary(
     },
 )
 
+SWEDISH = Vocabulary(
+    language="Swedish",
+    names=(
+        "Anna Lindqvist",
+        "Erik Holm",
+        "Sara Berg",
+        "Johan Nilsson",
+        "Maria Andersson",
+        "Lars Eriksson",
+        "Elin Johansson",
+        "Ahmed Hassan",
+    ),
+    # Places follow "i" ("i Malmö"); days are adverbs ("i tisdags"), months are lower case.
+    places=("Stockholm", "Göteborg", "Malmö", "Uppsala", "Umeå", "Luleå", "Örebro", "Linköping"),
+    orgs=("SCB", "SJ", "Vattenfall", "FN", "Riksbanken", "TT"),
+    days=("i måndags", "i tisdags", "i onsdags", "i torsdags", "i fredags", "i lördags", "i söndags"),
+    months=("januari", "mars", "maj", "juni", "augusti", "oktober", "november", "december"),
+    quotes=(
+        "Vi kan inte vänta längre",
+        "Det här är en bra dag för hela staden",
+        "Ingen väntade sig så höga siffror",
+        "Vi måste vara ärliga om vad som gick fel",
+    ),
+    sentences=(
+        "{name} säger att regeringen ska pröva planen före årets slut.",
+        "Enligt {org} kom omkring {number} personer till mötet i {place}.",
+        "– {quote}, säger {name}.",
+        "Priserna i {place} steg med {percent} procent, den snabbaste ökningen på {small} år.",
+        "Varför tog det så lång tid?",
+        "{name} pekar på en orsak: kostnaderna har stigit med {percent} procent sedan {year}.",
+        "Beskedet som kom {day} överraskade många invånare.",
+        "Det är inte första gången staden står inför ett sådant problem.",
+        "År {year} klubbade fullmäktige en budget på {money} miljoner kronor för projektet.",
+        "Kritikerna menar att planen inte går tillräckligt långt och vill ha fler detaljer.",
+        "Företaget grundades {year} och har i dag över {number} anställda.",
+        "{name} vill inte kommentera beslutet.",
+        "{name} säger: ”{quote}.”",
+        "Myndigheterna har en enkel förklaring: pengarna tog slut.",
+    ),
+    headlines=(
+        "Fullmäktige klubbar ny budget",
+        "Därför fortsätter priserna att stiga i {place}",
+        "Det här innebär de nya reglerna",
+        "SJ drar in {number} avgångar",
+    ),
+    sections=("Startsida", "Inrikes", "Utrikes", "Politik", "Ekonomi", "Kultur", "Sport", "Vetenskap", "Debatt"),
+    boilerplate={
+        "cta": (
+            "Prenumerera på vårt nyhetsbrev",
+            "Bli prenumerant för 1 kr första månaden",
+            "Vi använder cookies för att ge dig en bättre upplevelse.",
+            "Ladda ner vår app för de senaste nyheterna",
+            "Slå på notiser",
+            "Den här artikeln är för prenumeranter. Logga in för att läsa.",
+            "Redan prenumerant? Logga in",
+            "Godkänn alla cookies",
+        ),
+        "promo": (
+            "Läs också: {headline}",
+            "Läs mer: {headline}",
+            "ANNONS",
+            "Mest lästa",
+            "Relaterade artiklar",
+            "Artikeln fortsätter under annonsen",
+        ),
+        "caption": (
+            "{name} talar med journalister {day}. Foto: {name}/TT",
+            "Utsikt över staden på kvällen. (Bild: TT)",
+        ),
+        "credit": ("Foto: TT", "Foto: {name}/TT", "Bild: Shutterstock", "Källa: SCB"),
+        "dateline": ("Publicerad {date}", "Uppdaterad {date} kl {time}", "{timestamp}"),
+        "byline": ("Av {name}", "Text: {name}", "Reporter: {name}"),
+        "legal": (
+            "© {year} Tidningen. Alla rättigheter förbehållna.",
+            "Om oss | Kontakt | Integritetspolicy | Cookies",
+            "Integritetspolicy",
+            "Ansvarig utgivare: {name}",
+        ),
+        "bio": ("{name} är ekonomireporter på tidningen.",),
+        "comments": (
+            "{small} kommentarer",
+            "Visa kommentarer",
+            "Skriv en kommentar",
+            "Lämna ett svar",
+            "Namn *",
+        ),
+        "embed": ("— {name} (@{handle}) {date}", "Externt innehåll"),
+        "nav": ("Dela artikeln", "Kopiera länk", "Skriv ut", "Dela"),
+    },
+    thousands=NBSP,
+    decimal=",",
+    subheads=(
+        "Vad händer nu",
+        "Därför spelar det roll",
+        "Siffrorna bakom planen",
+        "Det säger kritikerna",
+        "Så kom staden hit",
+        "En lång väg",
+    ),
+    list_items=(
+        "Fler bussar på huvudlinjerna",
+        "En ny skola i {place}",
+        "Lägre avgifter för familjer",
+        "{number} nya bostäder till {year}",
+        "En årlig granskning av budgeten",
+        "Gratis parkering på söndagar",
+    ),
+    table=(
+        ("Post", "Belopp", "Förändring"),
+        ("Utgifter", "{number}", "{percent} %"),
+        ("Intäkter", "{number}", "{percent} %"),
+        ("Skuld", "{number}", "{percent} %"),
+    ),
+    ingredients=("2 dl vetemjöl", "2 ägg", "3 dl mjölk", "1 nypa salt", "50 g smör", "1 msk socker"),
+    steps=(
+        "Sätt ugnen på 200 grader.",
+        "Vispa ihop mjöl, ägg och mjölk i en skål.",
+        "Smält smöret på låg värme.",
+        "Grädda i 25 minuter tills ytan är gyllene.",
+        "Låt svalna en stund innan du serverar.",
+    ),
+    furniture={
+        "ad": ("ANNONS", "Artikeln fortsätter under annonsen"),
+        "share": ("Dela", "Kopiera länk"),
+        "gallery": ("Bild 1 av {small}", "Visa bildspel"),
+        "newsletter": ("Prenumerera på vårt nyhetsbrev",),
+        "byline": ("Av {name}",),
+        "dateline": ("Publicerad {date}", "Uppdaterad {date} kl {time}"),
+        "toc": ("Innehåll",),
+        "counter": ("{small} kommentarer",),
+    },
+)
+
 #: Every language the strategies can write, by the name cleaner's language detection reports.
 VOCABULARIES: dict[str, Vocabulary] = {
-    v.language: v for v in (ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, ITALIAN, PORTUGUESE, DUTCH, POLISH)
+    v.language: v for v in (ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, ITALIAN, PORTUGUESE, DUTCH, POLISH, SWEDISH)
 }
 
 #: Boilerplate labels the strategies can generate (``title`` is placed by ``articles`` itself).

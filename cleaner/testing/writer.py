@@ -41,6 +41,7 @@ def _date(vocab: Vocabulary, rng: Random) -> str:
         "Portuguese": f"{day} de {name} de {year}",
         "Dutch": f"{day} {name} {year}",
         "Polish": f"{day} {name} {year}",  # the months are written in the genitive a date takes
+        "Swedish": f"{day} {name} {year}",
     }.get(vocab.language, f"{day:02}.{month + 1:02}.{year}")  # numeric where months decline (Russian)
 
 
