@@ -9,6 +9,7 @@ import math
 import os
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -183,3 +184,45 @@ def test_character_table_is_derived_again_for_another_regex_version(tmp_path, mo
         assert charclasses.table() == charclasses.derive()
     finally:
         charclasses.table.cache_clear()
+
+
+#: An ``and`` chain mixing Python and C truth values, as ``decide._kept`` once had it, and the
+#: form that replaced it (one ``not`` over an ``or`` chain).
+MIXED_CHAIN = """
+def kept(path, claimed, lead):
+    return [state == 1 and index not in claimed and index not in lead for index, state in enumerate(path)]
+"""
+NEGATED_CHAIN = """
+def kept(path, claimed, lead):
+    return [not (state != 1 or index in claimed or index in lead) for index, state in enumerate(path)]
+"""
+
+
+def _cython_c(source: str, tmp_path: Path) -> str:
+    pytest.importorskip("Cython")
+    module = tmp_path / "chain.py"
+    module.write_text(source)
+    done = subprocess.run(
+        [sys.executable, "-m", "cython", "-3", "-X", "annotation_typing=False", str(module)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return (tmp_path / "chain.c").read_text()
+
+
+def test_the_miscompiled_cast_is_found_in_cythons_c(tmp_path: Path) -> None:
+    mixed = _cython_c(MIXED_CHAIN, tmp_path)
+    if "((PyObject *)__pyx_t_" in mixed:  # this Cython has the bug (issue 7472)
+        assert native.miscompiled_casts(mixed)
+    assert not native.miscompiled_casts(_cython_c(NEGATED_CHAIN, tmp_path))
+
+
+def test_no_compiled_module_holds_a_miscompiled_cast() -> None:
+    generated = Path(__file__).parent.parent / "build" / "cython"
+    sources = [generated.joinpath(*name.split(".")).with_suffix(".c") for name in native.COMPILED_MODULES]
+    if not all(source.exists() for source in sources):
+        pytest.skip("no generated C here (a pure or wheel build)")
+    assert {source.name: native.miscompiled_casts(source.read_text()) for source in sources} == {
+        source.name: [] for source in sources
+    }

@@ -284,11 +284,10 @@ def _kept(context: _Context, path: Sequence[int], scores: Sequence[float], claim
     votes = context.page.extractor_votes
     title = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = context.lead_zone(title, claimed)
+    # One ``not`` over an ``or`` chain: compiled, an ``and`` chain mixing Python and C truth
+    # values would be miscompiled (Cython issue 7472; ``tests/test_native.py`` checks the C).
     return [
-        state == BODY
-        and index not in claimed
-        and index not in lead
-        and not (votes[index] is False and scores[index] < 0)
+        not (state != BODY or index in claimed or index in lead or (votes[index] is False and scores[index] < 0))
         for index, state in enumerate(path)
     ]
 

@@ -11,19 +11,39 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import itertools
 import os
+import re
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
 
-#: The modules ``setup.py`` compiles (dotted names), in one place.
-COMPILED_MODULES: tuple[str, ...] = (
+#: Modules written for C (``setup.py`` compiles them without bounds checks or negative indices):
+#: the per-character and per-block loops.
+KERNEL_MODULES: tuple[str, ...] = (
     "cleaner.engine.segment",
     "cleaner.engine.scan",
     "cleaner.engine.rules.prefilter",
     "cleaner.engine.decode",
 )
+#: Ordinary Python modules of the per-page path, compiled as they are (Python's indexing kept):
+#: compiled, their calls, loops and attribute reads skip the interpreter.
+PLAIN_MODULES: tuple[str, ...] = (
+    "cleaner.engine.decide",
+    "cleaner.engine.context",
+    "cleaner.engine.scores",
+    "cleaner.engine.regions",
+    "cleaner.engine.features",
+    "cleaner.engine.rules.engine",
+    "cleaner.engine.page",
+    "cleaner.engine.title",
+    "cleaner.engine.anchor",
+    "cleaner.engine.assemble",
+    "cleaner.engine.heuristics.cards",
+)
+#: The modules ``setup.py`` compiles (dotted names), in one place.
+COMPILED_MODULES: tuple[str, ...] = KERNEL_MODULES + PLAIN_MODULES
 #: Set to 1 (or true/yes) to run the Python sources of a compiled build.
 PURE_VARIABLE = "CLEANER_PURE"
 
@@ -64,3 +84,23 @@ def is_compiled(module: ModuleType) -> bool:
 def status() -> dict[str, bool]:
     """Each compiled module (imported now if it was not) and whether it runs compiled."""
     return {name: is_compiled(importlib.import_module(name)) for name in COMPILED_MODULES}
+
+
+#: A C truth value (an ``int`` temporary) cast to a Python object: what Cython generates for an
+#: ``and``/``or`` chain that mixes Python and C truth values (Cython issue 7472); the object is
+#: then appended or decref'd, and the process crashes.
+_C_INT_TEMPORARY = re.compile(r"^\s+int (__pyx_t_\d+);$", re.M)
+_CAST_TO_OBJECT = re.compile(r"\(\(PyObject \*\)(__pyx_t_\d+)\)")
+_FUNCTION_START = re.compile(r"^static [^;]*\)\s*\{$", re.M)
+
+
+def miscompiled_casts(c_source: str) -> list[str]:
+    """The lines of Cython's generated C that cast a C integer temporary of their function to
+    ``PyObject *`` (``setup.py`` leaves such a module uncompiled; ``tests/test_native.py``)."""
+    found: list[str] = []
+    starts = [match.start() for match in _FUNCTION_START.finditer(c_source)] + [len(c_source)]
+    for start, end in itertools.pairwise(starts):
+        body = c_source[start:end]
+        ints = set(_C_INT_TEMPORARY.findall(body))
+        found += [line.strip() for line in body.splitlines() if any(v in ints for v in _CAST_TO_OBJECT.findall(line))]
+    return found
