@@ -3,7 +3,7 @@
 Run: ``python benchmarks/structured.py [--per-language N] [--seed N] [--json FILE]``.
 
 Two sources, both with a gold label on every line (docs/benchmarks.md says how each is made):
-generated articles (``cleaner.testing.structure``: nine languages, text mode and the same
+generated articles (``cleaner.testing.structure``: fifteen languages, text mode and the same
 articles rendered as HTML) and the bundled AEB pages' flattened text with its body cut into
 sections under subheads, runs of sentences turned into lists, tables, recipes and code added,
 furniture between the sections and a comment counter under the headline (text mode).

@@ -143,7 +143,7 @@ def test_a_thread_labels_its_authors_and_links() -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(threads())
 def test_no_post_of_a_generated_thread_is_removed(article: Article) -> None:
-    """Threads in nine languages (``cleaner.testing.threads``): every post kept; every author,
+    """Threads in fifteen languages (``cleaner.testing.threads``): every post kept; every author,
     date and reply-link line removed; the clean text, cleaned again, stays as it is."""
     result = cleaner.clean(article.text)
     assert cleaner.clean(result.text).text == result.text

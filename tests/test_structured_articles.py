@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import cleaner
 from cleaner.engine.segment import segment
-from cleaner.testing import Article, assert_contract, structured_articles
+from cleaner.testing import Article, assert_contract, structured_articles, writer
 from cleaner.testing.strategies import LANGUAGES
 from cleaner.testing.structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
 from cleaner.testing.vocabulary import VOCABULARIES
@@ -71,6 +71,28 @@ def test_every_structure_and_furniture_is_written_in_every_language() -> None:
         for piece, piece_labels in FURNITURE.items():
             article = build(vocab, Plan(3, ("paragraphs",), (piece,)))
             assert set(piece_labels) <= {s.label for s in article.spans}, (language, piece)
+
+
+#: The label a rule must give each furniture entry of a vocabulary (a byline block's lines are
+#: written under "byline" and "dateline"; the counter under the headline is comments).
+_ENTRY_LABELS = {"byline": ("byline",), "dateline": ("dateline",), "counter": ("comments",)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_furniture_entry_is_claimed_with_its_label(language: str, default_cleaner: cleaner.Cleaner) -> None:
+    # Generated furniture exercises the language's rules: a vocabulary entry no rule claims (a
+    # table of contents' heading without its pack's rule) tests the heuristics instead.
+    vocab = VOCABULARIES[language]
+    unclaimed = {}
+    for kind, templates in vocab.furniture.items():
+        labels = _ENTRY_LABELS.get(kind) or FURNITURE[kind]
+        for template in templates:
+            for seed in range(5):
+                line = writer.fill(template, vocab, Random(seed))
+                found = default_cleaner.rules.match(line, language, [])
+                if found is None or found.rule.label not in labels:
+                    unclaimed[line] = f"{found.rule.id if found else 'no rule'}, not {labels}"
+    assert not unclaimed, unclaimed
 
 
 def test_lists_tables_and_recipes_stand_on_consecutive_lines() -> None:

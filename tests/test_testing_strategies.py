@@ -25,7 +25,8 @@ TERMINAL = regex.compile(r"[.!?]['\"“”’»)]*$")
 
 
 def test_the_languages_of_the_rule_packs_are_written() -> None:
-    packs = {"Dutch", "French", "German", "Italian", "Polish", "Portuguese", "Russian", "Spanish"}
+    packs = {"Dutch", "French", "German", "Italian", "Polish", "Portuguese", "Russian", "Spanish", "Swedish"}
+    packs |= {"Danish", "Czech", "Romanian", "Turkish", "Ukrainian"}
     assert {"English", *packs} <= set(LANGUAGES)
 
 
@@ -217,6 +218,11 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "Dutch": {"{name} spreekt met journalisten in {place}."},
     "Polish": {"{name} rozmawia z dziennikarzami {day}."},
     "Swedish": set(),
+    "Danish": set(),
+    "Czech": set(),
+    "Romanian": set(),
+    "Turkish": set(),
+    "Ukrainian": set(),
 }
 
 

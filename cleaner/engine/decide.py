@@ -51,6 +51,11 @@ TITLE_WORDS = 8
 #: three) with the first line (a page's <title>) scores OVERLAP_SCORE more.
 TITLE_OVERLAP = 0.6
 OVERLAP_SCORE = 2.0
+#: A headline-like line right above a byline or a comment counter scores BYLINE_UNDER more:
+#: that is where a page sets its headline (a question under them is a dek or the lead's first
+#: line). Not above a date line: an unclaimed byline ("NAME, Outlet") stands there too.
+BYLINE_UNDER = 0.5
+UNDER_HEADLINE_LABELS = frozenset({"byline", "comments"})
 #: An article does not begin with a headline-like line scoring at most this (``_body_starts``).
 START_SCORE = 2.0
 #: Each block between the headline and the article costs LEAD_STEP, unless a rule or heuristic
@@ -453,7 +458,9 @@ def _title_scores(context: _Context, scores: list[float], items: set[int], claim
             continue
         if _in_tight_list(context.page, index, claimed) or context.capitals(index):
             continue
-        titles[index] = context.title_score(index)
+        under = claimed.get(index + 1)
+        bonus = BYLINE_UNDER if under is not None and under.label in UNDER_HEADLINE_LABELS else 0.0
+        titles[index] = context.title_score(index) + bonus
     return titles
 
 

@@ -27,6 +27,11 @@ REPLY_LINKS: dict[str, tuple[str, ...]] = {
     "Dutch": ("Reageren", "Citeren"),
     "Polish": ("Odpowiedz", "Cytuj"),
     "Swedish": ("Svara", "Citera"),
+    "Danish": ("Svar", "Citér"),
+    "Czech": ("Odpovědět", "Citovat"),
+    "Romanian": ("Răspunde", "Citează"),
+    "Turkish": ("Yanıtla", "Alıntıla"),
+    "Ukrainian": ("Відповісти", "Цитувати"),
 }
 #: How a member's name is written: lower-case first name, then a suffix.
 _SUFFIXES = ("", "_{n}", "{n}", ".{l}", "_{l}{l}")

@@ -42,6 +42,11 @@ def _date(vocab: Vocabulary, rng: Random) -> str:
         "Dutch": f"{day} {name} {year}",
         "Polish": f"{day} {name} {year}",  # the months are written in the genitive a date takes
         "Swedish": f"{day} {name} {year}",
+        "Danish": f"{day}. {name} {year}",
+        "Czech": f"{day}. {name} {year}",  # the months are written in the genitive a date takes
+        "Romanian": f"{day} {name} {year}",
+        "Turkish": f"{day} {name} {year}",
+        "Ukrainian": f"{day} {name} {year}",  # the months are written in the genitive a date takes
     }.get(vocab.language, f"{day:02}.{month + 1:02}.{year}")  # numeric where months decline (Russian)
 
 
