@@ -243,8 +243,7 @@ def add_context(
     of a table (not headlines):
 
     - set tight on both sides, as a menu's items are (TIGHT);
-    - between a block worth keeping (or the last line of a structured list, a table or code) and
-      a paragraph, or a block worth keeping set apart below it
+    - between a block worth keeping and a paragraph, or a block worth keeping set apart below it
       by a blank line (a section may open on a question, a quote or a list), it is that
       section's heading (SUBHEAD), unless it ends with a colon (it announces what follows);
     - ending with a colon above a block worth keeping, it announces it (ANNOUNCES);
@@ -255,8 +254,6 @@ def add_context(
     paragraph, colon = lines.paragraph, lines.open_colon
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    structured_lists = list(_structured_lists(lines, neighbours, claimed))
-    listed = {item for structured in structured_lists for item in structured}
     for index in lines.open:
         if index in claimed:
             continue
@@ -268,7 +265,7 @@ def add_context(
         above = before[index]
         if (
             above >= 0
-            and (scores[above] > 0 or above in listed)  # (under a list, a table or code kept whole)
+            and scores[above] > 0
             and scores[below] > 0
             and (paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index)))
         ):
@@ -281,7 +278,7 @@ def add_context(
     for heading in headings:  # then the heading's floor, as when each list was applied in turn
         result[heading] = max(result[heading], LIST_FLOOR)
     items: set[int] = set(depth)
-    for structured in structured_lists:
+    for structured in _structured_lists(lines, neighbours, claimed):
         for item in structured:
             result[item] = max(result[item], LIST_FLOOR)
         items.update(structured)
