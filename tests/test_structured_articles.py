@@ -13,11 +13,12 @@ from itertools import pairwise
 from random import Random
 
 import pytest
+from claims import unclaimed_templates
 from hypothesis import HealthCheck, Phase, given, settings
 
 import cleaner
 from cleaner.engine.segment import segment
-from cleaner.testing import Article, assert_contract, structured_articles, writer
+from cleaner.testing import Article, assert_contract, structured_articles
 from cleaner.testing.strategies import LANGUAGES
 from cleaner.testing.structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
 from cleaner.testing.vocabulary import VOCABULARIES
@@ -83,15 +84,8 @@ def test_every_furniture_entry_is_claimed_with_its_label(language: str, default_
     # Generated furniture exercises the language's rules: a vocabulary entry no rule claims (a
     # table of contents' heading without its pack's rule) tests the heuristics instead.
     vocab = VOCABULARIES[language]
-    unclaimed = {}
-    for kind, templates in vocab.furniture.items():
-        labels = _ENTRY_LABELS.get(kind) or FURNITURE[kind]
-        for template in templates:
-            for seed in range(5):
-                line = writer.fill(template, vocab, Random(seed))
-                found = default_cleaner.rules.match(line, language, [])
-                if found is None or found.rule.label not in labels:
-                    unclaimed[line] = f"{found.rule.id if found else 'no rule'}, not {labels}"
+    groups = ((templates, _ENTRY_LABELS.get(kind) or FURNITURE[kind]) for kind, templates in vocab.furniture.items())
+    unclaimed = unclaimed_templates(default_cleaner, vocab, groups, seeds=5)
     assert not unclaimed, unclaimed
 
 

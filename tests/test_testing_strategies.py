@@ -10,6 +10,7 @@ from random import Random
 
 import pytest
 import regex
+from claims import unclaimed_templates
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -231,15 +232,8 @@ def test_boilerplate_templates_are_claimed_by_a_builtin_rule_with_their_label(
     language: str, default_cleaner: cleaner.Cleaner
 ) -> None:
     vocab = VOCABULARIES[language]
-    unclaimed: dict[str, str] = {}
-    for label, templates in vocab.boilerplate.items():
-        for template in templates:
-            for seed in range(20):
-                line = writer.fill(template, vocab, Random(seed))
-                found = default_cleaner.rules.match(line, language, [])
-                if found is None or found.rule.label != label:
-                    unclaimed[template] = f"{line!r}: {found.rule.id if found else 'no rule'}, not {label}"
-                    break
+    groups = ((templates, (label,)) for label, templates in vocab.boilerplate.items())
+    unclaimed = unclaimed_templates(default_cleaner, vocab, groups, seeds=20)
     new = {t: why for t, why in unclaimed.items() if t not in NOT_CLAIMED_WITH_ITS_LABEL[language]}
     assert not new, new
     assert set(unclaimed) == NOT_CLAIMED_WITH_ITS_LABEL[language], "a listed template is claimed now: unlist it"
