@@ -18,6 +18,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -351,9 +352,14 @@ def kept_lines(cases: Sequence[Case], mode: str) -> list[list[bool]]:
 
 
 def tally(
-    cases: Sequence[Case], kept: Sequence[Sequence[bool]], kinds: dict[str, Tally], worst: list[tuple[float, str]]
+    cases: Sequence[Case],
+    kept: Sequence[Sequence[bool]],
+    kinds: dict[str, Tally],
+    worst: list[tuple[float, str]],
+    dropped_by: Counter[str],
 ) -> Tally:
-    """Add each section to its kind's tally and each case's recall to ``worst``; return the total.
+    """Add each section to its kind's tally, each case's recall to ``worst`` and its dropped
+    sections to ``dropped_by``; return the total.
 
     Recall counts the sections' body lines; precision also counts the kept lines outside them
     (furniture, the page's chrome); unscored lines count for neither.
@@ -368,6 +374,7 @@ def tally(
                 continue
             got = sum(flags[i] for i in section.spans)
             total.add_section(len(section.spans), got)
+            dropped_by[case.name] += got < KEPT_SHARE * len(section.spans)
             kinds.setdefault(section.kind, Tally()).add_section(len(section.spans), got)
             in_sections.update(section.spans)
             body += len(section.spans)
@@ -393,13 +400,14 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[str, Tally] = {}
     kinds: dict[str, dict[str, Tally]] = {"text": {}, "html": {}}
     worst: list[tuple[float, str]] = []
+    dropped_by: Counter[str] = Counter()
     runs = (
         ("generated text", generated, "text"),
         ("AEB pages text", pages, "text"),
         ("generated html", generated, "html"),
     )
     for name, cases, mode in runs:
-        rows[name] = tally(cases, kept_lines(cases, mode), kinds[mode], worst)
+        rows[name] = tally(cases, kept_lines(cases, mode), kinds[mode], worst, dropped_by)
     elapsed = time.perf_counter() - started
     print(
         f"Structured articles: {len(generated)} generated ({len(VOCABULARIES)} languages) and {len(pages)} "
@@ -427,6 +435,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{kind:<12} {group.sections:>8} {group.body:>10} {group.recall:>7.3f} {group.dropped:>8}")
     worst.sort()
     print("\nlowest recall:", ", ".join(f"{name} {share:.2f}" for share, name in worst[:5]))
+    # (Dropped sections gather on a few pages: one page of short lines cut into many sections
+    # counts as many drops; this says how concentrated they are.)
+    losing = [(name, count) for name, count in dropped_by.most_common() if count]
+    top = losing[:3]
+    print(
+        f"articles that drop a section: {len(losing)}; the {len(top)} that drop most hold "
+        f"{sum(c for _, c in top)} of {sum(c for _, c in losing)}: " + ", ".join(f"{n} {c}" for n, c in top)
+    )
     if args.json:
         figures: dict[str, object] = {
             name: {"recall": t.recall, "precision": t.precision, "sections": t.sections, "dropped": t.dropped}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from random import Random
 
@@ -58,14 +59,19 @@ def test_recall_precision_and_dropped_sections() -> None:
     cases = structured.generated_cases(2, seed=3)[:4]
     kinds: dict[str, structured.Tally] = {}
     perfect = [[span.label == "body" for span in case.article.spans] for case in cases]
-    total = structured.tally(cases, perfect, kinds, [])
+    total = structured.tally(cases, perfect, kinds, [], Counter())
     assert (total.recall, total.precision, total.dropped) == (1.0, 1.0, 0)
     everything = [[True] * len(case.article.spans) for case in cases]
-    loose = structured.tally(cases, everything, {}, [])
+    loose = structured.tally(cases, everything, {}, [], Counter())
     assert loose.recall == 1.0 and loose.precision < 1.0
     nothing = [[False] * len(case.article.spans) for case in cases]
-    lost = structured.tally(cases, nothing, {}, [])
+    by_case: Counter[str] = Counter()
+    lost = structured.tally(cases, nothing, {}, [], by_case)
     assert lost.recall == 0.0 and lost.dropped == lost.sections == total.sections
+    expected: Counter[str] = Counter()
+    for case in cases:
+        expected[case.name] += sum(bool(s.spans) for s in case.article.sections)
+    assert by_case == expected and sum(by_case.values()) == lost.dropped
     # A section keeping fewer than half of its body lines is dropped; half of them is enough.
     case = cases[0]
     section = max(case.article.sections, key=lambda s: len(s.spans))
@@ -75,7 +81,7 @@ def test_recall_precision_and_dropped_sections() -> None:
         flags = [
             span.label == "body" and (i in kept or i not in section.spans) for i, span in enumerate(case.article.spans)
         ]
-        assert structured.tally([case], [flags], {}, []).dropped == dropped
+        assert structured.tally([case], [flags], {}, [], Counter()).dropped == dropped
 
 
 def test_generated_pages_hold_every_body_line() -> None:
