@@ -46,6 +46,25 @@ def test_two_recipes_sharing_ingredients_are_body() -> None:
     assert _removed(text) == []
 
 
+MIDDLE = "The second stage adds a ferry line to the islands, and its timetable follows the trains."
+CODE = "const total = prices.reduce((a, b) => a + b, 0);\nconsole.log(total);"
+
+
+def test_a_block_of_code_shown_twice_is_body() -> None:
+    """Two lines of code printed twice, each next to another printed twice, are an example shown
+    again, not a menu: menus hold no calls or operators."""
+    parts = ["How the fare tool adds up prices", OPENING, "What it does", MIDDLE, CODE, "How it adds up", CLOSING, CODE]
+    text = "\n\n".join([*parts, "Why it matters", MIDDLE]) + "\n"
+    assert _removed(text) == []
+
+
+def test_a_menu_printed_twice_around_the_article_is_still_chrome() -> None:
+    menu = "Home\nNews\nSport\nWeather"
+    text = "\n\n".join([menu, "Council approves the new harbour plan", OPENING, MIDDLE, CLOSING, menu]) + "\n"
+    removed = _removed(text)
+    assert removed.count("Home") == 2 and removed.count("Weather") == 2
+
+
 GERMAN_OPENING = (
     "Der Stadtrat hat den Hafenplan am Dienstag nach einer langen Debatte über die Kosten und den Zeitplan beschlossen."
 )

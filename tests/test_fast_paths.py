@@ -117,15 +117,15 @@ def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str
         _SENTENCE_END_RE,
         PROPERTY_WORDS,
         _cells,
-        _code_line,
         _command,
         _letter_words,
         _property,
+        code_line,
     )
 
     command = _COMMAND_RE.match(text) is not None and _SENTENCE_END_RE.search(text) is None and len(text) <= 300
     assert _command(text) == command
-    assert _code_line(text) == (_CODE_RE.search(text) is not None or command)
+    assert code_line(text) == (_CODE_RE.search(text) is not None or command)
     assert _cells(text) == (_CELLS_RE.search(text) is not None)
     short = len(text) <= 200 and _letter_words(text) <= PROPERTY_WORDS and "://" not in text and "www." not in text
     short = short and not any(mark in text for mark in ("·", " | ", "•"))
@@ -147,9 +147,9 @@ def test_the_code_and_cells_tests_skip_only_lines_their_regexes_reject(text: str
     ],
 )
 def test_a_shell_command_is_a_line_of_code(line: str, command: bool) -> None:
-    from cleaner.engine.context import _code_line
+    from cleaner.engine.context import code_line
 
-    assert _code_line(line) is command
+    assert code_line(line) is command
 
 
 @pytest.mark.parametrize(
@@ -181,6 +181,6 @@ def test_a_property_row_is_a_name_a_colon_and_a_short_value(line: str, row: bool
     ],
 )
 def test_code_lines_include_imports_and_programs_run_by_path(line: str, code: bool) -> None:
-    from cleaner.engine.context import _code_line
+    from cleaner.engine.context import code_line
 
-    assert _code_line(line) == code
+    assert code_line(line) == code

@@ -231,7 +231,7 @@ class Lines:
         """A line marked as code (``_CODE_RE``), measured on first use."""
         known = self._code[index]
         if known is None:
-            known = self._code[index] = _code_line(self.texts[index])
+            known = self._code[index] = code_line(self.texts[index])
         return known
 
 
@@ -397,7 +397,7 @@ def _property(text: str) -> bool:
     )
 
 
-def _code_line(text: str) -> bool:
+def code_line(text: str) -> bool:
     """``_CODE_RE`` finds a mark of code in the line (searched only in a line holding what each
     of its matches holds: a call's "(", an operator's "=", ";", "{", "}", ":" or "import "), or
     the line is a shell command (``_command``)."""
@@ -405,6 +405,13 @@ def _code_line(text: str) -> bool:
         ("(" in text or "=" in text or ";" in text or "{" in text or "}" in text or ":" in text or "import " in text)
         and _CODE_RE.search(text) is not None
     ) or _command(text)
+
+
+def code_marks(text: str) -> bool:
+    """A line of code by its marks (``code_line``), a colon at its end not counted: a menu's
+    "Follow us:" or a button's "Details:" ends with one too (repeated chrome and card buttons
+    are never code)."""
+    return code_line(text.rstrip().removesuffix(":"))
 
 
 def _lone_command(text: str) -> bool:

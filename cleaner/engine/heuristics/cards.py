@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..context import code_marks
 from ..page import Page
 from ..scores import MARKER_RE
 from .base import Verdict, heuristic
@@ -204,6 +205,7 @@ def _cards_by_button(page: Page) -> Cards | None:
                 len(found) != 1
                 or len(button.split()) > BUTTON_WORDS
                 or MARKER_RE.match(button) is not None  # a list's item, repeated in the next list
+                or code_marks(button)  # a line of an example shown in each section
                 or _post_line(page, found[0])
             ):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from ..context import code_marks
 from ..page import Page
 from ..scores import is_paragraph
 from .base import Verdict, heuristic
@@ -21,7 +22,8 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     and a neighbour stand next to each other again elsewhere on the page (the group repeats). A
     line repeated alone is the article's own more often than not (a table's header row, a
     subhead also listed in a table of contents, a line of code), and so is a repeated line right
-    above a paragraph (a section's heading) or one starting with a number (two recipes' "2 eggs")."""
+    above a paragraph (a section's heading), one starting with a number (two recipes' "2 eggs")
+    or one of a pair holding a line of code (a block of code shown twice)."""
     features = page.features
     last = len(page) - 1
     pairs: Counter[tuple[str, str]] | None = None
@@ -47,6 +49,8 @@ def _repeated_together(page: Page, pairs: Counter[tuple[str, str]], index: int, 
         return False
     blocks = page.blocks
     first, second = (index, other) if step > 0 else (other, index)
+    if code_marks(blocks[first].text) or code_marks(blocks[second].text):
+        return False  # an example shown twice: menus hold no calls, operators or commands
     return pairs[blocks[first].text, blocks[second].text] >= 2
 
 
