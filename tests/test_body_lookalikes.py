@@ -58,6 +58,15 @@ def test_a_block_of_code_shown_twice_is_body() -> None:
     assert _removed(text) == []
 
 
+def test_a_last_section_of_a_subhead_over_a_command_is_body() -> None:
+    """A subhead set apart over a block of code (or a list, or a table) heads that section, as
+    one over a paragraph does: the section ends the article and stays, the footer goes."""
+    command = 'curl -s "https://example.com/api/v1/fares?zone=2"'
+    footer = "© 2019 The Paper. All Rights Reserved."
+    text = "\n\n".join(["How the fare tool adds up prices", OPENING, MIDDLE, "A long road ahead", command, footer])
+    assert _removed(text + "\n") == [footer]
+
+
 def test_a_menu_printed_twice_around_the_article_is_still_chrome() -> None:
     menu = "Home\nNews\nSport\nWeather"
     text = "\n\n".join([menu, "Council approves the new harbour plan", OPENING, MIDDLE, CLOSING, menu]) + "\n"

@@ -244,8 +244,9 @@ def add_context(
 
     - set tight on both sides, as a menu's items are (TIGHT);
     - between a block worth keeping and a paragraph, or a block worth keeping set apart below it
-      by a blank line (a section may open on a question, a quote or a list), it is that
-      section's heading (SUBHEAD), unless it ends with a colon (it announces what follows);
+      by a blank line (a section may open on a question, a quote, or a structured list, table or
+      block of code, whose own lines score as non-prose), it is that section's heading
+      (SUBHEAD), unless it ends with a colon (it announces what follows);
     - ending with a colon above a block worth keeping, it announces it (ANNOUNCES);
     - the lines of a list announced as the article's, or of a structured list or table, are kept
       whole (``_announced_lists``, ``_structured_lists``).
@@ -254,6 +255,8 @@ def add_context(
     paragraph, colon = lines.paragraph, lines.open_colon
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
+    structured_lists = list(_structured_lists(lines, neighbours, claimed))
+    listed = {item for structured in structured_lists for item in structured}
     for index in lines.open:
         if index in claimed:
             continue
@@ -266,7 +269,7 @@ def add_context(
         if (
             above >= 0
             and scores[above] > 0
-            and scores[below] > 0
+            and (scores[below] > 0 or below in listed)
             and (paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index)))
         ):
             result[index] += LINE_SCALE * SUBHEAD
@@ -278,7 +281,7 @@ def add_context(
     for heading in headings:  # then the heading's floor, as when each list was applied in turn
         result[heading] = max(result[heading], LIST_FLOOR)
     items: set[int] = set(depth)
-    for structured in _structured_lists(lines, neighbours, claimed):
+    for structured in structured_lists:
         for item in structured:
             result[item] = max(result[item], LIST_FLOOR)
         items.update(structured)
