@@ -34,7 +34,7 @@ from cleaner.engine.language import detect_language  # noqa: E402
 from cleaner.engine.segment import segment  # noqa: E402
 from cleaner.gold import load_aeb  # noqa: E402
 from cleaner.testing import Article, Line, Section, writer  # noqa: E402
-from cleaner.testing.structure import CODE, FURNITURE, LAYOUTS, STRUCTURES, Plan, build  # noqa: E402
+from cleaner.testing.structure import CODE, FURNITURE, LAYOUTS, STRUCTURES, Plan, build, one_contents  # noqa: E402
 from cleaner.testing.vocabulary import VOCABULARIES, Vocabulary  # noqa: E402
 
 AEB = ROOT / "corpus" / "aeb"
@@ -101,7 +101,7 @@ def generated_cases(per_language: int, seed: int) -> list[Case]:
         for number in range(per_language):
             count = 1 + rng.randrange(5)
             sections = tuple(STRUCTURES[(number + i) % len(STRUCTURES)] for i in range(count))
-            furniture = tuple(rng.choice((None, *FURNITURE)) for _ in range(count))
+            furniture = one_contents(tuple(rng.choice((None, *FURNITURE)) for _ in range(count)))
             plan = Plan(
                 rng.randrange(2**32),
                 sections,
@@ -237,6 +237,7 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
     subheads = [writer.fill(t, vocab, rng) for t in rng.sample(vocab.subheads, len(vocab.subheads))]
     number = 0
     kinds = ["lead"]
+    listed = False  # whether a table of contents stands on the page yet
     while rest:
         size = min(len(rest), 2 + rng.randrange(3))
         chunk, rest = rest[:size], rest[size:]
@@ -244,7 +245,9 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
         kind = STRUCTURES[(number + rng.randrange(len(STRUCTURES))) % len(STRUCTURES)]
         if rng.random() < 0.6:
             piece = rng.choice(tuple(FURNITURE))
-            units.append((None, _page_furniture(vocab, piece, rng, subheads)))
+            if piece != "toc" or not listed:  # (a page lists its sections once: ``one_contents``)
+                units.append((None, _page_furniture(vocab, piece, rng, subheads)))
+                listed = listed or piece == "toc"
         units.append((number, [Line(subheads[(number - 1) % len(subheads)], "body")]))
         units.extend((number, unit) for unit in _structured_section(vocab, kind, chunk, lines, runs, rng))
         kinds.append(kind)

@@ -20,7 +20,7 @@ import cleaner
 from cleaner.engine.segment import segment
 from cleaner.testing import Article, assert_contract, structured_articles
 from cleaner.testing.strategies import LANGUAGES
-from cleaner.testing.structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
+from cleaner.testing.structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build, one_contents
 from cleaner.testing.vocabulary import VOCABULARIES
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -122,6 +122,13 @@ def test_options_are_keyword_only_and_validated() -> None:
         structured_articles(languages=["Klingon"])
     with pytest.raises(ValueError, match="furniture entry"):
         Plan(1, ("table",), ())
+    with pytest.raises(ValueError, match="one table of contents"):
+        Plan(1, ("table", "code"), ("toc", "toc"))
+
+
+def test_a_page_lists_its_sections_once() -> None:
+    assert one_contents(("ad", "toc", None, "toc", "share", "toc")) == ("ad", "toc", None, None, "share", None)
+    assert one_contents((None, "gallery")) == (None, "gallery")
 
 
 @settings(max_examples=40, deadline=None)
@@ -152,10 +159,10 @@ def test_contract_holds_on_structured_articles(language: str, default_cleaner: c
 @pytest.mark.xfail(strict=True, reason="selection keeps one run: issue 15")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_body_line_of_a_structured_article_is_removed(language: str, default_cleaner: cleaner.Cleaner) -> None:
-    # About 1 in 8 such articles still loses a line (112 of 900 sampled, derandomized, every
-    # layout): a one-line command or a code block after the last paragraph, a subhead taken for a
-    # table of contents' entry, a page set without blank lines; shrinking would only cost time.
-    @settings(FAST, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    # About 1 in 20 such articles still loses a line (19 of 400 sampled, derandomized, every
+    # layout), most of them pages set without blank lines; 200 examples a language find one in
+    # each (60 did not in three). Shrinking would only cost time.
+    @settings(FAST, max_examples=200, phases=[Phase.explicit, Phase.reuse, Phase.generate])
     @given(structured_articles(languages=[language]))
     def check(article: Article) -> None:
         lost = removed_body_lines(article, default_cleaner.clean(article.text))
@@ -231,7 +238,7 @@ def test_a_related_list_between_sections_ends_at_the_next_subhead(default_cleane
             Plan(
                 1928813344,
                 ("numbered", "table", "recipe", "code", "paragraphs"),
-                ("toc",) * 4 + ("gallery",),
+                ("toc", None, None, None, "gallery"),
                 footer=True,
             ),
         ),
@@ -255,7 +262,7 @@ def test_sections_after_furniture_are_kept(language: str, plan: Plan, default_cl
             ),
         ),
         ("Russian", Plan(3844248156, ("recipe", "code"), ("gallery", "toc"), footer=True)),
-        ("Italian", Plan(323965900, ("numbered", "table", "recipe", "code"), ("byline", "ad", "toc", "toc"))),
+        ("Italian", Plan(323965900, ("numbered", "table", "recipe", "code"), ("byline", "ad", None, "toc"))),
     ],
 )
 def test_a_subhead_under_a_table_of_contents_heads_its_section(

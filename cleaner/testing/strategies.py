@@ -19,7 +19,7 @@ from hypothesis.strategies import SearchStrategy
 
 from . import writer
 from .article import Article, Line
-from .structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build
+from .structure import FURNITURE, LAYOUTS, STRUCTURES, Plan, build, one_contents
 from .thread import REPLY_LINKS, ThreadPlan, build_thread
 from .vocabulary import BOILERPLATE_LABELS, VOCABULARIES, Vocabulary
 
@@ -254,7 +254,7 @@ def structured_articles(
     ``structures``: paragraphs, a bulleted or numbered list, a table (rows of cells), a recipe
     (ingredients, then numbered steps) or a block of code, all of it body. Before any section may
     stand a piece of ``furniture`` (an ad marker, a share bar, a gallery counter, a newsletter box,
-    a byline-and-date block, a table of contents), under the headline a byline block and, unless
+    a byline-and-date block, a table of contents, once a page), under the headline a byline block and, unless
     ``comment_counter=False``, a comment counter ("11 Kommentare"); a legal line may end the page.
     ``layouts`` are (paragraph separator, line break) pairs: the lines of a list, a table or a
     block of code stand on consecutive lines.
@@ -282,7 +282,7 @@ def structured_articles(
             Plan(
                 seed,
                 tuple(k for k, _ in sections),
-                tuple(f for _, f in sections),
+                one_contents(tuple(f for _, f in sections)),
                 comment_counter=counter,
                 byline=byline,
                 title=title,

@@ -69,6 +69,15 @@ class Plan:
         ]
         if unknown:
             raise ValueError(f"unknown section or furniture kinds {unknown}; known: {STRUCTURES}, {tuple(FURNITURE)}")
+        if self.furniture.count("toc") > 1:
+            raise ValueError("a page has one table of contents: at most one 'toc' in a plan's furniture")
+
+
+def one_contents(furniture: Sequence[str | None]) -> tuple[str | None, ...]:
+    """``furniture`` with every table of contents after the first left out (None): a page lists
+    its sections once."""
+    first = furniture.index("toc") if "toc" in furniture else len(furniture)
+    return tuple(None if kind == "toc" and at > first else kind for at, kind in enumerate(furniture))
 
 
 def build(vocab: Vocabulary, plan: Plan) -> Article:
