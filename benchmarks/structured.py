@@ -34,7 +34,16 @@ from cleaner.engine.language import detect_language  # noqa: E402
 from cleaner.engine.segment import segment  # noqa: E402
 from cleaner.gold import load_aeb  # noqa: E402
 from cleaner.testing import Article, Line, Section, writer  # noqa: E402
-from cleaner.testing.structure import CODE, FURNITURE, LAYOUTS, STRUCTURES, Plan, build, one_contents  # noqa: E402
+from cleaner.testing.structure import (  # noqa: E402
+    CODE,
+    FURNITURE,
+    LAYOUTS,
+    STRUCTURES,
+    Plan,
+    build,
+    furniture_lines,
+    one_contents,
+)
 from cleaner.testing.vocabulary import VOCABULARIES, Vocabulary  # noqa: E402
 
 AEB = ROOT / "corpus" / "aeb"
@@ -246,7 +255,7 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
         if rng.random() < 0.6:
             piece = rng.choice(tuple(FURNITURE))
             if piece != "toc" or not listed:  # (a page lists its sections once: ``one_contents``)
-                units.append((None, _page_furniture(vocab, piece, rng, subheads)))
+                units.append((None, furniture_lines(vocab, piece, rng, subheads[:3])))
                 listed = listed or piece == "toc"
         units.append((number, [Line(subheads[(number - 1) % len(subheads)], "body")]))
         units.extend((number, unit) for unit in _structured_section(vocab, kind, chunk, lines, runs, rng))
@@ -262,20 +271,6 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
         index += len(unit)
     article = replace(article, sections=tuple(Section(k, tuple(s)) for k, s in zip(kinds, sections, strict=True)))
     return Case(name, "aeb", article)
-
-
-def _page_furniture(vocab: Vocabulary, piece: str, rng: Random, subheads: Sequence[str]) -> list[Line]:
-    if piece == "byline":
-        return [
-            Line(writer.fill(rng.choice(vocab.furniture["byline"]), vocab, rng), "byline"),
-            Line(writer.fill(rng.choice(vocab.furniture["dateline"]), vocab, rng), "dateline"),
-        ]
-    if piece == "toc":
-        return [Line(writer.fill(rng.choice(vocab.furniture["toc"]), vocab, rng), "nav")] + [
-            Line(s, "nav") for s in subheads[:3]
-        ]
-    (label,) = FURNITURE[piece]
-    return [Line(writer.fill(rng.choice(vocab.furniture[piece]), vocab, rng), label)]
 
 
 def _structured_section(

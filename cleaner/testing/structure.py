@@ -92,12 +92,12 @@ def build(vocab: Vocabulary, plan: Plan) -> Article:
     if plan.comment_counter:
         units.append((None, [Line(writer.fill(rng.choice(vocab.furniture["counter"]), vocab, rng), "comments")]))
     if plan.byline:
-        units.append((None, _furniture(vocab, "byline", rng, subheads)))
+        units.append((None, furniture_lines(vocab, "byline", rng, subheads)))
     for _ in range(1 + rng.randrange(2)):
         units.append((0, [Line(writer.paragraph(vocab, rng, 1 + rng.randrange(3)), "body")]))
     for number, (kind, before, subhead) in enumerate(zip(plan.sections, plan.furniture, subheads, strict=True), 1):
         if before is not None:
-            units.append((None, _furniture(vocab, before, rng, subheads)))
+            units.append((None, furniture_lines(vocab, before, rng, subheads)))
         units.extend((number, lines) for lines in _section(vocab, kind, subhead, rng))
     if plan.footer and vocab.boilerplate.get("legal"):
         units.append((None, [Line(writer.boilerplate_line(vocab, "legal", rng), "legal")]))
@@ -120,8 +120,9 @@ def _distinct(vocab: Vocabulary, templates: Sequence[str], count: int, rng: Rand
     return [writer.fill(order[i % len(order)], vocab, rng) for i in range(count)]
 
 
-def _furniture(vocab: Vocabulary, kind: str, rng: Random, subheads: Sequence[str]) -> list[Line]:
-    """One piece of furniture: its lines, labelled (``FURNITURE``)."""
+def furniture_lines(vocab: Vocabulary, kind: str, rng: Random, subheads: Sequence[str]) -> list[Line]:
+    """One piece of furniture: its lines, labelled (``FURNITURE``); a table of contents lists
+    ``subheads``."""
     if kind == "byline":
         return [
             Line(writer.fill(rng.choice(vocab.furniture["byline"]), vocab, rng), "byline"),
