@@ -120,3 +120,88 @@ def test_a_list_item_repeated_in_each_section_is_no_button() -> None:
     result = cleaner.clean("\n\n".join(parts))
     assert not any(r.rule == "heuristic.card_list" for r in result.removals)
     assert result.text.count(item) == 3
+
+
+#: A roundup's product boxes: a name, features (no sentence ends), a price, the shop's button.
+_BOXES = {
+    "English": (
+        "Our picks for the best cordless vacuums this winter, from light stick models to the big ones that "
+        "clean a whole house on one charge, are below. Prices were checked this morning.",
+        [
+            (
+                "Brisk S5 Stick Vacuum",
+                ["Up to 40 minutes of suction", "Weighs less than two kilos", "Wall mount included"],
+                "$149.99",
+            ),
+            (
+                "Halden Pet Pro",
+                ["Tangle-free brush for pet hair", "Washable filter", "Two batteries in the box"],
+                "$219.00",
+            ),
+            ("Corrin Mini", ["Fits in a drawer", "Charges in three hours", "Crevice tool and soft brush"], "$89.50"),
+            (
+                "Ostra Max 2",
+                ["Laser shows the dust on hard floors", "Screen with the time left", "Five-year warranty"],
+                "$399.00",
+            ),
+        ],
+        ["Available from Amazon", "Buy Now"],
+    ),
+    "German": (
+        "Wir haben die besten Akku-Staubsauger des Winters getestet, vom leichten Stielgerät bis zum großen "
+        "Modell für das ganze Haus. Die Preise haben wir heute Morgen geprüft.",
+        [
+            (
+                "Brisk S5 Akkusauger",
+                ["Bis zu 40 Minuten Saugkraft", "Wiegt weniger als zwei Kilo", "Mit Wandhalterung"],
+                "149,99 €",
+            ),
+            (
+                "Halden Pet Pro",
+                ["Bürste ohne Verheddern für Tierhaare", "Waschbarer Filter", "Zwei Akkus im Karton"],
+                "219,00 €",
+            ),
+            (
+                "Corrin Mini",
+                ["Passt in eine Schublade", "In drei Stunden geladen", "Fugendüse und weiche Bürste"],
+                "89,50 €",
+            ),
+            (
+                "Ostra Max 2",
+                ["Laser zeigt den Staub auf Hartböden", "Anzeige der Restlaufzeit", "Fünf Jahre Garantie"],
+                "399,00 €",
+            ),
+        ],
+        ["Bei Amazon ansehen", "Jetzt kaufen"],
+    ),
+}
+
+
+def _roundup(language: str) -> str:
+    intro, boxes, buttons = _BOXES[language]
+    cards = ["\n".join([name, *features, price, *buttons]) for name, features, price in boxes]
+    return "\n\n".join(["Home", "Deals", "Reviews", "The best cordless vacuums", intro, *cards, *_FOOTER])
+
+
+def test_a_roundup_of_product_boxes_keeps_every_box_and_removes_their_buttons() -> None:
+    """Product boxes of short lines (no blurb ends a sentence) are told by their prices: every
+    name, feature and price is kept, the button every box repeats removed, in any language; and
+    the clean text, without its buttons, reads as the same boxes."""
+    for language, (_, boxes, buttons) in _BOXES.items():
+        result = cleaner.clean(_roundup(language))
+        for name, features, price in boxes[1:]:
+            assert "\n".join([name, *features, price]) in result.text, language
+        removed = {(result.source[r.start : r.end], r.rule) for r in result.removals}
+        assert {(button, "heuristic.card_list") for button in buttons} <= removed, language
+        assert cleaner.clean(result.text).text == result.text, language
+
+
+def test_prices_in_a_box_after_a_long_article_are_no_card_list() -> None:
+    """Deal boxes under an article of several paragraphs are the page's shop widget: the
+    article outweighs them, and they go as what follows an article."""
+    intro, boxes, buttons = _BOXES["English"]
+    article = [intro.replace("Our picks", f"Part {n}: our picks") for n in range(1, 5)]
+    cards = ["\n".join([name, *features, price, *buttons]) for name, features, price in boxes]
+    result = cleaner.clean("\n\n".join(["The best cordless vacuums", *article, *cards, *_FOOTER]))
+    assert not any(r.rule == "heuristic.card_list" for r in result.removals)
+    assert boxes[2][1][0] not in result.text

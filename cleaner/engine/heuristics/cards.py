@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..context import code_marks
+from ..features import BlockFeatures
 from ..page import Page
-from ..scores import MARKER_RE
+from ..scores import MARKER_RE, PARAGRAPH_WORDS
 from .base import Verdict, heuristic
 
 #: A card's furniture between two blurbs is at most this many lines.
@@ -34,6 +35,10 @@ LENGTH_SPREAD = 2
 #: A card's tail (before its button) and the next card's header (its name and facts) are at
 #: most this many lines each.
 CARD_LINES = 3
+#: Cards without blurbs (``_cards_between_prices``) have from MIN_CARD_LINES to MAX_CARD_LINES
+#: lines each, from one price to the next (a name and a price at least; a product's features).
+MIN_CARD_LINES = 3
+MAX_CARD_LINES = 24
 #: Labels of the rules that name a post's or a comment's lines.
 POST_LABELS = frozenset({"comments", "byline", "dateline"})
 #: Cards told by their shape alone (no button): at least this many in a row, each under a
@@ -126,8 +131,61 @@ def card_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 
 
 def _find_cards(page: Page) -> Cards | None:
-    """The page's card list: told by the button its cards repeat, else by their shape."""
-    return _cards_by_button(page) or _cards_by_shape(page)
+    """The page's card list: told by the button its cards repeat between blurbs, else by their
+    shape, else by their prices (cards of short lines: a product's name and features)."""
+    return _cards_by_button(page) or _cards_by_shape(page) or _cards_between_prices(page)
+
+
+def _cards_between_prices(page: Page) -> Cards | None:
+    """Cards without blurbs (a roundup's product boxes: a name, its features, a price, "Buy
+    Now"), told by their price lines: the longest run of at least MIN_CARDS price lines each
+    MIN_CARD_LINES to MAX_CARD_LINES lines after the one before, when the first card (the lines
+    after the last paragraph above the first price, at most MAX_CARD_LINES) begins within the
+    page's first texts and the cards hold more words than the texts above them (teasers under an
+    article) and after them (teasers above one). A short line that stands between every two
+    prices is the cards' button (furniture); the names,
+    features and prices are entries. The prices stay: without its buttons the clean text still
+    reads as the same cards (cleaning it again changes nothing)."""
+    features, blocks = page.features, page.blocks
+    prices = [index for index, f in enumerate(features) if f.words <= PRICE_TOKENS and _priced(blocks[index].text)]
+    best: list[int] = []
+    run: list[int] = []
+    for index in prices:
+        if run and not MIN_CARD_LINES <= index - run[-1] <= MAX_CARD_LINES:
+            run = []
+        run.append(index)
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < MIN_CARDS:
+        return None
+    first = best[0]
+    while first > 0 and best[0] - first < MAX_CARD_LINES and not _paragraph(features[first - 1]):
+        first -= 1
+    last = next(
+        (i for i in range(best[-1] + 1, min(len(blocks), best[-1] + 1 + MAX_LINES)) if features[i].ends_sentence),
+        min(len(blocks), best[-1] + 1 + MAX_LINES),
+    )
+    words = sum(f.words for f in features[first:last])
+    above = sum(f.words for f in features[:first] if f.ends_sentence)
+    after = sum(f.words for f in features[last:] if f.ends_sentence)
+    if sum(f.ends_sentence for f in features[:first]) > FIRST_TEXTS or words <= above or words <= after:
+        return None
+    texts = [{blocks[i].text for i in range(a + 1, b)} for a, b in pairwise(best)]
+    buttons = {text for text in set.intersection(*texts) if len(text.split()) <= BUTTON_WORDS}
+    furniture = {i for i in range(best[0] + 1, last) if blocks[i].text in buttons and _button(page, blocks[i].text, i)}
+    entries = set(range(first, last)) - furniture
+    return Cards(frozenset(furniture), frozenset(entries), len(best))
+
+
+def _button(page: Page, text: str, index: int) -> bool:
+    """Whether a short line may be a card's button: no list's item repeated in the next list,
+    no line of an example shown in each section, no post's or comment's line."""
+    return MARKER_RE.match(text) is None and not code_marks(text) and not _post_line(page, index)
+
+
+def _paragraph(f: BlockFeatures) -> bool:
+    """A paragraph above a card list: PARAGRAPH_WORDS words or more, ending a sentence."""
+    return f.ends_sentence and f.words >= PARAGRAPH_WORDS
 
 
 def _cards_by_shape(page: Page) -> Cards | None:
@@ -201,13 +259,7 @@ def _cards_by_button(page: Page) -> Cards | None:
     best: tuple[int, int, str] | None = None  # (first gap, gaps in the run, button)
     for start in range(min(len(gaps), FIRST_TEXTS)):
         for button, found in where[start].items():
-            if (
-                len(found) != 1
-                or len(button.split()) > BUTTON_WORDS
-                or MARKER_RE.match(button) is not None  # a list's item, repeated in the next list
-                or code_marks(button)  # a line of an example shown in each section
-                or _post_line(page, found[0])
-            ):
+            if len(found) != 1 or len(button.split()) > BUTTON_WORDS or not _button(page, button, found[0]):
                 continue
             end, low, high, wide = start, len(gaps[start]), len(gaps[start]), 0
             # Cards are alike (their furniture differs by a badge or an ad marker at most; one
@@ -290,6 +342,21 @@ def _post_line(page: Page, index: int) -> bool:
     posts of a thread or a comment section, which ``thread`` reads."""
     match = page.rule_match(index)
     return match is not None and match.rule.label in POST_LABELS
+
+
+def _priced(text: str) -> bool:
+    """A price line (``_price``) that names its currency ("$139.00", "24,99 €", "от 890 ₽"): a
+    figure alone ("1", "2" down a list of the most read) is a rank as often as a price."""
+    return _price(text) and any(
+        all(unicodedata.category(c) == "Sc" for c in core) or core.casefold() in CURRENCY_CODES or _has_sign(core)
+        for core in (token.strip(_PUNCTUATION) for token in text.split())
+        if core
+    )
+
+
+def _has_sign(token: str) -> bool:
+    """Whether the token holds a currency sign ("$139.00", "£89")."""
+    return any(unicodedata.category(c) == "Sc" for c in token)
 
 
 def _price(text: str) -> bool:
