@@ -159,6 +159,9 @@ def test_a_shell_command_is_a_line_of_code(line: str, command: bool) -> None:
         ("Mardi – vendredi : 9 h 30 – 12 h 30 et 14 h – 19 h", True),  # figures are no pitch's words
         ("Weight: 2.3 kg", True),
         ("容量：0.8L", True),  # Japanese and Chinese set a full-width colon
+        ("Weight (kg): 2.3", True),  # a qualifier in brackets after the name
+        ("Czech Republic (Group A): Seventh appearance", True),
+        ("Sign up (free): the best stories of the week in your inbox every friday morning", False),
         ("Newsletter: the best stories of the week in your inbox every friday morning, free", False),
         ("Alter: ab 5 · ab 8 · ab 10", False),
     ],

@@ -251,6 +251,20 @@ def test_a_table_of_properties_after_the_features_is_kept() -> None:
     assert result.text.split("\n\n") == page
 
 
+def test_a_list_of_properties_with_qualifiers_under_its_heading_is_kept() -> None:
+    """Rows "Name (qualifier): value" under a heading after the article's last paragraph are a
+    table of properties (the teams a tournament qualified, each with its group), not links."""
+    report = (
+        "Turkey drew Iceland in Istanbul to book its spot, and that result also clinched France's ticket "
+        "to next year's tournament. Below are all the teams that qualified during the group stage."
+    )
+    rows = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance"]
+    rows += ["Spain (Group F): 11th appearance", "Poland (Group G): Fourth appearance"]
+    page = ["Euro 2020: who has qualified", report, "Qualified teams", "\n".join(rows)]
+    result = cleaner.clean("\n\n".join([*page, "Home", "Scores", "Contact"]))
+    assert result.text.split("\n\n") == page[1:]
+
+
 @pytest.mark.parametrize(
     ("after_the_list", "kept"),
     [

@@ -88,8 +88,11 @@ CODE_SHARE = 0.66
 #: A row of a table of properties, as a two-column table renders: a name of one to three words
 #: (no digit, no sentence end; a range "Mardi – vendredi"), a colon (after a space, as French
 #: sets it: "Lundi : fermé"; or a full-width colon, as Chinese and Japanese set it: "容量：0.8L"),
-#: a value ("Weight: 2.3 kg", "Códecs: SBC, AAC").
-_PROPERTY_RE = regex.compile(r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.–-]+){0,2}(?:[ \u00a0\u202f]?: |：)\S")
+#: a value ("Weight: 2.3 kg", "Códecs: SBC, AAC"); the name may carry a qualifier in brackets
+#: ("Weight (kg): 2.3", "England (Group A): 10th appearance").
+_PROPERTY_RE = regex.compile(
+    r"^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.–-]+){0,2}(?: \([^()\n]{1,30}\))?(?:[ \u00a0\u202f]?: |：)\S"
+)
 PROPERTY_WORDS = 10
 PROPERTY_CHARS = 200
 _OPTION_MARKS = ("·", " | ", "•")
