@@ -325,11 +325,15 @@ def kept_by_position(case: Case, result: cleaner.Result) -> list[bool]:
 
 
 def kept_by_text(case: Case, result: cleaner.Result) -> list[bool]:
-    """HTML mode: a line is kept when the output holds it (a long line anywhere, a short one as a line)."""
+    """HTML mode: a line is kept when the output holds it (a long line anywhere, a short one as a
+    line). A short line the article holds several times (a subhead and its entry in a table of
+    contents) is kept as many times as the output holds it, body lines first."""
     output = norm(result.text)
-    out_lines = {norm(line) for line in result.text.splitlines()}
+    out_lines = [norm(line) for line in result.text.splitlines()]
+    out_set = set(out_lines)
     kept = []
-    for span in case.article.spans:
+    short: dict[str, list[int]] = {}
+    for index, span in enumerate(case.article.spans):
         text = norm(re.sub(r"^(?:[•*–-]|\d+[.)])\s+", "", span.text)) if span.label == "body" else norm(span.text)
         cells = [c for c in re.split(r"\t| {2,}", span.text) if c.strip()]
         if len(cells) > 1:  # a table row: trafilatura may set its cells apart
@@ -337,7 +341,14 @@ def kept_by_text(case: Case, result: cleaner.Result) -> list[bool]:
         elif len(text) >= 25:
             kept.append(text in output)
         else:
-            kept.append(text in out_lines or any(line.endswith(text) or line.startswith(text) for line in out_lines))
+            kept.append(text in out_set or any(line.endswith(text) or line.startswith(text) for line in out_set))
+            short.setdefault(text, []).append(index)
+    for text, indices in short.items():
+        if len(indices) > 1:
+            held = sum(line == text or line.endswith(text) or line.startswith(text) for line in out_lines)
+            ordered = sorted(indices, key=lambda i: case.article.spans[i].label != "body")
+            for rank, index in enumerate(ordered):
+                kept[index] = kept[index] and rank < held
     return kept
 
 
