@@ -130,7 +130,34 @@ def _render(tree: Any, html: str) -> str:
     except AssertionError:  # html-text then renders the page uncleaned; ours is half-cleaned
         tree, _ = _parse(html)
         _drop_hidden(tree)
-    return etree_to_text(tree, guess_punct_space=True, guess_layout=True)
+    preformatted = _set_aside_preformatted(tree, html)
+    text = etree_to_text(tree, guess_punct_space=True, guess_layout=True)
+    for marker, content in preformatted.items():
+        text = text.replace(marker, content, 1)
+    return text
+
+
+def _set_aside_preformatted(tree: Any, html: str) -> dict[str, str]:
+    """Each outermost ``<pre>``'s text replaced in the tree by a marker, returned with the text it
+    stands for: html-text collapses all whitespace, which would join a block of code into one
+    line and drop its indentation. The text keeps its line breaks and indents (trailing spaces
+    and blank lines at either end dropped); the marker is a character of the private use area
+    that the page does not hold, and a number."""
+    mark = next(chr(code) for code in range(0xE000, 0xF900) if chr(code) not in html)
+    found: dict[str, str] = {}
+    for element in list(tree.iter("pre")):
+        if any(parent.tag == "pre" for parent in element.iterancestors()):
+            continue
+        lines = [line.rstrip() for line in element.text_content().replace("\r\n", "\n").split("\n")]
+        content = "\n".join(lines).strip("\n")
+        if "\n" not in content:
+            continue  # one line: html-text renders it as it is
+        marker = f"{mark}{len(found)}{mark}"
+        found[marker] = content
+        for child in list(element):
+            element.remove(child)
+        element.text = marker
+    return found
 
 
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).

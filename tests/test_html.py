@@ -238,3 +238,22 @@ def test_parsed_elements_have_lxml_html_classes() -> None:
     assert [type(e) for e in extractor_tree(html).iter()] == expected
     assert [type(e) for e in renderer_tree(html).iter()] == [type(e) for e in lxml.html.fromstring(html).iter()]
     assert lxml.html.FormElement in expected
+
+
+def test_a_block_of_code_keeps_its_line_breaks() -> None:
+    """html-text collapses all whitespace; a ``<pre>`` is rendered with its own line breaks, so a
+    block of code stays one line per line of code (and text with the page's private-use icon
+    characters still renders as it is)."""
+    code = "SELECT name, city FROM readers\nWHERE city = 'Boston'\nORDER BY name;"
+    highlighted = "for item in items:\n    <span class='k'>print</span>(item.name)\n\n\n"
+    html = page().replace(
+        "</article>",
+        f"<pre><code>{code}</code></pre><p>Icons \ue000 stay.</p><pre>{highlighted}</pre><pre>one line</pre></article>",
+    )
+    text = render_html(html).text
+    assert code in text
+    assert "for item in items:\n    print(item.name)\n" in text
+    assert "Icons \ue000 stay." in text and "one line" in text
+    assert "\ue001" not in text
+    result = cleaner.clean_html(html)
+    assert "WHERE city = 'Boston'\nORDER BY name;" in result.text
