@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.engine.assemble import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, Decision, assemble
+from cleaner.engine.assemble import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, Decision, assemble, clean_text
 from cleaner.engine.segment import segment
 from cleaner.model import LABELS, Piece, Removal, Result
 
@@ -128,3 +128,30 @@ def test_contract_holds_for_any_decisions(source: str, data: st.DataObject) -> N
     assert len(result.removals) == len(labels) - labels.count("body")
     if result.text:
         assert not result.text.startswith("\n") and not result.text.endswith("\n")
+
+
+def test_lines_inside_a_paragraph_keep_their_indents_beyond_the_common_one() -> None:
+    """A block of code keeps its shape (Python's indents are its syntax), a paragraph indented
+    as a whole keeps none, and a paragraph's first line never keeps any."""
+    source = (
+        "    def total(prices):\n        return sum(prices)\n\n"
+        "\t  Quoted as a whole,\n\t  line by line.\n\n"
+        "  Hanging first line\nof a paragraph."
+    )
+    doc = segment(source)
+    result = assemble(doc, [KEEP] * len(doc.blocks))
+    check_contract(result)
+    assert result.text == (
+        "def total(prices):\n    return sum(prices)\n\nQuoted as a whole,\nline by line.\n\n"
+        "Hanging first line\nof a paragraph."
+    )
+    assert clean_text(doc, [KEEP] * len(doc.blocks)) == result.text
+    again = segment(result.text)
+    assert assemble(again, [KEEP] * len(again.blocks)).text == result.text
+
+
+def test_an_indented_line_after_a_removed_one_starts_a_paragraph_without_its_indent() -> None:
+    doc = segment("for item in items:\n    Share this\n    print(item)\n    total += 1")
+    result = assemble(doc, [KEEP, Decision("nav", "nav.share_bar", "Share bar."), KEEP, KEEP])
+    check_contract(result)
+    assert result.text == "for item in items:\n\nprint(item)\ntotal += 1"

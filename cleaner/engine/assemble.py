@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Piece, Removal, Result
-from .segment import Document
+from .segment import Block, Document
 
 PARAGRAPH_SEPARATOR = "\n\n"
 #: Between two kept lines that stood on consecutive lines of the source (a list, a verse, an
 #: address): the text keeps them one paragraph, and cleaning it again sees the same layout.
 LINE_SEPARATOR = "\n"
+#: The characters that end a line (``str.splitlines``'s): indentation is the whitespace after one.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +36,67 @@ class Decision:
 
 def clean_text(doc: Document, decisions: Sequence[Decision]) -> str:
     """``assemble(doc, decisions).text`` without the pieces and removals (``Engine._settle``
-    reads only the text): the same separators between the same kept blocks."""
+    reads only the text): the same separators and indents before the same kept blocks."""
     parts: list[str] = []
     previous_kept = -2
+    indents = kept_indents(doc, decisions)
+    source = doc.source
     for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
         if decision.label == "body":  # (``Decision.kept``, inlined)
             if parts:
                 tight = index == previous_kept + 1 and block.gap_before == 0
                 parts.append(LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR)
-            parts.append(block.text)
+            indent = indents.get(index, 0)
+            parts.append(source[block.start - indent : block.end] if indent else block.text)
             previous_kept = index
     return "".join(parts)
+
+
+def kept_indents(doc: Document, decisions: Sequence[Decision]) -> dict[int, int]:
+    """How many characters of its indentation each kept line keeps (only lines that keep some):
+    inside a paragraph of the clean text (kept lines set tight), a line after the first keeps
+    what it is indented by beyond the indentation all the paragraph's lines share, as
+    ``textwrap.dedent`` reads it (a block of code, a nested list, a verse keep their shape; a
+    paragraph indented as a whole keeps none, and a paragraph's first line never does)."""
+    indents: dict[int, int] = {}
+    source = doc.source
+    blocks = doc.blocks
+    paragraph: list[int] = []  # the kept lines of the current paragraph
+    previous_kept = -2
+    for index, decision in enumerate(decisions):
+        if decision.label != "body":
+            continue
+        if not (index == previous_kept + 1 and blocks[index].gap_before == 0):
+            _dedent(source, blocks, paragraph, indents)
+            paragraph = []
+        paragraph.append(index)
+        previous_kept = index
+    _dedent(source, blocks, paragraph, indents)
+    return indents
+
+
+def _dedent(source: str, blocks: Sequence[Block], paragraph: list[int], indents: dict[int, int]) -> None:
+    """Add to ``indents`` what each line of one paragraph keeps of its indentation."""
+    if len(paragraph) < 2:
+        return
+    found = [_indentation(source, blocks[index].start) for index in paragraph]
+    if not any(found):
+        return
+    common = found[0]
+    for indentation in found[1:]:
+        while not indentation.startswith(common):
+            common = common[:-1]
+    for index, indentation in zip(paragraph[1:], found[1:], strict=True):
+        if len(indentation) > len(common):
+            indents[index] = len(indentation) - len(common)
+
+
+def _indentation(source: str, start: int) -> str:
+    """The whitespace between the start of the line and ``start``."""
+    begin = start
+    while begin > 0 and source[begin - 1].isspace() and source[begin - 1] not in _LINE_BREAKS:
+        begin -= 1
+    return source[begin:start]
 
 
 def assemble(
@@ -54,12 +106,15 @@ def assemble(
     warnings: Sequence[str] = (),
 ) -> Result:
     """Join kept blocks with blank lines, or with a line break where they stood on consecutive
-    lines of the source; every other block becomes one removal."""
+    lines of the source (keeping their indents inside a paragraph: ``kept_indents``); every
+    other block becomes one removal."""
     parts: list[str] = []
     pieces: list[Piece] = []
     removals: list[Removal] = []
     target = 0
     previous_kept = -2
+    indents = kept_indents(doc, decisions)
+    source = doc.source
     for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
         if decision.kept:
             if parts:
@@ -67,10 +122,12 @@ def assemble(
                 separator = LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR
                 parts.append(separator)
                 target += len(separator)
-            parts.append(block.text)
+            indent = indents.get(index, 0)
+            text = source[block.start - indent : block.end] if indent else block.text
+            parts.append(text)
             previous_kept = index
-            pieces.append(Piece(block.start, target, len(block.text)))
-            target += len(block.text)
+            pieces.append(Piece(block.start - indent, target, len(text)))
+            target += len(text)
         else:
             removals.append(Removal(block.start, block.end, decision.label, decision.rule, decision.reason))
     return Result(
