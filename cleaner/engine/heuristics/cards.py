@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import regex
+
 from ..context import code_marks
 from ..features import BlockFeatures
 from ..page import Page
@@ -51,6 +53,10 @@ HEADER_WORDS = 12
 #: currency ("from", "ab", "от", a unit) at most PRICE_WORD letters.
 PRICE_TOKENS = 6
 PRICE_WORD = 4
+#: A price line that anchors cards (``_cards_between_prices``) has at most this many characters
+#: ("100 g – 12,50 €", "от 1 890,00 ₽"), and a digit: lines without are spared the tokenising.
+PRICE_CHARS = 40
+_DIGIT_RE = regex.compile(r"\d")
 #: Currency codes and abbreviations written as letters (signs such as "€" or "₽" are told by
 #: their Unicode category), case-folded.
 CURRENCY_CODES = frozenset(
@@ -147,7 +153,11 @@ def _cards_between_prices(page: Page) -> Cards | None:
     features and prices are entries. The prices stay: without its buttons the clean text still
     reads as the same cards (cleaning it again changes nothing)."""
     features, blocks = page.features, page.blocks
-    prices = [index for index, f in enumerate(features) if f.words <= PRICE_TOKENS and _priced(blocks[index].text)]
+    prices = [
+        index
+        for index, f in enumerate(features)
+        if f.chars <= PRICE_CHARS and _DIGIT_RE.search(blocks[index].text) is not None and _priced(blocks[index].text)
+    ]
     best: list[int] = []
     run: list[int] = []
     for index in prices:
