@@ -46,6 +46,15 @@ def test_two_recipes_sharing_ingredients_are_body() -> None:
     assert _removed(text) == []
 
 
+def test_two_lists_sharing_bulleted_items_are_body() -> None:
+    """Bulleted items two lists share, next to each other in both, are the lists' items (what
+    two plans have in common), not a menu printed twice: they end the article and stay."""
+    first = "• Free parking on Sundays\n• Lower fees for families\n• More buses on the main routes"
+    second = "• More buses on the main routes\n• Free parking on Sundays\n• Lower fees for families"
+    parts = ["Two plans for the harbour district", OPENING, "The first plan", first, CLOSING, "The second plan", second]
+    assert _removed("\n\n".join(parts) + "\n") == []
+
+
 MIDDLE = "The second stage adds a ferry line to the islands, and its timetable follows the trains."
 CODE = "const total = prices.reduce((a, b) => a + b, 0);\nconsole.log(total);"
 

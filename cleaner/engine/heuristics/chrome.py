@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from ..context import code_marks
 from ..page import Page
-from ..scores import is_paragraph
+from ..scores import MARKER_RE, is_paragraph
 from .base import Verdict, heuristic
 
 
@@ -23,7 +23,8 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     line repeated alone is the article's own more often than not (a table's header row, a
     subhead also listed in a table of contents, a line of code), and so is a repeated line right
     above a paragraph (a section's heading), one starting with a number (two recipes' "2 eggs")
-    or one of a pair holding a line of code (a block of code shown twice)."""
+    or a list marker (an item two lists share) or one of a pair holding a line of code (a block
+    of code shown twice)."""
     features = page.features
     last = len(page) - 1
     pairs: Counter[tuple[str, str]] | None = None
@@ -32,8 +33,9 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
             if index < last and is_paragraph(features[index + 1]):
                 continue
-            if page.blocks[index].text[:1].isnumeric():
-                continue  # a quantity, a step, a rank ("200 g flour", "2. Stir"): a list's item, not a menu's
+            text = page.blocks[index].text
+            if text[:1].isnumeric() or MARKER_RE.match(text) is not None:
+                continue  # a quantity, a step, a rank, a bullet ("200 g flour", "2. Stir", "• Free"): an item
             if pairs is None:
                 pairs = _pairs(page)
             if any(_repeated_together(page, pairs, index, step) for step in (-1, 1)):
