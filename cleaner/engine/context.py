@@ -317,14 +317,15 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
     "1."), a number first (a quantity, a rank, a date: "200 g flour", "3 May 2021: ..."), cells
     (tab-, "|"- or space-separated columns) or a property's name and value ("Weight: 2.3 kg").
     (A number anywhere would take in lists of headlines, many of which hold one.) Or a block of
-    code (``_code``). They are the article's wherever it reaches them (its ingredients, its
+    code (``_code``); or, in a longer run that is neither, the lists and code set tight inside it
+    (``_lists_within``). They are the article's wherever it reaches them (its ingredients, its
     results table, its example); a menu's links carry none of these marks."""
-    tight, after = neighbours.tight, neighbours.after
+    tight, after, before = neighbours.tight, neighbours.after, neighbours.before
     n = len(tight)
     shortest = min(CODE_LINES, MIN_LIST_ITEMS)
     for index in range(n):
-        if tight[index] or index in claimed:
-            continue
+        if (tight[index] and before[index] not in claimed) or index in claimed:
+            continue  # (a run starts set apart, or under a claimed line, where the run above ends)
         below = after[index]
         if shortest > 1 and (below >= n or not tight[below] or below in claimed):
             if lines.command(index):
@@ -335,6 +336,30 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
             continue  # (too short for either: their shapes are not measured)
         if (len(run) >= MIN_LIST_ITEMS and _data_rows(run, lines)) or _code_under_heading(run, lines):
             yield run
+        elif len(run) > MIN_LIST_ITEMS:
+            yield from _lists_within(run, lines)
+
+
+def _lists_within(run: Sequence[int], lines: Lines) -> Iterator[list[int]]:
+    """The lists and blocks of code set tight among other lines (a page set without blank lines
+    is one run): MIN_LIST_ITEMS structured lines in a row; CODE_LINES lines of code in a row,
+    with the line above them when it ends no sentence and the block so read is still code
+    (``_code``: a statement's first line, "SELECT name FROM t", carries no mark)."""
+    features = lines.features
+    for marked, shortest, is_code in ((lines.structured, MIN_LIST_ITEMS, False), (lines.code, CODE_LINES, True)):
+        stretch: list[int] = []
+        for position, index in enumerate([*run, -1]):
+            if index >= 0 and marked(index):
+                stretch.append(index)
+                continue
+            if len(stretch) >= shortest:
+                start = position - len(stretch)
+                if is_code and start > 0 and not features[run[start - 1]].ends_sentence:
+                    widened = [run[start - 1], *stretch]
+                    if _code([marked(i) for i in widened]):
+                        stretch = widened
+                yield stretch
+            stretch = []
 
 
 def _letter_words(text: str) -> int:
