@@ -197,6 +197,21 @@ def test_code_at_the_end_of_a_page_set_without_blank_lines_is_kept(default_clean
     result = default_cleaner.clean("\n".join(lines))
     assert result.text.endswith("\n".join([lines[3], *lines[4:7]]))
     assert lines[1] in result.text
+    # A shell command alone is a block of code too.
+    command = [*lines[:4], "pip install readers-db", lines[-1]]
+    assert default_cleaner.clean("\n".join(command)).text.endswith(f"{lines[3]}\npip install readers-db")
+
+
+def test_counters_after_a_page_set_without_blank_lines_are_no_list(default_cleaner: cleaner.Cleaner) -> None:
+    """A story's footer set tight under it ("Filed to: ...", its views, comments and shares, bare
+    figures) is no list of data: the article ends before it."""
+    paragraphs = [
+        "The readers table holds one row per reader, with the city they live in and the date they signed up.",
+        "To list the readers of one city, ask for their names and sort them, as the query below does.",
+    ]
+    footer = ["Share this story", "Filed to: databases", "84.1K", "108", "2"]
+    result = default_cleaner.clean("\n".join(["How to find your readers", *paragraphs, *footer]))
+    assert result.text == "\n".join(paragraphs)
 
 
 def test_a_section_after_a_newsletter_prompt_is_kept(default_cleaner: cleaner.Cleaner) -> None:

@@ -185,24 +185,31 @@ class Lines:
         self._code: list[bool | None] = [None] * len(texts)
 
     def structured(self, index: int) -> bool:
-        """A list marker, a number first, or cells (``_structured``), measured on first use."""
+        """A list marker, a number first, or cells (``_structured``) in a line of two words or
+        more (as ``number``), measured on first use."""
         known = self._structured[index]
         if known is None:
-            known = self._structured[index] = _structured(self.texts[index])
+            known = self._structured[index] = self.features[index].words >= 2 and _structured(self.texts[index])
         return known
 
     def number(self, index: int) -> bool:
-        """A number standing as a word (``_NUMBER_RE``), measured on first use."""
+        """A number standing as a word (``_NUMBER_RE``) in a line of two words or more (a bare
+        figure, "108", "84.1K", is a counter's: views, comments, shares), measured on first use."""
         known = self._number[index]
         if known is None:
-            known = self._number[index] = _NUMBER_RE.search(self.texts[index]) is not None
+            known = self._number[index] = (
+                self.features[index].words >= 2 and _NUMBER_RE.search(self.texts[index]) is not None
+            )
         return known
 
     def leading_number(self, index: int) -> bool:
-        """A number as the line's first or second word (``_LEADING_DATA_RE``), measured on first use."""
+        """A number as the first or second word (``_LEADING_DATA_RE``) of a line of two words or
+        more (as ``number``), measured on first use."""
         known = self._leading_number[index]
         if known is None:
-            known = self._leading_number[index] = _LEADING_DATA_RE.match(self.texts[index]) is not None
+            known = self._leading_number[index] = (
+                self.features[index].words >= 2 and _LEADING_DATA_RE.match(self.texts[index]) is not None
+            )
         return known
 
     def recurring(self, index: int) -> bool:
@@ -336,7 +343,7 @@ def _structured_lists(lines: Lines, neighbours: Neighbours, claimed: Collection[
             continue  # (too short for either: their shapes are not measured)
         if (len(run) >= MIN_LIST_ITEMS and _data_rows(run, lines)) or _code_under_heading(run, lines):
             yield run
-        elif len(run) > MIN_LIST_ITEMS:
+        else:
             yield from _lists_within(run, lines)
 
 
@@ -344,7 +351,8 @@ def _lists_within(run: Sequence[int], lines: Lines) -> Iterator[list[int]]:
     """The lists and blocks of code set tight among other lines (a page set without blank lines
     is one run): MIN_LIST_ITEMS structured lines in a row; CODE_LINES lines of code in a row,
     with the line above them when it ends no sentence and the block so read is still code
-    (``_code``: a statement's first line, "SELECT name FROM t", carries no mark)."""
+    (``_code``: a statement's first line, "SELECT name FROM t", carries no mark), or a shell
+    command alone (``Lines.command``)."""
     features = lines.features
     for marked, shortest, is_code in ((lines.structured, MIN_LIST_ITEMS, False), (lines.code, CODE_LINES, True)):
         stretch: list[int] = []
@@ -352,7 +360,7 @@ def _lists_within(run: Sequence[int], lines: Lines) -> Iterator[list[int]]:
             if index >= 0 and marked(index):
                 stretch.append(index)
                 continue
-            if len(stretch) >= shortest:
+            if len(stretch) >= shortest or (is_code and len(stretch) == 1 and lines.command(stretch[0])):
                 start = position - len(stretch)
                 if is_code and start > 0 and not features[run[start - 1]].ends_sentence:
                     widened = [run[start - 1], *stretch]
