@@ -156,20 +156,32 @@ def test_contract_holds_on_structured_articles(language: str, default_cleaner: c
     check()
 
 
-@pytest.mark.xfail(strict=True, reason="selection keeps one run: issue 15")
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_body_line_of_a_structured_article_is_removed(language: str, default_cleaner: cleaner.Cleaner) -> None:
-    # About 1 in 30 such articles still loses a line (12 of 400 sampled, derandomized, every
-    # layout, on 2026-12-07; 29 before that day's changes), most of them pages set without blank
-    # lines; 200 examples a language find one in each (60 did not in three). Shrinking would
-    # only cost time.
-    @settings(FAST, max_examples=200, phases=[Phase.explicit, Phase.reuse, Phase.generate])
-    @given(structured_articles(languages=[language]))
+#: Structured articles that may lose a body line, as a share of those generated (issue 15's aim
+#: is none): on 2026-12-07, 4 of this test's 450 derandomized examples did (13 before that
+#: day's changes, which this bound would fail), most of them pages set without blank lines with
+#: a table of contents between two sections. The bound leaves room for the random examples of
+#: local runs (at today's rate about 1 run in 300 would exceed it by chance).
+LOSING_SHARE = 0.025
+
+
+def test_few_structured_articles_lose_a_body_line(default_cleaner: cleaner.Cleaner) -> None:
+    """Across every language, at most LOSING_SHARE of generated structured articles lose a body
+    line (the property "no body line removed" does not hold everywhere yet; this bounds how far
+    it fails). Shrinking would only cost time."""
+    seen: list[bool] = []
+    examples: list[str] = []
+
+    @settings(FAST, max_examples=30 * len(LANGUAGES), phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    @given(structured_articles())
     def check(article: Article) -> None:
         lost = removed_body_lines(article, default_cleaner.clean(article.text))
-        assert not lost, f"{len(lost)} body line(s) removed, e.g. {lost[0]!r}\nthe whole article: {article.text!r}"
+        seen.append(bool(lost))
+        if lost:
+            examples.append(f"{lost[0]!r} in {article.text!r}")
 
     check()
+    assert len(seen) >= 10 * len(LANGUAGES)
+    assert sum(seen) <= LOSING_SHARE * len(seen), f"{sum(seen)} of {len(seen)} lose a line, e.g. {examples[0]}"
 
 
 _LEAD = (
@@ -305,3 +317,26 @@ def test_a_subhead_under_a_table_of_contents_heads_its_section(
 ) -> None:
     article = build(VOCABULARIES[language], plan)
     assert removed_body_lines(article, default_cleaner.clean(article.text)) == []
+
+
+def test_a_table_of_contents_on_a_page_set_without_blank_lines_is_furniture(default_cleaner: cleaner.Cleaner) -> None:
+    """Set without blank lines, a page's layout tells no section title from a list's item: a line
+    under a contents heading whose text stands again on the page is an entry (removed as nav, no
+    barrier), and the sections after it stay."""
+    lines = [
+        "Council approves the new budget",
+        _LEAD,
+        "Contents",
+        "What happens next",
+        "Why it matters",
+        "What happens next",
+        _PARAGRAPH,
+        "Why it matters",
+        _LATER,
+        "Privacy policy | Terms of use",
+    ]
+    result = default_cleaner.clean("\n".join(lines))
+    removed = {result.source[r.start : r.end]: r.rule for r in result.removals}
+    assert removed["Contents"].endswith("toc_heading")
+    assert result.text.endswith("\n".join(lines[5:9]))
+    assert [r.rule for r in result.removals].count("heuristic.table_of_contents") == 2

@@ -47,11 +47,13 @@ def table_of_contents(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 
 def _section_titles(page: Page) -> dict[str, list[int]]:
     """Where each line that could title a section stands: a line with a blank line (or nothing)
-    after it, which a list's items and a table's rows are not. (A table of contents may stand
-    after sections it lists, as sites repeat it or float it down.)"""
+    after it, which a list's items and a table's rows are not; on a page set without blank
+    lines, where layout tells nothing, any line. (A table of contents may stand after sections
+    it lists, as sites repeat it or float it down.)"""
     blocks = page.blocks
+    sets_apart = any(block.gap_before for block in blocks)
     titles: dict[str, list[int]] = {}
     for position, block in enumerate(blocks):
-        if position + 1 == len(blocks) or blocks[position + 1].gap_before > 0:
+        if not sets_apart or position + 1 == len(blocks) or blocks[position + 1].gap_before > 0:
             titles.setdefault(block.text, []).append(position)
     return titles
