@@ -143,11 +143,12 @@ def _set_aside_preformatted(tree: Any, html: str) -> dict[str, str]:
     line and drop its indentation. The text keeps its line breaks and indents (trailing spaces
     and blank lines at either end dropped); the marker is a character of the private use area
     that the page does not hold, and a number."""
-    mark = next(chr(code) for code in range(0xE000, 0xF900) if chr(code) not in html)
+    blocks = [element for element in tree.iter("pre") if not any(p.tag == "pre" for p in element.iterancestors())]
+    mark = next((chr(code) for code in range(0xE000, 0xF900) if chr(code) not in html), None) if blocks else None
     found: dict[str, str] = {}
-    for element in list(tree.iter("pre")):
-        if any(parent.tag == "pre" for parent in element.iterancestors()):
-            continue
+    if mark is None:
+        return found  # (no <pre>; or a page holding every such character, rendered as html-text does)
+    for element in blocks:
         lines = [line.rstrip() for line in element.text_content().replace("\r\n", "\n").split("\n")]
         content = "\n".join(lines).strip("\n")
         if "\n" not in content:

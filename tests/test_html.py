@@ -257,3 +257,6 @@ def test_a_block_of_code_keeps_its_line_breaks() -> None:
     assert "\ue001" not in text
     result = cleaner.clean_html(html)
     assert "WHERE city = 'Boston'\nORDER BY name;" in result.text
+    # A page that holds every private-use character leaves no marker free: html-text's rendering.
+    crowded = html.replace("Icons \ue000 stay.", "".join(map(chr, range(0xE000, 0xF900))))
+    assert "SELECT name, city FROM readers WHERE city" in render_html(crowded).text

@@ -20,9 +20,8 @@ from itertools import pairwise
 import regex
 
 from ..context import code_marks
-from ..features import BlockFeatures
 from ..page import Page
-from ..scores import MARKER_RE, PARAGRAPH_WORDS
+from ..scores import MARKER_RE, is_paragraph
 from .base import Verdict, heuristic
 
 #: A card's furniture between two blurbs is at most this many lines.
@@ -149,14 +148,14 @@ def _cards_between_prices(page: Page) -> Cards | None:
     after the last paragraph above the first price, at most MAX_CARD_LINES) begins within the
     page's first texts and the cards hold more words than the texts above them (teasers under an
     article) and after them (teasers above one). A short line that stands between every two
-    prices is the cards' button (furniture); the names,
-    features and prices are entries. The prices stay: without its buttons the clean text still
-    reads as the same cards (cleaning it again changes nothing)."""
+    prices is the cards' button (furniture); the names, features and prices are entries. The
+    prices stay: without its buttons the clean text still reads as the same cards (cleaning it
+    again changes nothing)."""
     features, blocks = page.features, page.blocks
     prices = [
         index
-        for index, f in enumerate(features)
-        if f.chars <= PRICE_CHARS and _DIGIT_RE.search(blocks[index].text) is not None and _priced(blocks[index].text)
+        for index, (f, block) in enumerate(zip(features, blocks, strict=True))
+        if f.chars <= PRICE_CHARS and _DIGIT_RE.search(block.text) is not None and _price(block.text, named=True)
     ]
     best: list[int] = []
     run: list[int] = []
@@ -169,7 +168,7 @@ def _cards_between_prices(page: Page) -> Cards | None:
     if len(best) < MIN_CARDS:
         return None
     first = best[0]
-    while first > 0 and best[0] - first < MAX_CARD_LINES and not _paragraph(features[first - 1]):
+    while first > 0 and best[0] - first < MAX_CARD_LINES and not is_paragraph(features[first - 1]):
         first -= 1
     last = next(
         (i for i in range(best[-1] + 1, min(len(blocks), best[-1] + 1 + MAX_LINES)) if features[i].ends_sentence),
@@ -191,11 +190,6 @@ def _button(page: Page, text: str, index: int) -> bool:
     """Whether a short line may be a card's button: no list's item repeated in the next list,
     no line of an example shown in each section, no post's or comment's line."""
     return MARKER_RE.match(text) is None and not code_marks(text) and not _post_line(page, index)
-
-
-def _paragraph(f: BlockFeatures) -> bool:
-    """A paragraph above a card list: PARAGRAPH_WORDS words or more, ending a sentence."""
-    return f.ends_sentence and f.words >= PARAGRAPH_WORDS
 
 
 def _cards_by_shape(page: Page) -> Cards | None:
@@ -354,26 +348,12 @@ def _post_line(page: Page, index: int) -> bool:
     return match is not None and match.rule.label in POST_LABELS
 
 
-def _priced(text: str) -> bool:
-    """A price line (``_price``) that names its currency ("$139.00", "24,99 €", "от 890 ₽"): a
-    figure alone ("1", "2" down a list of the most read) is a rank as often as a price."""
-    return _price(text) and any(
-        all(unicodedata.category(c) == "Sc" for c in core) or core.casefold() in CURRENCY_CODES or _has_sign(core)
-        for core in (token.strip(_PUNCTUATION) for token in text.split())
-        if core
-    )
-
-
-def _has_sign(token: str) -> bool:
-    """Whether the token holds a currency sign ("$139.00", "£89")."""
-    return any(unicodedata.category(c) == "Sc" for c in token)
-
-
-def _price(text: str) -> bool:
+def _price(text: str, named: bool = False) -> bool:
     """A price line: an amount and its currency, with at most one short word ("£89", "24,99 €",
     "$1,299.00", "от 890 ₽", "39,90 zł", "100 g – 12,50 €", "from £40"): a line of figures and
     signs only, or amounts with a currency sign or code and at most one word of PRICE_WORD
-    letters."""
+    letters. ``named``: the currency too (a figure alone, "1", "2" down a list of the most read,
+    is a rank as often as a price)."""
     amounts = others = 0
     currency = False
     tokens = text.split()
@@ -392,4 +372,4 @@ def _price(text: str) -> bool:
             others += 1
         else:
             return False
-    return amounts > 0 and (others == 0 or (others == 1 and currency))
+    return amounts > 0 and (others == 0 or (others == 1 and currency)) and (currency or not named)
