@@ -33,10 +33,21 @@ def test_a_first_subhead_shaped_as_the_later_ones_opens_the_article() -> None:
     assert cleaner.clean(result.text).text == result.text
 
 
-def test_without_later_subheads_of_its_shape_the_line_stays_out() -> None:
-    """With two-word subheads after it, a one-word line above the first paragraph is no proof
-    of a section: it stays where its own evidence puts it (outside)."""
+def test_two_word_subheads_after_it_are_as_short() -> None:
+    """Later subheads of two words ("Jug details", "Care guide") are as short as a subhead is: a
+    one-word line above the first paragraph opens the article among them too."""
     sections = [("Jug details", _SECTIONS[0][1]), ("Care guide", _SECTIONS[1][1])]
     result = cleaner.clean(_page("Description", sections))
+    assert result.text.startswith(f"Description\n{_FIRST}")
+
+
+def test_without_later_short_subheads_the_line_stays_out() -> None:
+    """With only long headings after it (questions of six words and more), a one-word line above
+    the first paragraph is no proof of a section: it stays where its own evidence puts it."""
+    sections = [
+        ("What is the jug made of, and why?", _SECTIONS[0][1]),
+        ("How do I look after the blades?", _SECTIONS[1][1]),
+    ]
+    result = cleaner.clean(_page("Description", sections))
     assert result.text.startswith(_FIRST)
-    assert "Jug details" in result.text
+    assert sections[0][0] in result.text

@@ -30,16 +30,16 @@ FORUMS = sorted(name for name in PAGES if name.startswith("forum_"))
 KNOWN_GAPS = {
     # a sign-up box's pitch that names no newsletter ("Jeden Freitag die besten Geschichten")
     "longread_de": "a newsletter box's pitch line is kept",
-    # products: a one-word subhead right under the product's header ("Description") is taken
-    # for the header's; short noun lists ("In the box": "Spatula", "Laptop") read as menus
+    # products: a subhead right under the product's header ("Description") is taken for the
+    # header's unless two short subheads over sections follow; short noun lists ("In the box":
+    # "Spatula", "Laptop") read as menus
     "product_de": "the care section at the end (a subhead and one sentence) is dropped",
     "product_es": "the customer questions counter is kept",
-    "product_fr": "the 'Description' subhead and the box-contents list are dropped",
-    "product_nl": "the 'Omschrijving' subhead is dropped (fewer than two one-word subheads follow)",
+    "product_fr": "the box-contents list at the end is dropped",
+    "product_ja": "the '商品説明' subhead is dropped (read as two words, the later subheads as one)",
     "product_ru": "the box-contents list at the end (no list of data follows it) is dropped",
     "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
-    "product_ja": "a stock line with a full-width colon ('在庫あり：...') is kept as a property row",
-    "product_tabs_de": "the 'Produktbeschreibung' subhead is dropped (no one-word subhead follows)",
+    "product_tabs_de": "the 'Produktbeschreibung' subhead is dropped (one short subhead over a section follows)",
     # listings and collections: the cards are kept (heuristics.cards), but what stands around
     # or between them is read as theirs, and cards of two shapes are not one list
     "listing_events_it": "the first day heading, above the first event, is dropped",

@@ -95,11 +95,13 @@ COMMENTS_AFTER = 8.0
 COMMENTS_AFTER_FOLLOWED = 2.0
 #: Blocks evaluated around a candidate run (covers the headline lookback and the article's tail).
 MARGIN = LOOKBACK + 3
-#: The line right above the article's first paragraph opens the article when at least
-#: FIRST_SUBHEAD_LIKE of the article's lines are shaped as it is, of FIRST_SUBHEAD_WORDS words
-#: at most (``_open_on_first_subhead``).
+#: The line right above the article's first paragraph opens the article when it has
+#: FIRST_SUBHEAD_WORDS words at most and at least FIRST_SUBHEAD_LIKE of the article's lines are
+#: shaped as subheads are, of as many words or more, SUBHEADS_LIKE_WORDS at most
+#: (``_open_on_first_subhead``).
 FIRST_SUBHEAD_LIKE = 2
 FIRST_SUBHEAD_WORDS = 2
+SUBHEADS_LIKE_WORDS = 4
 #: Rounds of widening the evaluated region when the chosen run leaves it.
 MAX_ROUNDS = 3
 #: Rounds of reading context off the kept blocks (``decide``).
@@ -318,11 +320,12 @@ def _neighbours(gaps: Sequence[int], kept: Sequence[bool], path: Sequence[int], 
 def _open_on_first_subhead(context: _Context, path: list[int], claimed: dict[int, Decision]) -> None:
     """The line right above the article's first paragraph opens it (``path`` is changed in
     place) when it is shaped as the article's subheads ("Description" over a product's first
-    section, then "Details" and "Care"): of FIRST_SUBHEAD_WORDS words at most, no sentence end,
-    not claimed, and at least FIRST_SUBHEAD_LIKE lines inside the article have as many words,
-    stand over more words and sit as it does (set apart above, set tight or not over their
-    section). Its own score cannot tell: a heading with nothing worth keeping above it scores as
-    a menu's name."""
+    section, then "Key features" and "What's in the box"): of FIRST_SUBHEAD_WORDS words at most,
+    no sentence end, not claimed, and at least FIRST_SUBHEAD_LIKE lines inside the article, no
+    code, are as short (from its own words to SUBHEADS_LIKE_WORDS: a page's headline is mostly
+    longer than the subheads under it, "Brewmaster 3000" over "Features"), stand over more words
+    and sit as it does (set apart above, set tight or not over their section). Its own score
+    cannot tell: a heading with nothing worth keeping above it scores as a menu's name."""
     span = _span(path)
     above = span.start - 1
     if span.end <= span.start or above < 0 or path[above] == TITLE or above in claimed:
@@ -340,8 +343,9 @@ def _open_on_first_subhead(context: _Context, path: list[int], claimed: dict[int
         for index in range(span.start + 1, span.end - 1)
         if path[index] == BODY
         and index not in claimed
-        and features[index].words == words
+        and words <= features[index].words <= SUBHEADS_LIKE_WORDS
         and not features[index].ends_sentence
+        and not context.lines.code(index)
         and features[index + 1].words > FIRST_SUBHEAD_WORDS
         and placed(index) == placed(above)
     )
