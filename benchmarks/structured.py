@@ -341,15 +341,20 @@ def kept_by_text(case: Case, result: cleaner.Result) -> list[bool]:
         elif len(text) >= 25:
             kept.append(text in output)
         else:
-            kept.append(text in out_set or any(line.endswith(text) or line.startswith(text) for line in out_set))
+            kept.append(any(_holds(line, text) for line in out_set))
             short.setdefault(text, []).append(index)
     for text, indices in short.items():
         if len(indices) > 1:
-            held = sum(line == text or line.endswith(text) or line.startswith(text) for line in out_lines)
+            held = sum(_holds(line, text) for line in out_lines)
             ordered = sorted(indices, key=lambda i: case.article.spans[i].label != "body")
             for rank, index in enumerate(ordered):
                 kept[index] = kept[index] and rank < held
     return kept
+
+
+def _holds(line: str, text: str) -> bool:
+    """Whether an output line holds a short line of the article: as itself, its start or its end."""
+    return line.startswith(text) or line.endswith(text)
 
 
 def kept_lines(cases: Sequence[Case], mode: str) -> list[list[bool]]:

@@ -130,35 +130,36 @@ def _render(tree: Any, html: str) -> str:
     except AssertionError:  # html-text then renders the page uncleaned; ours is half-cleaned
         tree, _ = _parse(html)
         _drop_hidden(tree)
-    preformatted = _set_aside_preformatted(tree, html)
+    mark, preformatted = _set_aside_preformatted(tree, html)
     text = etree_to_text(tree, guess_punct_space=True, guess_layout=True)
-    for marker, content in preformatted.items():
-        text = text.replace(marker, content, 1)
-    return text
+    if not preformatted:
+        return text
+    # One pass puts every block back (a replace per block would read the text once per block).
+    return regex.sub(f"{mark}(\\d+){mark}", lambda found: preformatted[int(found.group(1))], text)
 
 
-def _set_aside_preformatted(tree: Any, html: str) -> dict[str, str]:
-    """Each outermost ``<pre>``'s text replaced in the tree by a marker, returned with the text it
-    stands for: html-text collapses all whitespace, which would join a block of code into one
-    line and drop its indentation. The text keeps its line breaks and indents (trailing spaces
-    and blank lines at either end dropped); the marker is a character of the private use area
-    that the page does not hold, and a number."""
+def _set_aside_preformatted(tree: Any, html: str) -> tuple[str, list[str]]:
+    """Each outermost ``<pre>``'s text replaced in the tree by a marker (the mark, its number in
+    the list, the mark), returned with the mark and the texts: html-text collapses all
+    whitespace, which would join a block of code into one line and drop its indentation. The
+    text keeps its line breaks and indents (trailing spaces and blank lines at either end
+    dropped); the mark is a character of the private use area that the page does not hold."""
     blocks = [element for element in tree.iter("pre") if not any(p.tag == "pre" for p in element.iterancestors())]
     mark = next((chr(code) for code in range(0xE000, 0xF900) if chr(code) not in html), None) if blocks else None
-    found: dict[str, str] = {}
+    found: list[str] = []
     if mark is None:
-        return found  # (no <pre>; or a page holding every such character, rendered as html-text does)
+        return "", found  # (no <pre>; or a page holding every such character, rendered as html-text does)
     for element in blocks:
         lines = [line.rstrip() for line in element.text_content().replace("\r\n", "\n").split("\n")]
         content = "\n".join(lines).strip("\n")
         if "\n" not in content:
             continue  # one line: html-text renders it as it is
         marker = f"{mark}{len(found)}{mark}"
-        found[marker] = content
+        found.append(content)
         for child in list(element):
             element.remove(child)
         element.text = marker
-    return found
+    return mark, found
 
 
 #: A hidden element holding more than this share of the page's text is kept (see ``_drop_hidden``).

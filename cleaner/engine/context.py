@@ -46,6 +46,9 @@ _NUMBER_RE = regex.compile(r"\b\d")
 #: A number as the first or second word: the data leading a row ("June 9 – Tampa", "3. Mai",
 #: "Fri 12 June", "2019: ..."); a headline's number mostly stands later ("Renault cuts 5,000 jobs").
 _LEADING_DATA_RE = regex.compile(r"^\W*(?:\w+\W+)?\d")
+#: A row of data or a list's structured line has at least this many words: a bare figure ("108",
+#: "84.1K") is a counter's (views, comments, shares), no row (``Lines.structured``, ``number``).
+ROW_WORDS = 2
 #: A line standing this many times after a sentence's end is furniture (``Lines.recurring``).
 RECURRING = 2
 #: A list's item is a phrase (a feature, a step) with at least this many words.
@@ -185,30 +188,30 @@ class Lines:
         self._code: list[bool | None] = [None] * len(texts)
 
     def structured(self, index: int) -> bool:
-        """A list marker, a number first, or cells (``_structured``) in a line of two words or
-        more (as ``number``), measured on first use."""
+        """A list marker, a number first, or cells (``_structured``) in a line of ROW_WORDS words
+        or more, measured on first use."""
         known = self._structured[index]
         if known is None:
-            known = self._structured[index] = self.features[index].words >= 2 and _structured(self.texts[index])
+            known = self._structured[index] = self.features[index].words >= ROW_WORDS and _structured(self.texts[index])
         return known
 
     def number(self, index: int) -> bool:
-        """A number standing as a word (``_NUMBER_RE``) in a line of two words or more (a bare
-        figure, "108", "84.1K", is a counter's: views, comments, shares), measured on first use."""
+        """A number standing as a word (``_NUMBER_RE``) in a line of ROW_WORDS words or more,
+        measured on first use."""
         known = self._number[index]
         if known is None:
             known = self._number[index] = (
-                self.features[index].words >= 2 and _NUMBER_RE.search(self.texts[index]) is not None
+                self.features[index].words >= ROW_WORDS and _NUMBER_RE.search(self.texts[index]) is not None
             )
         return known
 
     def leading_number(self, index: int) -> bool:
-        """A number as the first or second word (``_LEADING_DATA_RE``) of a line of two words or
-        more (as ``number``), measured on first use."""
+        """A number as the first or second word (``_LEADING_DATA_RE``) of a line of ROW_WORDS
+        words or more, measured on first use."""
         known = self._leading_number[index]
         if known is None:
             known = self._leading_number[index] = (
-                self.features[index].words >= 2 and _LEADING_DATA_RE.match(self.texts[index]) is not None
+                self.features[index].words >= ROW_WORDS and _LEADING_DATA_RE.match(self.texts[index]) is not None
             )
         return known
 

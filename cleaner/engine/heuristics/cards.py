@@ -157,14 +157,13 @@ def _cards_between_prices(page: Page) -> Cards | None:
         for index, (f, block) in enumerate(zip(features, blocks, strict=True))
         if f.chars <= PRICE_CHARS and _DIGIT_RE.search(block.text) is not None and _price(block.text, named=True)
     ]
-    best: list[int] = []
-    run: list[int] = []
-    for index in prices:
-        if run and not MIN_CARD_LINES <= index - run[-1] <= MAX_CARD_LINES:
-            run = []
-        run.append(index)
-        if len(run) > len(best):
-            best = list(run)
+    start = best_start = best_end = 0  # the run of prices[start:], and the longest, prices[best_start:best_end]
+    for position in range(len(prices)):
+        if position and not MIN_CARD_LINES <= prices[position] - prices[position - 1] <= MAX_CARD_LINES:
+            start = position
+        if position + 1 - start > best_end - best_start:
+            best_start, best_end = start, position + 1
+    best = prices[best_start:best_end]
     if len(best) < MIN_CARDS:
         return None
     first = best[0]
