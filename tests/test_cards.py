@@ -205,3 +205,93 @@ def test_prices_in_a_box_after_a_long_article_are_no_card_list() -> None:
     result = cleaner.clean("\n\n".join(["The best cordless vacuums", *article, *cards, *_FOOTER]))
     assert not any(r.rule == "heuristic.card_list" for r in result.removals)
     assert boxes[2][1][0] not in result.text
+
+
+# A week's training plan: every day a box with the same three labels in the same order and the
+# day's own values between them (Spanish; the heuristic reads only the repetition).
+_DAYS = [
+    ("Lunes", "Cinco minutos de movilidad de cadera y tobillos",
+     "Series: 6 x 400 metros a ritmo de 5 km, con 90 segundos de descanso entre ellas",
+     "Estiramientos suaves de piernas"),
+    ("Martes", "Diez minutos de bicicleta estática",
+     "Fuerza: tres vueltas de sentadillas, zancadas y plancha de 45 segundos cada una",
+     "Rodillo de espuma para la espalda"),
+    ("Miércoles", "Trote muy suave de diez minutos",
+     "Rodaje largo de 50 minutos a ritmo cómodo, sin mirar el reloj en ningún momento",
+     "Paseo de cinco minutos"),
+    ("Jueves", "Cinco minutos de comba",
+     "Cuestas: 8 subidas de 200 metros, bajando al trote para recuperar el aliento",
+     "Estiramientos de gemelos y cuádriceps"),
+    ("Viernes", "Movilidad articular completa",
+     "Descanso activo: 30 minutos de natación o de yoga, según cómo te encuentres",
+     "Respiración profunda durante tres minutos"),
+]  # fmt: skip
+_LABELS = ("Calentamiento", "Entrenamiento principal", "Vuelta a la calma")
+_PLAN_INTRO = [
+    "Preparar una carrera de diez kilómetros no exige entrenar todos los días, pero sí hacerlo con "
+    "orden y constancia durante varias semanas.",
+    "Este es el plan semanal que proponen los entrenadores del club para quienes ya corren treinta "
+    "minutos seguidos sin parar.",
+]
+
+
+def _plan(separator: str, between: str | None = None) -> str:
+    boxes = [
+        separator.join([day, _LABELS[0], warm_up, _LABELS[1], main, _LABELS[2], cool_down])
+        for day, warm_up, main, cool_down in _DAYS
+    ]
+    if between is not None:
+        boxes.insert(2, between)  # an ad set between two boxes
+    header = ["Inicio", "Deportes", "Running", "Plan de diez kilómetros para principiantes"]
+    return "\n\n".join([*header, *_PLAN_INTRO, *boxes, "Aviso legal", "Privacidad", "Contacto"])
+
+
+def test_records_of_a_plan_keep_every_box_with_its_labels() -> None:
+    """A plan printed as boxes of short lines (each day the same labels, its own values between
+    them) is the page's content: every box is kept, labels, values and the last box's end
+    included, whether the page sets its lines apart or tight, with an ad between two boxes; read
+    line by line (the heuristic off) the plan is a stretch of short lines after the article, lost."""
+    lines = {line for day in _DAYS for line in day} | set(_LABELS)
+    for text in (_plan("\n\n"), _plan("\n"), _plan("\n\n", between="Publicidad")):
+        result = cleaner.clean(text)
+        assert {line for line in lines if line not in result.text} == set()
+        assert "Aviso legal" not in result.text and "Publicidad" not in result.text
+        assert cleaner.clean(result.text).text == result.text
+        without = cleaner.Cleaner(Config(disable=frozenset({"heuristic.card_list"}))).clean(text)
+        assert sum(line in without.text for line in lines) < len(lines) / 2
+
+
+def _records(text: str) -> int | None:
+    """How many records ``heuristics.cards`` reads on the page (None: it reads none)."""
+    from cleaner.engine.features import measure
+    from cleaner.engine.heuristics.cards import _cards_by_records
+    from cleaner.engine.page import Page
+    from cleaner.engine.segment import segment
+
+    doc = segment(text)
+    features = measure(doc)
+    page = Page(doc, features.languages, features.blocks, (None,) * len(doc.blocks), cleaner.Cleaner().rules)
+    found = _cards_by_records(page)
+    return None if found is None else found.cards
+
+
+def test_a_menu_printed_three_times_and_a_comment_section_are_no_records() -> None:
+    """Repeated lines without values of their own between them (a menu printed three times in a
+    row) or with one stretch of their own (each comment's author, date and text between its
+    "Reply", "Like" and "Report") are no records; a plan's boxes are, an ad between two of them
+    included."""
+    menu = "\n".join(["Inicio", "Deportes", "Running", "Ciclismo", "Natación", "Triatlón"])
+    article = [*_PLAN_INTRO, _PLAN_INTRO[0].replace("diez", "veinte"), _PLAN_INTRO[1].replace("treinta", "cuarenta")]
+    menus = "\n\n".join([menu, menu, menu, "Plan de diez kilómetros", *article])
+    said = "Lo empiezo el lunes con mi hermana, que también quiere correr su primera carrera en primavera."
+    comments = [
+        "\n".join([f"Usuario{n}", f"hace {n} horas", f"Gracias. {said}", "Responder", "Me gusta", "Denunciar"])
+        for n in range(2, 7)
+    ]
+    thread = "\n\n".join(["Plan de diez kilómetros", *_PLAN_INTRO, "Comentarios", *comments])  # (they outweigh it)
+    assert _records(menus) is None
+    assert _records(thread) is None
+    assert _records(_plan("\n\n")) == len(_DAYS)
+    assert _records(_plan("\n", between="Publicidad")) == len(_DAYS)
+    assert all(paragraph in cleaner.clean(menus).text for paragraph in article)
+    assert all(paragraph in cleaner.clean(thread).text for paragraph in _PLAN_INTRO)

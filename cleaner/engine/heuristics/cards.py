@@ -8,6 +8,8 @@ like a teaser of another story, so the page kept one blurb. When such cards make
 content (they begin within the first texts of the page, and their blurbs hold more words than
 the text above them: not teasers under an article), the buttons and the price lines are the
 cards' furniture (removed, no barrier) and the names and facts are entries: the article's.
+Cards without a button are told by their shape, their prices, or, for records (a plan's days,
+each the same labels with its own values), by the labels every box repeats.
 """
 
 from __future__ import annotations
@@ -98,6 +100,16 @@ CURRENCY_CODES = frozenset(
 _PUNCTUATION = "–-—:;,.()/|·*"
 #: The cards begin within the page's first FIRST_TEXTS texts (an intro, a notice above them).
 FIRST_TEXTS = 3
+#: Records (``_cards_by_records``): at least MIN_CARDS in a row, each RECORD_LINES lines long
+#: (the longest at most RECORD_SPREAD times the shortest), repeating labels of at most
+#: LABEL_WORDS words that make at least 1 / LABEL_SHARE of each record's lines, with at least
+#: OWN_RUNS stretches of the record's own lines between them, one of VALUE_WORDS words or more.
+RECORD_LINES = range(3, 61)
+RECORD_SPREAD = 2
+LABEL_WORDS = 8
+LABEL_SHARE = 3
+OWN_RUNS = 3
+VALUE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,7 @@ def card_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 def _find_cards(page: Page) -> Cards | None:
     """The page's card list: told by the button its cards repeat between blurbs, else by their
     shape, else by their prices (cards of short lines: a product's name and features)."""
-    return _cards_by_button(page) or _cards_by_shape(page) or _cards_between_prices(page)
+    return _cards_by_button(page) or _cards_by_shape(page) or _cards_between_prices(page) or _cards_by_records(page)
 
 
 def _cards_between_prices(page: Page) -> Cards | None:
@@ -183,6 +195,83 @@ def _cards_between_prices(page: Page) -> Cards | None:
     furniture = {i for i in range(best[0] + 1, last) if blocks[i].text in buttons and _button(page, blocks[i].text, i)}
     entries = set(range(first, last)) - furniture
     return Cards(frozenset(furniture), frozenset(entries), len(best))
+
+
+def _cards_by_records(page: Page) -> Cards | None:
+    """Records: a plan, a schedule or a spec sheet printed as one box per item, every box the
+    same labels in the same order ("Pre-Workout Meal", "Eat 60-90 minutes before your workout",
+    "Meal 1") with the item's own values between them. Told by a label that opens each of at
+    least MIN_CARDS boxes in a row (``_record_run``); the boxes are the page's content when
+    their words outweigh the texts above and after them. Every line of the boxes, labels
+    included, is an entry: a menu printed twice repeats its lines as a block, without values
+    between them, and a comment section's repeated "Reply" has one stretch of its own lines
+    between (the post), so neither reads as records."""
+    features, blocks = page.features, page.blocks
+    positions: dict[str, list[int]] = {}
+    for index, f in enumerate(features):
+        if f.repeats >= MIN_CARDS and f.words <= LABEL_WORDS:
+            positions.setdefault(blocks[index].text, []).append(index)
+    best: tuple[list[int], frozenset[str]] | None = None
+    for label, found in positions.items():
+        start = 0
+        for position in range(1, len(found) + 1):
+            if position < len(found) and found[position] - found[position - 1] in RECORD_LINES:
+                continue
+            run = found[start:position]
+            start = position
+            labels = _record_labels(page, label, run) if len(run) >= MIN_CARDS else None
+            if labels is not None and (best is None or run[-1] - run[0] > best[0][-1] - best[0][0]):
+                best = (run, labels)
+    if best is None:
+        return None
+    run, labels = best
+    # After its last label a box has its last values and then the next box's header: one line
+    # (a day, a plan's name) when the shortest such tail has any.
+    tail = min(b - 1 - max(i for i in range(a, b) if blocks[i].text in labels) for a, b in pairwise(run))
+    header = min(1, tail)
+    first = max(0, run[0] - header)
+    # The last box: up to its last label and its values, and on over values the other boxes hold.
+    length = min(b - a for a, b in pairwise(run))
+    last = run[-1] + 1
+    for index in range(run[-1] + 1, min(len(blocks), run[-1] + length)):
+        if blocks[index].text in labels:
+            last = index + 1
+    last = min(len(blocks), last + tail - header)
+    held = {blocks[i].text for i in range(run[0], run[-1])}
+    while last < len(blocks) and last - run[-1] <= length and blocks[last].text in held:
+        last += 1
+    words = sum(f.words for f in features[first:last])
+    above = sum(f.words for f in features[:first] if f.ends_sentence)
+    after = sum(f.words for f in features[last:] if f.ends_sentence)
+    if words <= above or words <= after:
+        return None
+    entries = frozenset(i for i in range(first, last) if not _post_line(page, i))
+    return Cards(frozenset(), entries, len(run))
+
+
+def _record_labels(page: Page, label: str, run: list[int]) -> frozenset[str] | None:
+    """The labels of the boxes that ``label`` opens at each index of ``run`` (its line and the
+    lines every box holds), when the boxes read as records (``_cards_by_records``), else None."""
+    blocks, features = page.blocks, page.features
+    boxes = [range(a + 1, b) for a, b in pairwise(run)]
+    lengths = [len(box) + 1 for box in boxes]
+    if max(lengths) > RECORD_SPREAD * min(lengths):
+        return None
+    labels = set.intersection(*({blocks[i].text for i in box} for box in boxes)) | {label}
+    if LABEL_SHARE * len(labels) < max(lengths):
+        return None
+    for box in boxes:
+        runs, valued, inside = 0, False, False
+        for index in box:
+            own = blocks[index].text not in labels
+            runs += own and not inside
+            inside = own
+            valued = valued or (own and features[index].words >= VALUE_WORDS)
+        if runs < OWN_RUNS or not valued:
+            return None
+    if any(_post_line(page, i) for box in boxes for i in box if blocks[i].text in labels):
+        return None  # a comment section's "Reply" and "Report"
+    return frozenset(labels)
 
 
 def _button(page: Page, text: str, index: int) -> bool:

@@ -9,6 +9,7 @@ from ..context import code_marks
 from ..page import Page
 from ..scores import MARKER_RE, is_paragraph
 from .base import Verdict, heuristic
+from .cards import page_cards
 
 
 @heuristic(
@@ -24,13 +25,20 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     subhead also listed in a table of contents, a line of code), and so is a repeated line right
     above a paragraph (a section's heading), one starting with a number (two recipes' "2 eggs")
     or a list marker (an item two lists share) or one of a pair holding a line of code (a block
-    of code shown twice)."""
+    of code shown twice), or a card list's entry (the labels every record of a plan repeats:
+    ``cards``)."""
     features = page.features
     last = len(page) - 1
     pairs: Counter[tuple[str, str]] | None = None
+    entries: frozenset[int] | None = None
     for index in indices:
         f = features[index]
         if f.repeats > 1 and f.words <= 8 and not f.ends_sentence:
+            if entries is None:
+                cards = page_cards(page)
+                entries = frozenset() if cards is None else cards.entries
+            if index in entries:
+                continue
             if index < last and is_paragraph(features[index + 1]):
                 continue
             text = page.blocks[index].text
