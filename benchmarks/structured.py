@@ -56,6 +56,12 @@ UNSCORED = "unscored"
 _SPACE_RE = re.compile(r"\s+")
 _SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"“„«(\[]?[^\W\d_])")
 _WORD_RE = re.compile(r"\w+")
+#: A line ending a sentence (a paragraph's end).
+_ENDS_RE = re.compile(r"[.!?…][\"'”’»)]*$")
+#: A page whose gold body lines end a sentence less often than this is structured already
+#: (``structured_page``): its body is scored as printed, kind AS_PRINTED.
+PROSE_SHARE = 0.5
+AS_PRINTED = "as printed"
 
 
 @dataclass
@@ -202,7 +208,14 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
     blocks = segment(text).blocks
     lines = [norm(block.text) for block in blocks]
     gaps = [block.gap_before for block in blocks]
-    is_body = [line in gold and len(_WORD_RE.findall(line)) >= BODY_WORDS for line in lines]
+    # A line the page prints more often than the gold body holds it (a standfirst the article
+    # repeats, a caption printed twice) is not scored: which copy the gold meant is unknown.
+    printed = Counter(lines)
+    once = [printed[line] <= gold.count(line) for line in lines]
+    is_body = [
+        line in gold and len(_WORD_RE.findall(line)) >= BODY_WORDS and single
+        for line, single in zip(lines, once, strict=True)
+    ]
     body_at = [i for i, b in enumerate(is_body) if b]
     if len(body_at) < 4:
         return None
@@ -210,7 +223,9 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
     vocab = VOCABULARIES.get(language, VOCABULARIES["English"])
     first, last = body_at[0], body_at[-1]
     # Units of lines: the page before the body and after it stay as they were (one unit per line);
-    # inside, each body line starts a unit that carries the page's non-body lines after it.
+    # inside, each body line starts a unit that carries the page's non-body lines after it, but
+    # for a body line the page set tight under the line before (a list's next item) on a page
+    # that sets lines apart elsewhere, which stays in that unit as the page rendered it.
     # A line the gold body holds but too short to tell apart from chrome ("Share", a short
     # subhead) is not scored.
     labels = ["body" if b else UNSCORED if line in gold else "other" for line, b in zip(lines, is_body, strict=True)]
@@ -234,18 +249,29 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
 
     units.extend((None, run) for run in runs(range(first)))
     units.append((None, [Line(writer.fill(rng.choice(vocab.furniture["counter"]), vocab, rng), "comments")]))
+    # A section starts at a paragraph (a body line ending a sentence) set apart from the line
+    # above: the page's own list items, rows and subheads stay with the paragraph before them.
+    sets_apart = any(gaps)
     groups: list[list[int]] = []  # body line indices with the page lines that follow each
     for i in range(first, last + 1):
-        if is_body[i] or not groups:
+        opens = is_body[i] and (gaps[i] > 0 or not sets_apart) and _ENDS_RE.search(lines[i]) is not None
+        if opens or not groups:
             groups.append([i])
         else:
             groups[-1].append(i)
-    lead = 1 + rng.randrange(2)
-    units.extend((0, run) for group in groups[:lead] for run in runs(group))
-    rest = groups[lead:]
+    if sum(_ENDS_RE.search(lines[i]) is not None for i in body_at) < PROSE_SHARE * len(body_at):
+        # A body mostly of short lines (a roundup's boxes, a plan, a table) is structured as the
+        # page printed it: it is one section, scored as it stands.
+        units.extend((0, run) for run in runs(range(first, last + 1)))
+        rest: list[list[int]] = []
+        kinds = [AS_PRINTED]
+    else:
+        lead = 1 + rng.randrange(2)
+        units.extend((0, run) for group in groups[:lead] for run in runs(group))
+        rest = groups[lead:]
+        kinds = ["lead"]
     subheads = [writer.fill(t, vocab, rng) for t in rng.sample(vocab.subheads, len(vocab.subheads))]
     number = 0
-    kinds = ["lead"]
     listed = False  # whether a table of contents stands on the page yet
     while rest:
         size = min(len(rest), 2 + rng.randrange(3))
@@ -284,18 +310,19 @@ def _structured_section(
     """The section's page lines, with runs of sentences turned into a list (bullets, numbered) or
     a generated table, recipe or block of code added after its first paragraph."""
     for position, group in enumerate(chunk):
-        head, *tail = group
-        sentences = _SENTENCE_RE.split(lines[head])
-        if kind in ("bullets", "numbered") and position == 0 and len(sentences) >= 2:
+        # The group's first unit: its body line with the lines the page set tight under it.
+        first, *rest = runs(group)
+        sentences = _SENTENCE_RE.split(lines[group[0]])
+        if kind in ("bullets", "numbered") and position == 0 and len(sentences) >= 2 and len(first) == 1:
             marks = ("• " for _ in sentences) if kind == "bullets" else (f"{n}. " for n in range(1, len(sentences) + 1))
             yield [Line(mark + sentence, "body") for mark, sentence in zip(marks, sentences, strict=False)]
         else:
-            yield [Line(lines[head], "body")]
+            yield first
         # The added structure follows its paragraph, before the page's own lines after it (which,
         # after the body's last line, are the page's foot: structure there would be no article's).
         if position == 0 and kind in ("table", "recipe", "code"):
             yield from _added_structure(vocab, kind, rng)
-        yield from runs(tail)
+        yield from rest
 
 
 def _added_structure(vocab: Vocabulary, kind: str, rng: Random) -> list[list[Line]]:
@@ -443,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode, groups in kinds.items():
         print(f"\nper kind of section, {mode} mode ({'both sources' if mode == 'text' else 'generated'}):")
         print(f"{'kind':<12} {'sections':>8} {'body lines':>10} {'recall':>7} {'dropped':>8}")
-        for kind in ("lead", *STRUCTURES):
+        for kind in ("lead", *STRUCTURES, AS_PRINTED):
             group = groups.get(kind)
             if group:
                 print(f"{kind:<12} {group.sections:>8} {group.body:>10} {group.recall:>7.3f} {group.dropped:>8}")

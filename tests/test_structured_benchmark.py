@@ -93,3 +93,58 @@ def test_generated_pages_hold_every_body_line() -> None:
                 assert cell.strip() in page, (case.name, span.text)
     case = structured.generated_cases(1, seed=5)[0]
     assert len(structured.kept_lines([case], "text")[0]) == len(case.article.spans)
+
+
+def test_a_section_starts_at_a_paragraph_and_a_tight_list_stays_one_unit() -> None:
+    """Gold lines without a sentence end (a list of tour dates) stay in the section of the
+    paragraph above them, whether the page sets them apart or tight; set tight on a page that
+    sets its paragraphs apart, they stay one unit as the page rendered them."""
+    dates = [f"June {day} -- Coral Sky Amphitheatre, West Palm Beach" for day in range(9, 13)]
+    paragraphs = [line for line in GOLD.splitlines() if line.endswith(".")]
+    gold = "\n".join([*paragraphs, *dates])
+    for joined in ("\n", "\n\n"):
+        page = "\n\n".join(
+            ["Home | News | Sport", "The council approves a new budget", *paragraphs, joined.join(dates)]
+        )
+        for seed in range(5):
+            case = structured.structured_page("page", page, gold, Random(seed))
+            assert case is not None
+            texts = [span.text for span in case.article.spans]
+            holding = [s for s in case.article.sections if any(texts[i] in dates for i in s.spans)]
+            assert len(holding) == 1 and texts[holding[0].spans[-1]] == dates[-1]
+            if joined == "\n":
+                assert "\n".join(dates) in case.article.text
+
+
+def test_a_body_of_short_lines_is_scored_as_printed() -> None:
+    """A gold body mostly of lines without a sentence end (a roundup's boxes, a plan) is
+    structured already: one section of kind AS_PRINTED, the page's lines as they stand with
+    the comment counter above them and nothing added between them."""
+    boxes = [
+        [f"Lamp model {n} in brushed brass", f"Shade of {n} layers of linen cloth", f"Cable length of {n} metres"]
+        for n in range(1, 7)
+    ]
+    body = [
+        "Our favourite table lamps for reading in bed this winter, tested at home.",
+        *(line for box in boxes for line in box),
+    ]
+    page = "\n\n".join(["Home | Shop", "The best table lamps", *body, "© 2024 Example Shop"])
+    case = structured.structured_page("page", page, "\n".join(body), Random(2))
+    assert case is not None
+    assert [section.kind for section in case.article.sections] == [structured.AS_PRINTED]
+    spans = case.article.spans
+    assert [spans[i].text for i in case.article.sections[0].spans] == body
+    assert [span.text for span in spans if span.label != "comments"] == [
+        "Home | Shop", "The best table lamps", *body, "© 2024 Example Shop"
+    ]  # fmt: skip
+
+
+def test_a_line_printed_more_often_than_the_gold_holds_it_is_unscored() -> None:
+    """A standfirst the article repeats word for word: which copy the gold body meant is
+    unknown, so neither copy is scored."""
+    standfirst = "The council approved a budget of twelve million euros for the schools on Monday night."
+    page = "\n\n".join([standfirst, *PAGE.splitlines()])
+    case = structured.structured_page("page", page, GOLD, Random(1))
+    assert case is not None
+    assert {span.label for span in case.article.spans if span.text == standfirst} == {structured.UNSCORED}
+    assert any(span.label == "body" for span in case.article.spans)
