@@ -111,3 +111,15 @@ def test_a_closing_sentence_trailing_off_after_a_space_is_body() -> None:
     last = "Ob die Fischer mit den neuen Liegeplätzen zufrieden sein werden, wird sich erst im Sommer zeigen …"
     text = "\n\n".join(["Stadtrat beschließt den neuen Hafenplan", GERMAN_OPENING, GERMAN_MIDDLE, last]) + "\n"
     assert _removed(text) == []
+
+
+def test_a_subhead_between_a_table_and_a_last_paragraph_heads_that_section() -> None:
+    """A subhead set apart under a table (its rows score as data, not as prose) and over a
+    paragraph heads the next section, as one under a paragraph does: a product page's last
+    section (care notes under the specifications) stays, and so does it when the clean text is
+    cleaned again; the footer goes."""
+    table = "\n".join(["Volumen\t28 l", "Gewicht\t1.050 g", "Maße\t58 x 30 x 22 cm", "Garantie\t5 Jahre"])
+    care = "Nur von Hand mit lauwarmem Wasser reinigen und an der Luft trocknen lassen."
+    footer = "© 2026 Bergwerk Outdoor GmbH"
+    parts = ["Tagesrucksack Talweg 28", GERMAN_OPENING, GERMAN_MIDDLE, "Technische Daten", table, "Pflegehinweis", care]
+    assert _removed("\n\n".join([*parts, footer]) + "\n") == [footer]

@@ -33,7 +33,6 @@ KNOWN_GAPS = {
     # products: a subhead right under the product's header ("Description") is taken for the
     # header's unless two short subheads over sections follow; short noun lists ("In the box":
     # "Spatula", "Laptop") read as menus
-    "product_de": "the care section at the end (a subhead and one sentence) is dropped",
     "product_es": "the customer questions counter is kept",
     "product_fr": "the box-contents list at the end is dropped",
     "product_ja": "the '商品説明' subhead is dropped (read as two words, the later subheads as one)",

@@ -256,7 +256,8 @@ def add_context(
     of a table (not headlines):
 
     - set tight on both sides, as a menu's items are (TIGHT);
-    - between a block worth keeping and a paragraph, or a block worth keeping set apart below it
+    - between a block worth keeping (or a structured list's or table's line, not code: a byline
+      block's "Author:" reads as code) and a paragraph, or a block worth keeping set apart below it
       by a blank line (a section may open on a question, a quote, or a structured list, table or
       block of code, whose own lines score as non-prose), it is that section's heading
       (SUBHEAD), unless it ends with a colon (it announces what follows);
@@ -281,7 +282,7 @@ def add_context(
         above = before[index]
         if (
             above >= 0
-            and scores[above] > 0
+            and (scores[above] > 0 or (above in listed and not lines.code(above)))
             and (scores[below] > 0 or below in listed)
             and (paragraph[below] or not (tight[below] or colon[index] or lines.recurring(index)))
         ):
