@@ -295,3 +295,19 @@ def test_a_menu_printed_three_times_and_a_comment_section_are_no_records() -> No
     assert _records(_plan("\n", between="Publicidad")) == len(_DAYS)
     assert all(paragraph in cleaner.clean(menus).text for paragraph in article)
     assert all(paragraph in cleaner.clean(thread).text for paragraph in _PLAN_INTRO)
+
+
+def test_one_card_with_another_button_stays_in_the_listing() -> None:
+    """A sold-out item's "Notify me" stands where the other cards hold "Quick view": the run of
+    cards goes on past it (every name and blurb kept), and the line is removed as that card's
+    button, with a reason that says so."""
+    cards = ["\n".join([name, blurb, price, "Quick view"]) for name, blurb, price in _CARDS]
+    cards[2] = cards[2].replace("Quick view", "Sold out\nNotify me")
+    text = "\n\n".join(["Home", "Lighting", "Table lamps", _INTRO, *cards, *_FOOTER])
+    result = cleaner.clean(text)
+    for name, blurb, _ in _CARDS[1:]:
+        assert f"{name}\n{blurb}" in result.text
+    removed = {result.source[r.start : r.end]: r for r in result.removals}
+    assert removed["Notify me"].rule == "heuristic.card_list"
+    assert "hold their button" in removed["Notify me"].reason
+    assert "Quick view" in removed and "Notify me" not in result.text

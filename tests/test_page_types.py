@@ -42,14 +42,14 @@ KNOWN_GAPS = {
     # listings and collections: the cards are kept (heuristics.cards), but what stands around
     # or between them is read as theirs, and cards of two shapes are not one list
     "listing_events_it": "the first day heading, above the first event, is dropped",
-    "listing_events_es": "the events after a card with another button are dropped as teasers",
+    "listing_events_es": "the last event's price line ('Entrada libre': no button under it) is dropped",
     "listing_jobs_de": "the first job's age line and an ad between two jobs are kept",
     "listing_jobs_en": "an ad between two jobs is kept",
     "listing_homes_es": "a mortgage ad between two flats is kept",
     "collection_ru": "the first item's name is dropped, the pagination bar is kept",
     "collection_en": "the first item's name is dropped, a badge and the result counter are kept",
     "collection_pl": "the category's intro above the books is dropped",
-    "collection_fr": "every tea's name and blurb are dropped (its cards repeat no button and hold prices)",
+    "collection_fr": "the category's intro and the first tea's name are dropped",
     "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
     "recipe_fr": "the rating line under the title is kept",

@@ -120,6 +120,8 @@ class Cards:
     furniture: frozenset[int]
     entries: frozenset[int]
     cards: int
+    #: Lines standing where the other cards hold their button (a sold-out card's "Notify me").
+    stand_ins: frozenset[int] = frozenset()
 
 
 def page_cards(page: Page) -> Cards | None:
@@ -141,7 +143,9 @@ def card_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     blocks = page.blocks
     for index in indices:
         if index in cards.furniture and page.rule_match(index) is None:
-            if _price(blocks[index].text):
+            if index in cards.stand_ins:
+                yield index, "cta", f"A line where the other cards of a listing of {cards.cards} hold their button."
+            elif _price(blocks[index].text):
                 yield index, "other", f"A price line of one of the {cards.cards} cards of a listing."
             else:
                 yield index, "cta", f"A line every one of the {cards.cards} cards of a listing repeats: its button."
@@ -149,7 +153,8 @@ def card_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 
 def _find_cards(page: Page) -> Cards | None:
     """The page's card list: told by the button its cards repeat between blurbs, else by their
-    shape, else by their prices (cards of short lines: a product's name and features)."""
+    shape, else by their prices (cards of short lines: a product's name and features), else by
+    the labels each of its records repeats (a plan's days)."""
     return _cards_by_button(page) or _cards_by_shape(page) or _cards_between_prices(page) or _cards_by_records(page)
 
 
@@ -201,9 +206,9 @@ def _cards_by_records(page: Page) -> Cards | None:
     """Records: a plan, a schedule or a spec sheet printed as one box per item, every box the
     same labels in the same order ("Pre-Workout Meal", "Eat 60-90 minutes before your workout",
     "Meal 1") with the item's own values between them. Told by a label that opens each of at
-    least MIN_CARDS boxes in a row (``_record_run``); the boxes are the page's content when
+    least MIN_CARDS boxes in a row (``_record_labels``); the boxes are the page's content when
     their words outweigh the texts above and after them. Every line of the boxes, labels
-    included, is an entry: a menu printed twice repeats its lines as a block, without values
+    included, is an entry: a menu printed again and again repeats its lines as a block, without values
     between them, and a comment section's repeated "Reply" has one stretch of its own lines
     between (the post), so neither reads as records."""
     features, blocks = page.features, page.blocks
@@ -348,28 +353,50 @@ def _cards_by_button(page: Page) -> Cards | None:
     # Per gap: where each of its lines' texts stands in it (none for a gap too long for a card).
     where: list[dict[str, list[int]]] = [_positions(page, gap) if 1 <= len(gap) <= MAX_LINES else {} for gap in gaps]
     sets_apart = any(block.gap_before for block in page.blocks)  # (read by ``_card_gap``)
-    best: tuple[int, int, str] | None = None  # (first gap, gaps in the run, button)
+    best: tuple[int, int, str, list[int], int | None] | None = None  # (first gap, gaps, button, its lines, stand-in)
     for start in range(min(len(gaps), FIRST_TEXTS)):
         for button, found in where[start].items():
             if len(found) != 1 or len(button.split()) > BUTTON_WORDS or not _button(page, button, found[0]):
                 continue
             end, low, high, wide = start, len(gaps[start]), len(gaps[start]), 0
+            buttons: list[int] = []
+            stand_in: int | None = None
             # Cards are alike (their furniture differs by a badge or an ad marker at most; one
-            # gap of the run may hold an ad above the next card's name).
-            while end < len(gaps) and len(where[end].get(button, ())) == 1:
-                fit = _card_gap(page, gaps[end], where[end][button][0], sets_apart)
+            # gap of the run may hold an ad above the next card's name, and one card another
+            # button where the others hold theirs: "Notify me" on a sold-out item).
+            while end < len(gaps):
+                held = where[end].get(button, ())
+                if len(held) == 1:
+                    at = held[0]
+                elif held or stand_in is not None or not buttons:
+                    break
+                else:
+                    stand_in = _stand_in(page, gaps[end - 1], buttons[-1], gaps[end], sets_apart)
+                    if stand_in is None:
+                        break
+                    at = stand_in
+                fit = _card_gap(page, gaps[end], at, sets_apart)
                 if fit is None or (fit == "wide" and wide):
                     break
                 wide += fit == "wide"
                 low, high = min(low, len(gaps[end])), max(high, len(gaps[end]))
                 if high - low > LENGTH_SPREAD:
                     break
+                buttons.append(at)
                 end += 1
-            if end - start + 1 >= MIN_CARDS and end - start > wide and (best is None or end - start > best[1]):
-                best = (start, end - start, button)
+            if stand_in is not None and stand_in not in buttons:
+                stand_in = None  # (its gap did not fit: the run ended before it)
+            repeats = end - start - (stand_in is not None)
+            if (
+                end - start + 1 >= MIN_CARDS
+                and end - start > wide
+                and repeats >= MIN_CARDS - 1
+                and (best is None or end - start > best[1])
+            ):
+                best = (start, end - start, button, buttons, stand_in)
     if best is None:
         return None
-    start, length, button = best
+    start, length, button, buttons, stand_in = best
     first_blurb, last_blurb = texts[start], texts[start + length]
     above = sum(features[i].words for i in texts[:start])
     blurbs = sum(features[i].words for i in texts[start : start + length + 1])
@@ -378,8 +405,7 @@ def _cards_by_button(page: Page) -> Cards | None:
     furniture: set[int] = set()
     entries: set[int] = set()
     headers: list[int] = []
-    for gap, positions in zip(gaps[start : start + length], where[start : start + length], strict=True):
-        at = positions[button][0]
+    for gap, at in zip(gaps[start : start + length], buttons, strict=True):
         furniture.add(at)
         _split_tail(page, range(gap.start, at), furniture, entries)  # the card's prices, badges, facts
         # The next card's name and facts: its last CARD_LINES lines (an ad set between two
@@ -396,7 +422,27 @@ def _cards_by_button(page: Page) -> Cards | None:
             furniture.add(i)
             _split_tail(page, range(last_blurb + 1, i), furniture, entries)
             break
-    return Cards(frozenset(furniture), frozenset(entries - furniture), length + 1)
+    stand_ins = frozenset(() if stand_in is None else (stand_in,))
+    return Cards(frozenset(furniture), frozenset(entries - furniture), length + 1, stand_ins)
+
+
+def _stand_in(page: Page, before: range, button: int, gap: range, sets_apart: bool) -> int | None:
+    """The line of ``gap`` standing where the other cards hold their button, when it may be a
+    button (short, no price), else None: on a page that sets lines apart, the line ending the
+    card (the next card starts set apart); else the line as many lines from the gap's end as
+    the button stands in the gap ``before`` it (the next card's name and facts follow it)."""
+    blocks = page.blocks
+    if sets_apart:
+        ends = (i for i in range(gap.start, min(gap.stop - 1, gap.start + CARD_LINES + 1)) if blocks[i + 1].gap_before)
+        at = next(ends, -1)
+    else:
+        at = gap.stop - (before.stop - button)
+    if at not in gap:
+        return None
+    text = page.blocks[at].text
+    if len(text.split()) > BUTTON_WORDS or _price(text) or not _button(page, text, at):
+        return None
+    return at
 
 
 def _positions(page: Page, gap: range) -> dict[str, list[int]]:
