@@ -311,3 +311,15 @@ def test_one_card_with_another_button_stays_in_the_listing() -> None:
     assert removed["Notify me"].rule == "heuristic.card_list"
     assert "hold their button" in removed["Notify me"].reason
     assert "Quick view" in removed and "Notify me" not in result.text
+
+
+def test_the_last_card_keeps_the_lines_set_tight_under_its_blurb() -> None:
+    """The last card of a listing may have no button ("Entrada libre" under a free event): the
+    lines set tight under its blurb are still its own, in the first pass and when the clean text
+    (cards without buttons, told by their shape) is cleaned again."""
+    cards = ["\n".join([name, blurb, price, "Quick view"]) for name, blurb, price in _CARDS]
+    cards[-1] = "\n".join([*_CARDS[-1][:2], "Free entry with a museum ticket"])
+    text = "\n\n".join(["Home", "Lighting", "Table lamps", _INTRO, *cards, "Page 1 of 3 · Next", *_FOOTER])
+    result = cleaner.clean(text)
+    assert f"{_CARDS[-1][1]}\nFree entry with a museum ticket" in result.text
+    assert "Page 1 of 3" not in result.text

@@ -42,7 +42,6 @@ KNOWN_GAPS = {
     # listings and collections: the cards are kept (heuristics.cards), but what stands around
     # or between them is read as theirs, and cards of two shapes are not one list
     "listing_events_it": "the first day heading, above the first event, is dropped",
-    "listing_events_es": "the last event's price line ('Entrada libre': no button under it) is dropped",
     "listing_jobs_de": "the first job's age line and an ad between two jobs are kept",
     "listing_jobs_en": "an ad between two jobs is kept",
     "listing_homes_es": "a mortgage ad between two flats is kept",

@@ -329,6 +329,8 @@ def _cards_by_shape(page: Page) -> Cards | None:
         if header.start == 0 and len(header) == 1:
             continue  # the page's first line may be its headline, which no card's name can be told from
         _split_tail(page, range(max(header.start, header.stop - HEADER_LINES), header.stop), furniture, entries)
+    if any(block.gap_before for block in page.blocks):  # the last card's tail, set tight under its blurb
+        _split_tail(page, _tight_under(page, texts[start + length - 1]), furniture, entries)
     return Cards(frozenset(furniture), frozenset(entries), length)
 
 
@@ -414,7 +416,8 @@ def _cards_by_button(page: Page) -> Cards | None:
         headers.append(min(gap.stop - at - 1, CARD_LINES))
     # The first card's name and facts: as many lines above its blurb as the shortest header.
     entries.update(range(max(0, first_blurb - min(headers)), first_blurb))
-    # The last card's tail and button, when it has them.
+    # The last card's tail and button, when it has them; without its button, on a page that sets
+    # lines apart, the lines set tight under its blurb (the card's block: its price, a note).
     for i in range(last_blurb + 1, min(len(blocks), last_blurb + 1 + MAX_LINES)):
         if features[i].ends_sentence:
             break
@@ -422,6 +425,9 @@ def _cards_by_button(page: Page) -> Cards | None:
             furniture.add(i)
             _split_tail(page, range(last_blurb + 1, i), furniture, entries)
             break
+    else:
+        if sets_apart:
+            _split_tail(page, _tight_under(page, last_blurb), furniture, entries)
     stand_ins = frozenset(() if stand_in is None else (stand_in,))
     return Cards(frozenset(furniture), frozenset(entries - furniture), length + 1, stand_ins)
 
@@ -443,6 +449,16 @@ def _stand_in(page: Page, before: range, button: int, gap: range, sets_apart: bo
     if len(text.split()) > BUTTON_WORDS or _price(text) or not _button(page, text, at):
         return None
     return at
+
+
+def _tight_under(page: Page, index: int) -> range:
+    """The lines set tight under the block at ``index``, CARD_LINES at most: the rest of its
+    card's block (a price, a note) on a page that sets its cards apart."""
+    blocks = page.blocks
+    end = index + 1
+    while end < min(len(blocks), index + 1 + CARD_LINES) and not blocks[end].gap_before:
+        end += 1
+    return range(index + 1, end)
 
 
 def _positions(page: Page, gap: range) -> dict[str, list[int]]:
