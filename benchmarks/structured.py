@@ -222,12 +222,10 @@ def structured_page(name: str, text: str, gold_body: str, rng: Random) -> Case |
     language = detect_language(w.lower() for w in _WORD_RE.findall(gold_body)) or "English"
     vocab = VOCABULARIES.get(language, VOCABULARIES["English"])
     first, last = body_at[0], body_at[-1]
-    # Units of lines: the page before the body and after it stay as they were (one unit per line);
-    # inside, each body line starts a unit that carries the page's non-body lines after it, but
-    # for a body line the page set tight under the line before (a list's next item) on a page
-    # that sets lines apart elsewhere, which stays in that unit as the page rendered it.
-    # A line the gold body holds but too short to tell apart from chrome ("Share", a short
-    # subhead) is not scored.
+    # Units of lines: the page before the body and after it stay as they were (one unit per run
+    # of lines set tight); inside, the body is cut into groups (below), each carrying the page's
+    # lines after its paragraph. A line the gold body holds but too short to tell apart from
+    # chrome ("Share", a short subhead) is not scored.
     labels = ["body" if b else UNSCORED if line in gold else "other" for line, b in zip(lines, is_body, strict=True)]
     units: list[tuple[int | None, list[Line]]] = []
 
