@@ -345,8 +345,8 @@ def _header(page: Page, lines: range) -> bool:
 
 def _cards_by_button(page: Page) -> Cards | None:
     """The longest run of consecutive gaps between blurbs that each hold the same short line
-    once (the button), when it starts within the page's first texts and its blurbs outweigh the
-    text above them."""
+    once (the button, or in one gap a stand-in: ``_button_run``), when it starts within the
+    page's first texts and its blurbs outweigh the text above them."""
     features, blocks = page.features, page.blocks
     texts = [index for index, f in enumerate(features) if f.ends_sentence]
     if len(texts) < MIN_CARDS:
@@ -360,42 +360,16 @@ def _cards_by_button(page: Page) -> Cards | None:
         for button, found in where[start].items():
             if len(found) != 1 or len(button.split()) > BUTTON_WORDS or not _button(page, button, found[0]):
                 continue
-            end, low, high, wide = start, len(gaps[start]), len(gaps[start]), 0
-            buttons: list[int] = []
-            stand_in: int | None = None
-            # Cards are alike (their furniture differs by a badge or an ad marker at most; one
-            # gap of the run may hold an ad above the next card's name, and one card another
-            # button where the others hold theirs: "Notify me" on a sold-out item).
-            while end < len(gaps):
-                held = where[end].get(button, ())
-                if len(held) == 1:
-                    at = held[0]
-                elif held or stand_in is not None or not buttons:
-                    break
-                else:
-                    stand_in = _stand_in(page, gaps[end - 1], buttons[-1], gaps[end], sets_apart)
-                    if stand_in is None:
-                        break
-                    at = stand_in
-                fit = _card_gap(page, gaps[end], at, sets_apart)
-                if fit is None or (fit == "wide" and wide):
-                    break
-                wide += fit == "wide"
-                low, high = min(low, len(gaps[end])), max(high, len(gaps[end]))
-                if high - low > LENGTH_SPREAD:
-                    break
-                buttons.append(at)
-                end += 1
-            if stand_in is not None and stand_in not in buttons:
-                stand_in = None  # (its gap did not fit: the run ended before it)
-            repeats = end - start - (stand_in is not None)
+            buttons, stand_in, wide = _button_run(page, gaps, where, start, button, sets_apart)
+            length = len(buttons)
+            repeats = length - (stand_in is not None)
             if (
-                end - start + 1 >= MIN_CARDS
-                and end - start > wide
+                length + 1 >= MIN_CARDS
+                and length > wide
                 and repeats >= MIN_CARDS - 1
-                and (best is None or end - start > best[1])
+                and (best is None or length > best[1])
             ):
-                best = (start, end - start, button, buttons, stand_in)
+                best = (start, length, button, buttons, stand_in)
     if best is None:
         return None
     start, length, button, buttons, stand_in = best
@@ -430,6 +404,42 @@ def _cards_by_button(page: Page) -> Cards | None:
             _split_tail(page, _tight_under(page, last_blurb), furniture, entries)
     stand_ins = frozenset(() if stand_in is None else (stand_in,))
     return Cards(frozenset(furniture), frozenset(entries - furniture), length + 1, stand_ins)
+
+
+def _button_run(
+    page: Page, gaps: list[range], where: list[dict[str, list[int]]], start: int, button: str, sets_apart: bool
+) -> tuple[list[int], int | None, int]:
+    """The run of gaps from ``start`` on that each hold ``button`` once: the button's line in each
+    (a stand-in's in one of them at most), the stand-in (or None) and how many gaps are wide.
+    Cards are alike: their furniture differs by a badge or an ad marker at most; one gap of the
+    run may hold an ad above the next card's name, and one card another button where the others
+    hold theirs ("Notify me" on a sold-out item)."""
+    end, low, high, wide = start, len(gaps[start]), len(gaps[start]), 0
+    buttons: list[int] = []
+    stand_in: int | None = None
+    while end < len(gaps):
+        held = where[end].get(button, ())
+        if len(held) == 1:
+            at = held[0]
+        elif held or stand_in is not None or not buttons:
+            break
+        else:
+            stand_in = _stand_in(page, gaps[end - 1], buttons[-1], gaps[end], sets_apart)
+            if stand_in is None:
+                break
+            at = stand_in
+        fit = _card_gap(page, gaps[end], at, sets_apart)
+        if fit is None or (fit == "wide" and wide):
+            break
+        wide += fit == "wide"
+        low, high = min(low, len(gaps[end])), max(high, len(gaps[end]))
+        if high - low > LENGTH_SPREAD:
+            break
+        buttons.append(at)
+        end += 1
+    if stand_in is not None and stand_in not in buttons:
+        stand_in = None  # (its gap did not fit: the run ended before it)
+    return buttons, stand_in, wide
 
 
 def _stand_in(page: Page, before: range, button: int, gap: range, sets_apart: bool) -> int | None:
