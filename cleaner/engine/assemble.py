@@ -38,41 +38,43 @@ def clean_text(doc: Document, decisions: Sequence[Decision]) -> str:
     """``assemble(doc, decisions).text`` without the pieces and removals (``Engine._settle``
     reads only the text): the same separators and indents before the same kept blocks."""
     parts: list[str] = []
-    previous_kept = -2
-    indents = kept_indents(doc, decisions)
-    source = doc.source
-    for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
-        if decision.label == "body":  # (``Decision.kept``, inlined)
-            if parts:
-                tight = index == previous_kept + 1 and block.gap_before == 0
-                parts.append(LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR)
-            indent = indents.get(index, 0)
-            parts.append(source[block.start - indent : block.end] if indent else block.text)
-            previous_kept = index
+    blocks, source = doc.blocks, doc.source
+    for index, (tight, indent) in kept_layout(doc, decisions).items():
+        if parts:
+            parts.append(LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR)
+        parts.append(_kept_text(source, blocks[index], indent))
     return "".join(parts)
 
 
-def kept_indents(doc: Document, decisions: Sequence[Decision]) -> dict[int, int]:
-    """How many characters of its indentation each kept line keeps (only lines that keep some):
-    inside a paragraph of the clean text (kept lines set tight), a line after the first keeps
-    what it is indented by beyond the indentation all the paragraph's lines share, as
-    ``textwrap.dedent`` reads it (a block of code, a nested list, a verse keep their shape; a
-    paragraph indented as a whole keeps none, and a paragraph's first line never does)."""
-    indents: dict[int, int] = {}
-    source = doc.source
-    blocks = doc.blocks
-    paragraph: list[int] = []  # the kept lines of the current paragraph
+def kept_layout(doc: Document, decisions: Sequence[Decision]) -> dict[int, tuple[bool, int]]:
+    """Each kept block, in order, with how the clean text joins it: whether it stood on the line
+    right after the kept block before it (set tight: a line break, else a blank line), and how
+    many characters of its indentation it keeps. Kept lines set tight are one paragraph; a line
+    after the first keeps what it is indented by beyond the indentation all the paragraph's
+    lines share, as ``textwrap.dedent`` reads it (a block of code, a nested list, a verse keep
+    their shape; a paragraph indented as a whole keeps none, and a paragraph's first line never
+    does)."""
+    blocks, source = doc.blocks, doc.source
+    tights: list[tuple[int, bool]] = []
     previous_kept = -2
-    for index, decision in enumerate(decisions):
-        if decision.label != "body":
-            continue
-        if not (index == previous_kept + 1 and blocks[index].gap_before == 0):
+    for index, (block, decision) in enumerate(zip(blocks, decisions, strict=True)):
+        if decision.label == "body":  # (``Decision.kept``, inlined)
+            tights.append((index, index == previous_kept + 1 and block.gap_before == 0))
+            previous_kept = index
+    indents: dict[int, int] = {}
+    paragraph: list[int] = []  # the kept lines of the current paragraph
+    for index, tight in tights:
+        if not tight:
             _dedent(source, blocks, paragraph, indents)
             paragraph = []
         paragraph.append(index)
-        previous_kept = index
     _dedent(source, blocks, paragraph, indents)
-    return indents
+    return {index: (tight, indents.get(index, 0)) for index, tight in tights}
+
+
+def _kept_text(source: str, block: Block, indent: int) -> str:
+    """A kept block's text with the ``indent`` characters of indentation it keeps."""
+    return source[block.start - indent : block.end] if indent else block.text
 
 
 def _dedent(source: str, blocks: Sequence[Block], paragraph: list[int], indents: dict[int, int]) -> None:
@@ -106,26 +108,24 @@ def assemble(
     warnings: Sequence[str] = (),
 ) -> Result:
     """Join kept blocks with blank lines, or with a line break where they stood on consecutive
-    lines of the source (keeping their indents inside a paragraph: ``kept_indents``); every
+    lines of the source (keeping their indents inside a paragraph: ``kept_layout``); every
     other block becomes one removal."""
     parts: list[str] = []
     pieces: list[Piece] = []
     removals: list[Removal] = []
     target = 0
-    previous_kept = -2
-    indents = kept_indents(doc, decisions)
+    layout = kept_layout(doc, decisions)
     source = doc.source
     for index, (block, decision) in enumerate(zip(doc.blocks, decisions, strict=True)):
-        if decision.kept:
+        kept = layout.get(index)
+        if kept is not None:
+            tight, indent = kept
             if parts:
-                tight = index == previous_kept + 1 and block.gap_before == 0
                 separator = LINE_SEPARATOR if tight else PARAGRAPH_SEPARATOR
                 parts.append(separator)
                 target += len(separator)
-            indent = indents.get(index, 0)
-            text = source[block.start - indent : block.end] if indent else block.text
+            text = _kept_text(source, block, indent)
             parts.append(text)
-            previous_kept = index
             pieces.append(Piece(block.start - indent, target, len(text)))
             target += len(text)
         else:

@@ -56,6 +56,11 @@ class Page:
     def __len__(self) -> int:
         return len(self.doc.blocks)
 
+    def sets_lines_apart(self) -> bool:
+        """Whether a blank line parts some two of the page's blocks (measured once): on a page set
+        without blank lines, layout tells nothing of which lines belong together."""
+        return self.derive("sets_lines_apart", _sets_lines_apart)
+
     def derive(self, name: str, measure: Callable[[Page], T]) -> T:
         """``measure(self)``, computed once per page and kept under ``name`` (a thread, a card
         list: read by a heuristic and by selection alike)."""
@@ -78,3 +83,7 @@ class Page:
                 shared[key] = found
         self._matches[index] = found
         return found
+
+
+def _sets_lines_apart(page: Page) -> bool:
+    return any(block.gap_before for block in page.blocks)

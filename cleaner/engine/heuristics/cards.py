@@ -329,7 +329,7 @@ def _cards_by_shape(page: Page) -> Cards | None:
         if header.start == 0 and len(header) == 1:
             continue  # the page's first line may be its headline, which no card's name can be told from
         _split_tail(page, range(max(header.start, header.stop - HEADER_LINES), header.stop), furniture, entries)
-    if any(block.gap_before for block in page.blocks):  # the last card's tail, set tight under its blurb
+    if page.sets_lines_apart():  # the last card's tail, set tight under its blurb
         _split_tail(page, _tight_under(page, texts[start + length - 1]), furniture, entries)
     return Cards(frozenset(furniture), frozenset(entries), length)
 
@@ -354,7 +354,7 @@ def _cards_by_button(page: Page) -> Cards | None:
     gaps = [range(a + 1, b) for a, b in pairwise(texts)]
     # Per gap: where each of its lines' texts stands in it (none for a gap too long for a card).
     where: list[dict[str, list[int]]] = [_positions(page, gap) if 1 <= len(gap) <= MAX_LINES else {} for gap in gaps]
-    sets_apart = any(block.gap_before for block in page.blocks)  # (read by ``_card_gap``)
+    sets_apart = page.sets_lines_apart()  # (read by ``_card_gap``)
     best: tuple[int, int, str, list[int], int | None] | None = None  # (first gap, gaps, button, its lines, stand-in)
     for start in range(min(len(gaps), FIRST_TEXTS)):
         for button, found in where[start].items():

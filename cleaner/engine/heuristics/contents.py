@@ -51,7 +51,7 @@ def _section_titles(page: Page) -> dict[str, list[int]]:
     lines, where layout tells nothing, any line. (A table of contents may stand after sections
     it lists, as sites repeat it or float it down.)"""
     blocks = page.blocks
-    sets_apart = any(block.gap_before for block in blocks)
+    sets_apart = page.sets_lines_apart()
     titles: dict[str, list[int]] = {}
     for position, block in enumerate(blocks):
         if not sets_apart or position + 1 == len(blocks) or blocks[position + 1].gap_before > 0:
