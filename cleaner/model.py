@@ -61,9 +61,9 @@ class Removal:
 
 #: Where a metadata field was read: a span of ``source`` ("text"), or a part of the input that is
 #: not in ``source`` (HTML mode's head: "html-meta" for ``<meta>``, ``<link>`` and ``<html lang>``,
-#: "json-ld" for schema.org data), the page's stopwords ("stopwords"), the Config ("config") or
-#: the caller ("given", e.g. the ``url=`` argument).
-ORIGINS: tuple[str, ...] = ("text", "html-meta", "json-ld", "stopwords", "config", "given")
+#: "json-ld" for schema.org data), the page's stopwords ("stopwords") or script (Chinese and
+#: Japanese: "script"), the Config ("config") or the caller ("given", e.g. the ``url=`` argument).
+ORIGINS: tuple[str, ...] = ("text", "html-meta", "json-ld", "stopwords", "script", "config", "given")
 
 
 @dataclass(frozen=True, slots=True)

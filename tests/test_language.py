@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 import regex
 
-from cleaner.engine.language import detect_language, languages, rank_languages, stopwords
+from cleaner.engine.language import (
+    detect_language,
+    languages,
+    page_languages,
+    rank_languages,
+    script_languages,
+    stopwords,
+)
 
 SAMPLES = {
     "English": (
@@ -123,3 +130,48 @@ def test_a_near_tie_keeps_the_runner_up_so_its_rules_still_run() -> None:
 def test_no_ranking_without_evidence() -> None:
     assert rank_languages(["zzz", "qqq"]) == ()
     assert rank_languages(words("a a a a a a")) == ()
+
+
+CJK_SAMPLES = {
+    "Chinese": "北京市政府周二表示，新的地铁线路将于明年开通。许多住在这个地区的居民担心房租会上涨。",
+    "Japanese": (
+        "東京都は火曜日、新しい地下鉄の路線が来年開業すると発表した。"
+        "この地域に住む多くの人は家賃の値上がりを心配している。"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CJK_SAMPLES))
+def test_chinese_and_japanese_are_told_by_their_script(language: str) -> None:
+    sample = words(CJK_SAMPLES[language])
+    assert rank_languages(sample) == ()  # (jusText has no list for them)
+    assert script_languages(sample) == page_languages(sample) == (language,)
+    assert language in languages()
+    assert stopwords(language) == frozenset()
+
+
+def test_a_chinese_page_with_an_english_menu_is_chinese() -> None:
+    menu = words("Home News About the site Contact us Sign in to the app and read the news")
+    assert rank_languages(menu)[0] == "English"
+    assert page_languages(words(CJK_SAMPLES["Chinese"]) + menu) == ("Chinese",)
+
+
+def test_a_page_that_quotes_a_few_han_characters_is_not_chinese() -> None:
+    sample = words(SAMPLES["English"] + " The sign read 北京 and 東京.")
+    assert script_languages(sample) == ()
+    assert page_languages(sample)[0] == "English"
+
+
+def test_korean_has_its_stopwords_and_is_not_told_by_script() -> None:
+    sample = words("정부는 화요일에 새로운 지하철 노선이 내년에 개통될 것이라고 밝혔다. 이 사람들은 걱정한다.")
+    assert script_languages(sample) == ()
+    assert page_languages(sample)[:1] == ("Korean",)
+
+
+def test_the_script_language_is_the_metadata_language() -> None:
+    import cleaner
+
+    r = cleaner.clean(CJK_SAMPLES["Japanese"] + "\n\n" + CJK_SAMPLES["Japanese"].replace("東京都", "大阪府"))
+    found = r.metadata.language
+    assert found is not None
+    assert (found.value, found.origin, found.raw) == ("ja", "script", "Japanese")

@@ -23,6 +23,7 @@ from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .heuristics.cards import card_list, page_cards
 from .heuristics.thread import page_thread, thread_post
+from .language import stopwords
 from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
@@ -129,7 +130,7 @@ def decide(
     page: Page, heuristics: Sequence[Heuristic], keep: frozenset[str], exhaustive: bool = False
 ) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions and the headline (or None)."""
-    has_stoplist = page.language is not None
+    has_stoplist = bool(stopwords(page.language))  # (none for a language told by its script)
     blocks = page.blocks
     texts = [b.text for b in blocks]
     gaps = [b.gap_before for b in blocks]

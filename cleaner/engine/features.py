@@ -15,7 +15,7 @@ import regex
 
 from . import scan
 from .charclasses import UNSPACED_CLASS
-from .language import plausible_stopwords, rank_languages
+from .language import page_languages, plausible_stopwords
 from .segment import Document
 
 #: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
@@ -122,7 +122,7 @@ class PageFeatures:
 
     blocks: tuple[BlockFeatures, ...]
     #: The detected language, then the runners-up that scored nearly as well
-    #: (``rank_languages``): rules for any of them run, and the stopwords of any of them count
+    #: (``page_languages``): rules for any of them run, and the stopwords of any of them count
     #: in ``stopword_ratio`` (``plausible_stopwords``). Just the language when it was given;
     #: empty when none was detected.
     languages: tuple[str, ...] = ()
@@ -216,7 +216,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
         # without a full stop count too, or one foreign cookie notice could decide alone.
         longest = sorted(texts, key=n_tokens_of.__getitem__, reverse=True)
         prose = (text for text in longest if n_tokens_of[text] >= _PROSE_TOKENS or _ends_sentence(text))
-        languages = rank_languages(_sample(prose, tokens_of)) or rank_languages(_sample(longest, tokens_of))
+        languages = page_languages(_sample(prose, tokens_of)) or page_languages(_sample(longest, tokens_of))
     stops = plausible_stopwords(languages)
     is_stop = stops.__contains__
     lower = str.lower
@@ -274,7 +274,7 @@ def _measure_compiled(texts: list[str], counts: Counter[str], language: str | No
         ends_of = dict(zip(distinct, rows[scan.ENDS_SENTENCE :: 6], strict=True))
         longest = sorted(texts, key=n_tokens_of.__getitem__, reverse=True)
         prose = (text for text in longest if n_tokens_of[text] >= _PROSE_TOKENS or ends_of[text])
-        languages = rank_languages(_scanned_sample(prose)) or rank_languages(_scanned_sample(longest))
+        languages = page_languages(_scanned_sample(prose)) or page_languages(_scanned_sample(longest))
     stops = plausible_stopwords(languages)
     hits = scan.stopword_hits(distinct, stops) if stops else None
     measured = dict(zip(distinct, scan.features(distinct, counts, rows, hits, _make_features), strict=True))

@@ -1,4 +1,5 @@
-"""Stopword lists (jusText's, about 100 languages) and detection of a page's language from them."""
+"""Stopword lists (jusText's, about 100 languages) and detection of a page's language from them;
+Chinese and Japanese, which jusText has no list for, by their script."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+import regex
+
 from . import scan
 from .cache import cached, file_fingerprint
 
@@ -17,6 +20,19 @@ from .cache import cached, file_fingerprint
 PLAUSIBLE_SHARE = 0.85
 #: Lists shorter than this weigh as if they had this many words (see ``_index``).
 MIN_LIST_SIZE = 300
+#: Languages told by their script (``script_languages``): jusText has no stopword list for them,
+#: as their words are not set apart by spaces. Their rules run on their pages; no stopwords count.
+SCRIPT_LANGUAGES = ("Chinese", "Japanese")
+#: A sample is Chinese or Japanese when at least this share of its words are written in Han or
+#: kana (two such characters counting as a word, as in ``features``: a word of other letters is one)...
+CJK_SHARE = 0.5
+#: ...and Japanese when at least this share of those are kana (Chinese is written without any;
+#: Japanese prose writes its endings and particles in kana, a third to a half of its letters).
+KANA_SHARE = 0.1
+_LETTER_RE = regex.compile(r"\p{L}")
+_HAN_RE = regex.compile(r"\p{Han}")
+_KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 class _Buckets(dict[str, dict[str, tuple[int, ...]]]):
@@ -108,8 +124,9 @@ def stoplists_fingerprint() -> tuple[object, ...]:
 
 
 def languages() -> tuple[str, ...]:
-    """Every language with a stopword list, by jusText name."""
-    return _index()[1]
+    """Every language cleaner can tell: those with a stopword list, by jusText name, and the
+    languages told by their script (``SCRIPT_LANGUAGES``)."""
+    return tuple(sorted((*_index()[1], *SCRIPT_LANGUAGES)))
 
 
 @lru_cache(maxsize=128)
@@ -137,6 +154,31 @@ def _plausible_stopwords(languages: tuple[str, ...]) -> frozenset[str]:
     if len(languages) == 1:
         return stopwords(languages[0])
     return frozenset().union(*map(stopwords, languages))
+
+
+def page_languages(words: list[str]) -> tuple[str, ...]:
+    """The languages of a sample of a page's words (lower-cased): Chinese or Japanese when its
+    script says so (``script_languages``), else those its stopwords rank (``rank_languages``)."""
+    return script_languages(words) or rank_languages(words)
+
+
+def script_languages(words: list[str]) -> tuple[str, ...]:
+    """``("Japanese",)`` or ``("Chinese",)`` when CJK_SHARE of the words of ``words`` are written
+    in Han or kana (Japanese when KANA_SHARE of those characters are kana), else empty. Told
+    before the stopwords: a page in Chinese quoting English must not read as English for its "the"."""
+    if _CJK_RE.search("".join(words)) is None:
+        return ()  # (most pages: one search)
+    kana = han = other = 0
+    for word in words:
+        in_kana, in_han = len(_KANA_RE.findall(word)), len(_HAN_RE.findall(word))
+        if in_kana or in_han:
+            kana, han = kana + in_kana, han + in_han
+        elif _LETTER_RE.search(word) is not None:
+            other += 1
+    cjk = kana + han
+    if not cjk or cjk / 2 < CJK_SHARE * (cjk / 2 + other):
+        return ()
+    return ("Japanese",) if kana >= KANA_SHARE * cjk else ("Chinese",)
 
 
 def detect_language(words: Iterable[str], minimum_hits: int = 5, minimum_distinct: int = 3) -> str | None:

@@ -18,6 +18,7 @@ import regex
 from ..model import Field, Metadata
 from .assemble import Decision
 from .dates import find_dates
+from .language import SCRIPT_LANGUAGES
 from .language_codes import language_code
 from .names import author_names
 from .segment import Document
@@ -108,10 +109,13 @@ def _article_span(labels: list[str]) -> tuple[int, int]:
 
 
 def _language(languages: tuple[str, ...], configured: str | None) -> Field | None:
-    """The language the cleaning used: the Config's, else the one the stopwords detected."""
+    """The language the cleaning used: the Config's, else the one the stopwords (or the script:
+    Chinese, Japanese) detected."""
     name, origin = (configured, "config") if configured else (languages[0] if languages else None, "stopwords")
     if name is None:
         return None
+    if origin == "stopwords" and name in SCRIPT_LANGUAGES:
+        origin = "script"
     return Field(language_code(name) or name, origin, raw=name)
 
 

@@ -15,7 +15,7 @@ import regex
 from ...errors import CleanerError, RuleError
 from ...model import LABELS
 from ..cache import cached, file_fingerprint
-from ..language import stoplists_fingerprint
+from ..language import SCRIPT_LANGUAGES, stoplists_fingerprint
 from .limits import check_timeout, matches_everything, size_problem
 from .literals import Literals, required_literals
 from .regex_code import Code, from_code, pattern_code, regex_build
@@ -202,10 +202,11 @@ def _check_languages(rule: Rule, path: Path | str, name: str) -> None:
 
 @lru_cache(maxsize=1)
 def _stoplist_names() -> frozenset[str]:
-    """jusText's language names (read from its package folder once: a language pack names one per rule)."""
+    """jusText's language names (read from its package folder once: a language pack names one per
+    rule) and the languages told by their script."""
     import justext
 
-    return frozenset(justext.get_stoplists())
+    return frozenset(justext.get_stoplists()) | frozenset(SCRIPT_LANGUAGES)
 
 
 def check_examples(rule: Rule, path: Path | str, timeout: float = 1.0, name: str | None = None) -> None:
