@@ -3,10 +3,11 @@
 Run: ``python benchmarks/structured.py [--per-language N] [--seed N] [--json FILE]``.
 
 Two sources, both with a gold label on every line (docs/benchmarks.md says how each is made):
-generated articles (``cleaner.testing.structure``: fifteen languages, text mode and the same
-articles rendered as HTML) and the bundled AEB pages' flattened text with its body cut into
-sections under subheads, runs of sentences turned into lists, tables, recipes and code added,
-furniture between the sections and a comment counter under the headline (text mode).
+generated articles (``cleaner.testing.structure``: fifteen languages, text mode, the same
+articles rendered as HTML, and hard-wrapped: ``wrapped_cases``) and the bundled AEB pages'
+flattened text with its body cut into sections under subheads, runs of sentences turned into
+lists, tables, recipes and code added, furniture between the sections and a comment counter
+under the headline (text mode).
 Deterministic: every article comes from ``--seed``; no network.
 """
 
@@ -129,6 +130,24 @@ def generated_cases(per_language: int, seed: int) -> list[Case]:
             article = build(vocab, plan)
             cases.append(Case(f"generated/{language}-{number}", "generated", article, html=render_html(article)))
     return cases
+
+
+#: The widths hard-wrapped text is set to (``wrapped_cases``): narrow columns to a terminal's.
+WRAP_WIDTHS = (50, 60, 72, 80)
+
+
+def wrapped_cases(cases: Sequence[Case]) -> list[Case]:
+    """The generated articles of languages written with spaces, their paragraphs hard-wrapped
+    (``Article.hard_wrapped``) at one of WRAP_WIDTHS each, as plain-text files and ``<br>``-broken
+    pages set them. (Chinese and Japanese are wrapped anywhere: a line ending mid-word there shows
+    no sign of running on.)"""
+    wrapped = []
+    for number, case in enumerate(cases):
+        if " " not in VOCABULARIES[case.article.language].sentences[0]:
+            continue
+        width = WRAP_WIDTHS[number % len(WRAP_WIDTHS)]
+        wrapped.append(Case(f"{case.name}/wrapped-{width}", case.source, case.article.hard_wrapped(width)))
+    return wrapped
 
 
 def render_html(article: Article) -> str:
@@ -447,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, cases, mode in runs:
         rows[name] = tally(cases, kept_lines(cases, mode), kinds[mode], worst, dropped_by)
+    # Hard-wrapped text is counted apart (not in "all text", its kinds not in the tables below).
+    wrapped = wrapped_cases(generated)
+    rows["hard-wrapped"] = tally(wrapped, kept_lines(wrapped, "text"), {}, [], Counter())
     elapsed = time.perf_counter() - started
     print(
         f"Structured articles: {len(generated)} generated ({len(VOCABULARIES)} languages) and {len(pages)} "
@@ -458,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     rows["all text"] = Tally(
-        *(sum(getattr(t, f) for n, t in rows.items() if n.endswith("text")) for f in Tally.__dataclass_fields__)
+        *(sum(getattr(t, f) for n, t in rows.items() if n.endswith(" text")) for f in Tally.__dataclass_fields__)
     )
     for name, t in rows.items():
         print(

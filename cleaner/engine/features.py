@@ -16,7 +16,7 @@ import regex
 from . import scan
 from .charclasses import UNSPACED_CLASS
 from .language import page_languages, plausible_stopwords
-from .segment import Document
+from .segment import Block, Document
 
 #: Word tokens: ``\w+`` covers every script (the headline anchor reuses them).
 TOKEN_RE = regex.compile(r"\w+")
@@ -57,6 +57,16 @@ _UPPER_START_RE = regex.compile(r"^\p{Lu}")
 _CLOSERS = "'\"“”‘’«»‹›)]」』》"
 _TERMINALS = frozenset(".!?…。！？؟।۔።")
 _first = itemgetter(0)
+#: A line of this many words or more may be wrapped into the next (``_paragraph_ends``): a
+#: shorter one is a menu's item or a label, whatever case the next line opens in.
+WRAP_WORDS = 4
+#: Commas a wrapped line may end with (Latin, Chinese and Japanese), and what follows a list's
+#: letter ("a)", "b.").
+_COMMAS = frozenset(",，、;；")
+_MARKER_ENDS = frozenset(".)")
+_DIGITS = frozenset("0123456789")
+#: A line opening with one of these is a list's item, not a wrapped paragraph's next line.
+_LIST_MARKS = frozenset("•·▪◦●■►▸*–—-")
 #: Language detection reads at most this many words, from the longest blocks.
 _DETECTION_WORDS = 250
 #: A block of this many tokens is prose to language detection even without a final full stop
@@ -205,7 +215,7 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
     texts = [block.text for block in doc.blocks]
     counts = Counter(texts)  # also the distinct texts, in page order
     if scan.COMPILED:
-        return _measure_compiled(texts, counts, language)
+        return _measure_compiled(doc, texts, counts, language)
     tokens_of, n_tokens_of = _tokenised(counts, compact=sum(map(len, counts)) >= _COMPACT_FROM)
     languages: tuple[str, ...] = (language,) if language is not None else ()
     if language is None:
@@ -256,14 +266,56 @@ def measure(doc: Document, language: str | None = None) -> PageFeatures:
             text[-1:] == ":",  # ends_colon
         )
     kept_tokens = tuple(None if isinstance(raw, str) else raw for raw in map(tokens_of.__getitem__, texts))
-    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, kept_tokens)
+    return PageFeatures(_paragraph_ends(doc, tuple(map(measured.__getitem__, texts)), stops), languages, kept_tokens)
+
+
+def _paragraph_ends(
+    doc: Document, blocks: tuple[BlockFeatures, ...], stops: frozenset[str]
+) -> tuple[BlockFeatures, ...]:
+    """The blocks' features, a line wrapped into the next (``_wraps_into``) ending a sentence when
+    its paragraph's last line does: text broken into lines by hand or by ``<br>`` (a forum post,
+    an e-mail, a pre-formatted page) is prose line by line, not a stack of headings."""
+    ends = [f.ends_sentence for f in blocks]
+    lines = doc.blocks
+    changed: list[int] = []
+    for index in range(len(blocks) - 2, -1, -1):  # from the bottom: a paragraph's end moves up its lines
+        if (
+            not ends[index]
+            and ends[index + 1]
+            and _wraps_into(lines[index].text, blocks[index], lines[index + 1], stops)
+        ):
+            ends[index] = True
+            changed.append(index)
+    if not changed:
+        return blocks
+    result = list(blocks)
+    for index in changed:
+        result[index] = blocks[index]._replace(ends_sentence=True)
+    return tuple(result)
+
+
+def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str]) -> bool:
+    """Whether a line (``text``, ``f``) of WRAP_WORDS words or more, without a sentence end or a
+    colon, runs on in the line set tight under it (not a list's item: "a)", "2.", "- "): this one
+    ends with a comma (any script: also where no letter has a case) or a stopword of the page
+    ("to", "der": no heading ends so), or that one opens in lower case or with a figure."""
+    if below.gap_before or f.ends_sentence or f.ends_colon or f.words < WRAP_WORDS:
+        return False
+    following = below.text
+    first, rest = following[:1], following[1:].lstrip("0123456789")
+    if first in _LIST_MARKS or (rest[:1] in _MARKER_ENDS and rest[1:2] in ("", " ", "\t")):
+        return False
+    if text[-1:] in _COMMAS or (first.islower() or first in _DIGITS):
+        return True
+    last = text.rsplit(None, 1)[-1]
+    return last.islower() and last in stops
 
 
 #: ``BlockFeatures._make`` without its Python frame (the compiled scan builds one per text).
 _make_features = partial(tuple.__new__, BlockFeatures)
 
 
-def _measure_compiled(texts: list[str], counts: Counter[str], language: str | None) -> PageFeatures:
+def _measure_compiled(doc: Document, texts: list[str], counts: Counter[str], language: str | None) -> PageFeatures:
     """``measure`` by the compiled scan (``scan``): the same features, counted in C."""
     distinct = list(counts)
     rows = scan.count(distinct, _ends_sentence)
@@ -278,7 +330,7 @@ def _measure_compiled(texts: list[str], counts: Counter[str], language: str | No
     stops = plausible_stopwords(languages)
     hits = scan.stopword_hits(distinct, stops) if stops else None
     measured = dict(zip(distinct, scan.features(distinct, counts, rows, hits, _make_features), strict=True))
-    return PageFeatures(tuple(map(measured.__getitem__, texts)), languages, _Tokens(texts))
+    return PageFeatures(_paragraph_ends(doc, tuple(map(measured.__getitem__, texts)), stops), languages, _Tokens(texts))
 
 
 def _scanned_sample(texts: Iterable[str]) -> list[str]:

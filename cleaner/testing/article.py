@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,3 +89,39 @@ class Article:
     def lines(self) -> tuple[Line, ...]:
         """The article as labelled lines again."""
         return tuple(Line(span.text, span.label) for span in self.spans)
+
+    def hard_wrapped(self, width: int) -> Article:
+        """The article with every body paragraph longer than ``width`` broken into lines of at
+        most ``width`` characters (``textwrap.wrap``), as a plain-text file, an e-mail or a page
+        of ``<br>``-broken text sets it; each line keeps the paragraph's label and its section.
+        What stands between the spans (blank lines, line breaks) is kept."""
+        parts: list[str] = []
+        spans: list[GoldSpan] = []
+        moved: list[tuple[int, ...]] = []  # each old span's new spans
+        position = end = 0
+        for span in self.spans:
+            between = self.text[end : span.start]
+            parts.append(between)
+            position += len(between)
+            wrap = span.label == "body" and len(span.text) > width and _ends_paragraph(span.text)
+            first = len(spans)
+            for number, line in enumerate(textwrap.wrap(span.text, width) if wrap else [span.text]):
+                if number:
+                    parts.append("\n")
+                    position += 1
+                spans.append(GoldSpan(position, position + len(line), span.label, line))
+                parts.append(line)
+                position += len(line)
+            moved.append(tuple(range(first, len(spans))))
+            end = span.end
+        parts.append(self.text[end:])
+        sections = tuple(
+            Section(section.kind, tuple(new for old in section.spans for new in moved[old]))
+            for section in self.sections
+        )
+        return Article("".join(parts), tuple(spans), self.language, sections)
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A paragraph's text (a sentence end last, closing quotes aside), not a heading or a list item."""
+    return text.rstrip("\"'”’»)“„«").endswith((".", "!", "?", "。", "！", "？"))
