@@ -66,7 +66,7 @@ def resolve_language(value: str, names: Collection[str]) -> str:
             return found
         raise CleanerError(
             f"Config.language: {value!r} is {english}, which has no stopword list "
-            f"(jusText has {len(names)}: cleaner.engine.language.languages())"
+            f"(or script rule; cleaner knows {len(names)}: cleaner.engine.language.languages())"
         )
     raise CleanerError(
         f"Config.language: unknown language {value!r}{suggestion(value, names)} "

@@ -24,6 +24,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
         ("nb", "Norwegian_Bokmal"),
         ("Norwegian Bokmål", "Norwegian_Bokmal"),
         ("fy", "West_Frisian"),
+        ("ja", "Japanese"),  # (told by its script: language.SCRIPT_LANGUAGES)
+        ("zh-CN", "Chinese"),
     ],
 )
 def test_a_language_is_a_justext_name_english_name_or_iso_code(given: str, stored: str) -> None:
@@ -34,7 +36,7 @@ def test_a_language_is_a_justext_name_english_name_or_iso_code(given: str, store
     ("given", "message"),
     [
         ("Germna", "unknown language 'Germna'; did you mean 'German'?"),
-        ("ja", "'ja' is Japanese, which has no stopword list"),
+        ("km", "'km' is Khmer, which has no stopword list"),
     ],
 )
 def test_an_unknown_language_is_an_error_with_a_suggestion(given: str, message: str) -> None:
