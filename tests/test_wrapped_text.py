@@ -61,6 +61,18 @@ def test_a_wrapped_line_ends_where_its_paragraph_ends() -> None:
     assert ends(text, "English") == [True, True, True, True]
 
 
+def test_a_sentence_ending_inside_a_line_ends_the_lines_above_it() -> None:
+    # The wrap "Jürgen" / "Müller" is not told (a capital after a name), but the line above it
+    # holds a sentence's end and runs on from the line above that.
+    text = "Es ist nicht das erste Mal, dass Köln ein Problem zu\nkämpfen hat. Das sagte Jürgen\nMüller in Köln."
+    assert ends(text, "German") == [True, True, True]
+    # A caption under a "less" link holds sentences too, but opens in upper case: no paragraph.
+    caption = (
+        "Nelson scores, Nov. 19, 2019. The Islanders won 5-4. less\nNelson puts the goal in. The Islanders... more"
+    )
+    assert ends(caption, "English") == [False, False]
+
+
 def test_a_paragraph_whose_last_line_ends_no_sentence_changes_nothing() -> None:
     text = "The city council on Tuesday approved plans for a new tram line\nrunning from the central station"
     assert ends(text, "English") == [False, False]

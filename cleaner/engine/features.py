@@ -273,25 +273,25 @@ def _paragraph_ends(
     doc: Document, blocks: tuple[BlockFeatures, ...], stops: frozenset[str]
 ) -> tuple[BlockFeatures, ...]:
     """The blocks' features, a line wrapped into the next (``_wraps_into``) ending a sentence when
-    its paragraph's last line does: text broken into lines by hand or by ``<br>`` (a forum post,
-    an e-mail, a pre-formatted page) is prose line by line, not a stack of headings."""
+    the next one does, or holds a sentence's end inside and opens in lower case or with a figure
+    (it is then inside a paragraph, and ends a sentence too; "less" over a caption is a link):
+    text broken into lines by hand or by ``<br>`` (a forum post, an e-mail, a pre-formatted page)
+    is prose line by line, not a stack of headings."""
     ends = [f.ends_sentence for f in blocks]
     lines = doc.blocks
-    changed: list[int] = []
     for index in range(len(blocks) - 2, -1, -1):  # from the bottom: a paragraph's end moves up its lines
+        below = index + 1
         if (
             not ends[index]
-            and ends[index + 1]
-            and _wraps_into(lines[index].text, blocks[index], lines[index + 1], stops)
+            and (ends[below] or (blocks[below].sentences > 1 and _opens_running_on(lines[below].text)))
+            and _wraps_into(lines[index].text, blocks[index], lines[below], stops)
         ):
-            ends[index] = True
-            changed.append(index)
-    if not changed:
+            ends[index] = ends[below] = True
+    if ends == [f.ends_sentence for f in blocks]:
         return blocks
-    result = list(blocks)
-    for index in changed:
-        result[index] = blocks[index]._replace(ends_sentence=True)
-    return tuple(result)
+    return tuple(
+        f if f.ends_sentence == end else f._replace(ends_sentence=end) for f, end in zip(blocks, ends, strict=True)
+    )
 
 
 def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str]) -> bool:
@@ -305,10 +305,17 @@ def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str]
     first, rest = following[:1], following[1:].lstrip("0123456789")
     if first in _LIST_MARKS or (rest[:1] in _MARKER_ENDS and rest[1:2] in ("", " ", "\t")):
         return False
-    if text[-1:] in _COMMAS or (first.islower() or first in _DIGITS):
+    if text[-1:] in _COMMAS or _opens_running_on(following):
         return True
     last = text.rsplit(None, 1)[-1]
     return last.islower() and last in stops
+
+
+def _opens_running_on(text: str) -> bool:
+    """A line opening in lower case or with a figure: a sentence running on from the line above
+    (``_wraps_into`` has ruled out a list's item)."""
+    first = text[:1]
+    return first.islower() or first in _DIGITS
 
 
 #: ``BlockFeatures._make`` without its Python frame (the compiled scan builds one per text).
