@@ -64,7 +64,8 @@ WRAP_WORDS = 4
 #: letter ("a)", "b.").
 _COMMAS = frozenset(",，、;；")
 _MARKER_ENDS = frozenset(".)")
-_DIGITS = frozenset("0123456789")
+_DIGIT_CHARS = "0123456789"
+_DIGITS = frozenset(_DIGIT_CHARS)
 #: A line opening with one of these is a list's item, not a wrapped paragraph's next line.
 _LIST_MARKS = frozenset("•·▪◦●■►▸*–—-")
 #: Language detection reads at most this many words, from the longest blocks.
@@ -279,6 +280,7 @@ def _paragraph_ends(
     is prose line by line, not a stack of headings."""
     ends = [f.ends_sentence for f in blocks]
     lines = doc.blocks
+    changed = False
     for index in range(len(blocks) - 2, -1, -1):  # from the bottom: a paragraph's end moves up its lines
         below = index + 1
         if (
@@ -286,8 +288,8 @@ def _paragraph_ends(
             and (ends[below] or (blocks[below].sentences > 1 and _opens_running_on(lines[below].text)))
             and _wraps_into(lines[index].text, blocks[index], lines[below], stops)
         ):
-            ends[index] = ends[below] = True
-    if ends == [f.ends_sentence for f in blocks]:
+            ends[index] = ends[below] = changed = True
+    if not changed:
         return blocks
     return tuple(
         f if f.ends_sentence == end else f._replace(ends_sentence=end) for f, end in zip(blocks, ends, strict=True)
@@ -302,7 +304,7 @@ def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str]
     if below.gap_before or f.ends_sentence or f.ends_colon or f.words < WRAP_WORDS:
         return False
     following = below.text
-    first, rest = following[:1], following[1:].lstrip("0123456789")
+    first, rest = following[:1], following[1:].lstrip(_DIGIT_CHARS)
     if first in _LIST_MARKS or (rest[:1] in _MARKER_ENDS and rest[1:2] in ("", " ", "\t")):
         return False
     if text[-1:] in _COMMAS or _opens_running_on(following):
