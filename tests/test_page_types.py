@@ -52,6 +52,7 @@ KNOWN_GAPS = {
     "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
     "recipe_fr": "the rating line under the title is kept",
+    "recipe_ja": "the rating line under the title is kept",
     "event_en": "the date, time, place and price lines under the title are dropped",
     "changelog_en": "the first version line and every release date are dropped",
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",

@@ -15,19 +15,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.engine.language import rank_languages
+from cleaner.engine.language import page_languages
 from cleaner.engine.segment import segment
 from cleaner.testing import Article, Line, articles, boilerplate, headlines, paragraphs, sentences, writer
 from cleaner.testing.strategies import BOILERPLATE_LABELS, LANGUAGES, SEPARATORS
 from cleaner.testing.vocabulary import VOCABULARIES
 
 ROOT = Path(__file__).parent.parent
-TERMINAL = regex.compile(r"[.!?]['\"“”’»)]*$")
+TERMINAL = regex.compile(r"[.!?。！？]['\"“”’»)」』]*$")
+#: What a paragraph may open with besides a capital: quotation marks and dashes of every language
+#: (Swedish quotes open with ” or a dash), Spanish inverted marks.
+OPENERS = "“„«‘¿¡—–”»「『"
 
 
 def test_the_languages_of_the_rule_packs_are_written() -> None:
     packs = {"Dutch", "French", "German", "Italian", "Polish", "Portuguese", "Russian", "Spanish", "Swedish"}
-    packs |= {"Danish", "Czech", "Romanian", "Turkish", "Ukrainian"}
+    packs |= {"Danish", "Czech", "Romanian", "Turkish", "Ukrainian", "Chinese", "Japanese"}
     assert {"English", *packs} <= set(LANGUAGES)
 
 
@@ -61,19 +64,22 @@ def test_labels_and_layout(article: Article) -> None:
 def test_body_paragraphs_are_sentences_in_the_article_language(article: Article) -> None:
     for span in article.labelled("body"):
         assert TERMINAL.search(span.text), span.text
-        assert span.text[0].isupper() or span.text[0] in "“„«‘¿¡—–”»", span.text  # Swedish quotes open with ” or a dash
+        first = span.text[0]
+        # A capital where the script has case; a letter of a script without case (Han, kana) as it is.
+        assert first.isupper() or first in OPENERS or (first.isalpha() and first.lower() == first.upper()), span.text
     words = regex.findall(r"\w+", " ".join(s.text.lower() for s in article.labelled("body")))
     if len(words) >= 25:
         # Among the plausible languages (the engine runs the rules of each): on a short text close
-        # languages score alike (jusText's Spanish list has 271 words, Asturian's 590).
-        assert article.language in rank_languages(words), " ".join(words[:30])
+        # languages score alike (jusText's Spanish list has 271 words, Asturian's 590). Chinese and
+        # Japanese are told by their script, as the engine tells them (``page_languages``).
+        assert article.language in page_languages(words), " ".join(words[:30])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_prose_has_quotes_numbers_and_names(language: str) -> None:
     vocab = VOCABULARIES[language]
     joined = " ".join(writer.paragraph(vocab, Random(seed), 4) for seed in range(40))
-    assert regex.search(r"[“„«”»]", joined)
+    assert regex.search(r"[“„«”»「」]", joined)
     assert any(name in joined for name in vocab.names)
     assert regex.search(r"\d", joined)
 
@@ -224,6 +230,8 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "Romanian": set(),
     "Turkish": set(),
     "Ukrainian": set(),
+    "Chinese": set(),
+    "Japanese": set(),
 }
 
 

@@ -26,6 +26,7 @@ from .scores import (
     SUBHEAD,
     TIGHT,
     ends_prose,
+    quantity_last,
 )
 
 #: An announced list (``_announced_lists``): each of its lines scores ANNOUNCED more, and at
@@ -414,11 +415,13 @@ def _code(marked: Sequence[bool]) -> bool:
 
 
 def _structured(text: str) -> bool:
-    """A list marker, a number first (a quantity, a rank, a date), cells, or a row of a table of
+    """A list marker, a number first (a quantity, a rank, a date) or a quantity last where a
+    script without spaces sets it (``quantity_last``), cells, or a row of a table of
     properties ("Weight: 2.3 kg", ``_property``)."""
     return (
         MARKER_RE.match(text) is not None
         or _LEADING_NUMBER_RE.match(text) is not None
+        or quantity_last(text)
         or _cells(text)
         or _property(text)
     )

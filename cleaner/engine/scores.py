@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .charclasses import UNSPACED_CLASS
 from .features import BlockFeatures
 
 #: Score of a block that a rule or heuristic already judged boilerplate.
@@ -59,6 +60,10 @@ LINE_OFFSET = 1.0
 _DIGIT_RE = regex.compile(r"\d")
 MARKER_RE = regex.compile(r"^(?:[•·▪◦●■►▸*–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 _INNER_PUNCTUATION_RE = regex.compile(r"[,;()\[\]]")
+#: A quantity after its item ("面粉 200克", "バター 50g", "砂糖 大さじ1"): a letter, a number, a
+#: unit of a few letters at most, the line's end (``quantity_last``).
+_QUANTITY_LAST_RE = regex.compile(r"\p{L}\s?\d+(?:[.,/]\d+)?\s?\p{L}{0,3}$")
+_UNSPACED_RE = regex.compile(UNSPACED_CLASS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,13 @@ class Run:
 
     def __contains__(self, index: object) -> bool:
         return isinstance(index, int) and self.start <= index < self.end
+
+
+def quantity_last(text: str) -> bool:
+    """A list's line with its quantity last, as a script written without spaces sets a list's
+    amounts after their items ("面粉 200克", "バター 50g"), where other scripts put them first
+    ("200 g flour", which a number first tells)."""
+    return _QUANTITY_LAST_RE.search(text) is not None and _UNSPACED_RE.search(text) is not None
 
 
 def is_paragraph(f: BlockFeatures) -> bool:

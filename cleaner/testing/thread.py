@@ -32,6 +32,8 @@ REPLY_LINKS: dict[str, tuple[str, ...]] = {
     "Romanian": ("Răspunde", "Citează"),
     "Turkish": ("Yanıtla", "Alıntıla"),
     "Ukrainian": ("Відповісти", "Цитувати"),
+    "Chinese": ("回复", "引用"),
+    "Japanese": ("返信", "引用"),
 }
 #: How a member's name is written: lower-case first name, then a suffix.
 _SUFFIXES = ("", "_{n}", "{n}", ".{l}", "_{l}{l}")

@@ -32,6 +32,8 @@ def _grouped(number: int, separator: str) -> str:
 def _date(vocab: Vocabulary, rng: Random) -> str:
     day, month, year = rng.randint(1, 28), rng.randrange(len(vocab.months)), rng.randint(2015, 2025)
     name = vocab.months[month]
+    if vocab.date_format:
+        return vocab.date_format.format(day=day, month=name, year=year)
     return {
         "English": f"{name} {day}, {year}",
         "German": f"{day}. {name} {year}",
@@ -146,8 +148,8 @@ def sentence(vocab: Vocabulary, rng: Random) -> str:
 
 
 def paragraph(vocab: Vocabulary, rng: Random, sentences: int) -> str:
-    """``sentences`` sentences on one line."""
-    return " ".join(sentence(vocab, rng) for _ in range(sentences))
+    """``sentences`` sentences on one line, set apart as the language sets them."""
+    return vocab.sentence_joiner.join(sentence(vocab, rng) for _ in range(sentences))
 
 
 def headline(vocab: Vocabulary, rng: Random) -> str:

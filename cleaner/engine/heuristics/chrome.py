@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from ..context import code_marks
 from ..page import Page
-from ..scores import MARKER_RE, is_paragraph
+from ..scores import MARKER_RE, is_paragraph, quantity_last
 from .base import Verdict, heuristic
 from .cards import page_cards
 
@@ -23,7 +23,8 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     and a neighbour stand next to each other again elsewhere on the page (the group repeats). A
     line repeated alone is the article's own more often than not (a table's header row, a
     subhead also listed in a table of contents, a line of code), and so is a repeated line right
-    above a paragraph (a section's heading), one starting with a number (two recipes' "2 eggs")
+    above a paragraph (a section's heading), one starting with a number (two recipes' "2 eggs"; or
+    ending with one where a script without spaces sets its quantities last, "卵 2個")
     or a list marker (an item two lists share) or one of a pair holding a line of code (a block
     of code shown twice), or a card list's entry (the labels every record of a plan repeats:
     ``cards``)."""
@@ -42,8 +43,8 @@ def repeated_chrome(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
             if index < last and is_paragraph(features[index + 1]):
                 continue
             text = page.blocks[index].text
-            if text[:1].isnumeric() or MARKER_RE.match(text) is not None:
-                continue  # a quantity, a step, a rank, a bullet ("200 g flour", "2. Stir", "• Free"): an item
+            if text[:1].isnumeric() or MARKER_RE.match(text) is not None or quantity_last(text):
+                continue  # a quantity, a step, a rank, a bullet ("200 g flour", "卵 2個", "2. Stir", "• Free"): an item
             if pairs is None:
                 pairs = _pairs(page)
             if any(_repeated_together(page, pairs, index, step) for step in (-1, 1)):
