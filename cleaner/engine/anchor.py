@@ -53,11 +53,23 @@ def heading_lines(page: Page) -> list[int]:
     return [index for index, block in enumerate(page.blocks) if index and word_key(block.text) in keys]
 
 
+#: A title opens with a letter or a figure, after any quote or bracket.
+_TITLE_OPENING = regex.compile(r"^[\p{Pi}\p{Ps}\"'¡¿]*[\p{L}\p{N}]")
+
+
+def _title_shaped(text: str, tokens: int) -> bool:
+    """Whether a first line can be a <title>: it opens with a letter or a figure, and half its
+    words or more have letters (a rating "★★★★★ 4.9 from 212 votes" or a price line is none)."""
+    return _TITLE_OPENING.match(text) is not None and 2 * len(LETTER_WORD.findall(text)) >= tokens
+
+
 def headline_candidates(page: Page) -> list[int]:
     """Blocks after the first that repeat the first line (the page title), best matches first."""
     if len(page) < 3 or page.features[0].ends_sentence or page.features[0].words > MAX_TITLE_WORDS:
         return []  # a first line that ends a sentence, or runs long, is prose, not a <title>
     first = page.blocks[0].text
+    if not _title_shaped(first, page.features[0].tokens):
+        return []
     title_words = _word_set(first)
     core_words = _word_set(_SITE_SUFFIX.sub("", first)) or title_words
     if len(core_words) < 2:

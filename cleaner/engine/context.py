@@ -290,7 +290,7 @@ def add_context(
             result[index] += LINE_SCALE * SUBHEAD
         if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
-    headings, depth = _announced_lists(scores, lines, neighbours, claimed)
+    headings, depth = _announced_lists(scores, lines, neighbours, claimed, listed)
     for item, lists in depth.items():  # each list adds to its lines (a list starts after its heading)
         result[item] = _announced(result[item], lists)
     for heading in headings:  # then the heading's floor, as when each list was applied in turn
@@ -512,7 +512,11 @@ class _MarkedInRun:
 
 
 def _announced_lists(
-    scores: Sequence[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int]
+    scores: Sequence[float],
+    lines: Lines,
+    neighbours: Neighbours,
+    claimed: Collection[int],
+    listed: Collection[int] = (),
 ) -> tuple[list[int], dict[int, int]]:
     """The lines announcing lists, in order, and each line of those lists with the number of
     them it belongs to (successive headings' lists nest: counted, not listed, they cost linear
@@ -521,8 +525,9 @@ def _announced_lists(
     may stand after one blank line, as under a rendered heading), or a heading above such a list
     of data, most of whose lines hold a number as a word (dates, scores, prices; as the first or
     second word when a blank line parts heading and list, since then only the rows' shape ties
-    them), when the heading follows a block worth keeping (or a list so announced: a product's
-    features, then its specifications), or a subhead set apart below a paragraph above a list of
+    them), when the heading follows a block worth keeping (or a list so announced, or a
+    structured list or table, ``listed``: a product's features, then its specifications, then
+    what is in the box), or a subhead set apart below a paragraph above a list of
     phrases (``Lines.phrase``) that a paragraph or a list of data follows (a list between the
     article's parts; a list of other stories ends it). The announcing line must not be claimed
     ("Share this:", "Related:" announce chrome) and must score positive itself (with ANNOUNCES);
@@ -605,8 +610,10 @@ def _announced_lists(
         if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
             continue
         previous = before[heading]
-        if not colon and not (previous < 0 or scores[previous] > 0 or head(previous) in starts):
-            continue  # (a list announced above is worth keeping: a product's features, then its specs)
+        if not colon and not (
+            previous < 0 or scores[previous] > 0 or head(previous) in starts or _after_table(heading, previous, listed)
+        ):
+            continue  # (a list announced above, or a table, is worth keeping: a product's specs, then "In the box")
         first = after[heading]
         if first >= n or first in claimed:
             continue
@@ -645,6 +652,12 @@ def _announced_lists(
             if index >= n or not run[index]:
                 break
     return headings, depth
+
+
+def _after_table(heading: int, previous: int, listed: Collection[int]) -> bool:
+    """Whether the heading follows a structured list or table (``listed``) without being one of
+    its rows (a row does not announce the rows under it)."""
+    return previous in listed and heading not in listed
 
 
 #: Up to this many nested lists, a line's score takes each list's addition in turn (the same

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+import regex
+
 from .anchor import headline_anchors
 from .assemble import Decision
 from .context import LIST_FLOOR, Lines, Neighbours, add_context
@@ -32,6 +34,11 @@ from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
 from .title import LOOKBACK, headline_like
 from .transcript import transcript_lines
 
+#: A kicker has at most KICKER_WORDS words, and the headline under it more than as many again.
+KICKER_WORDS = 4
+#: A kicker's text: words (letters, spaces, hyphens, apostrophes), the first a capital or of a
+#: script without case (``_kicker``).
+_KICKER_WORDS = regex.compile(r"^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’\- ]*$")
 KEPT = Decision("body", "", "")
 INVISIBLE = Decision("other", "heuristic.invisible_line", "Zero-width characters only: a blank line to the reader.")
 #: How many repeated-headline candidates are tried as the article's start.
@@ -72,7 +79,8 @@ OUTSIDE_PROSE = 0.1
 LEAD_PROMO = 0.5
 #: A headline stands above its article's text: below a block scoring this much (a paragraph),
 #: only a line repeating the page's <title> can be the headline (a headline-like line found
-#: below a paragraph is a subhead or a teaser).
+#: below a paragraph is a subhead or a teaser), unless a rule names that paragraph boilerplate
+#: (a cookie banner above the menus is no article's text).
 TITLE_BELOW = 2.5
 #: Entering the comment section at its heading scores this; prose there scores COMMENT_PROSE of
 #: what it scores as the article (comments read like prose, so only the heading and the comment
@@ -452,16 +460,17 @@ def _claimed_lead_score(decision: Decision) -> float:
 
 def _title_scores(context: _Context, scores: list[float], items: set[int], claimed: dict[int, Decision]) -> list[float]:
     """TITLE emissions: headline-like lines that may be the headline (``_may_be_headline``), not
-    a list's items, above the page's first paragraph
-    (TITLE_BELOW) score TITLE_SCORE, more when they repeat most of the first line's words or
-    are the first line; no other line can be it (``_decode`` adds the <title> repeats)."""
+    a list's items, above the page's first paragraph that no rule names (TITLE_BELOW) score
+    TITLE_SCORE, more when they repeat most of the first line's words or are the first line; no
+    other line can be it (``_decode`` adds the <title> repeats)."""
     titles = [IMPOSSIBLE] * len(scores)
+    page = context.page
     for index in range(len(scores)):
-        if index and scores[index - 1] >= TITLE_BELOW:
+        if index and scores[index - 1] >= TITLE_BELOW and page.rule_match(index - 1) is None:
             break
         if index in items or not _may_be_headline(claimed.get(index)) or not context.headline(index):
             continue
-        if _in_tight_list(context.page, index, claimed) or context.capitals(index):
+        if _in_tight_list(page, index, claimed) or context.capitals(index):
             continue
         under = claimed.get(index + 1)
         bonus = BYLINE_UNDER if under is not None and under.label in UNDER_HEADLINE_LABELS else 0.0
@@ -477,7 +486,24 @@ def _in_tight_list(page: Page, index: int, claimed: dict[int, Decision]) -> bool
     blocks = page.blocks
     above = index > 0 and not blocks[index].gap_before and index - 1 not in claimed
     below = index + 1 < len(blocks) and not blocks[index + 1].gap_before and index + 1 not in claimed
+    if above and not below and _kicker(page, index - 1):
+        return False
     return above or below
+
+
+def _kicker(page: Page, index: int) -> bool:
+    """Whether block ``index`` is a kicker over the headline under it: the two set tight and
+    apart from the rest (a blank line above the kicker), the kicker a few words and the headline
+    longer by more than as many (a menu's or a teaser box's lines come more than two together,
+    and alike), the kicker words only, opening with a capital or a letter of a script without
+    case (a count, a price or a rating is no kicker)."""
+    blocks, f = page.blocks, page.features[index]
+    set_apart = index == 0 or blocks[index].gap_before > 0
+    below_apart = index + 2 >= len(blocks) or blocks[index + 2].gap_before > 0
+    longer = page.features[index + 1].words - f.words
+    if not (set_apart and below_apart and f.words <= KICKER_WORDS < longer):
+        return False
+    return not f.ends_sentence and _KICKER_WORDS.match(blocks[index].text) is not None
 
 
 def _body_starts(context: _Context, scores: list[float], items: set[int]) -> list[float]:

@@ -15,6 +15,9 @@ HEADLINE_WORDS = (3, 30)
 _OPENERS = regex.compile(r"^[\p{Pi}\p{Ps}\p{Pd}\"'¡¿]+")
 #: A headline may end with a question or an exclamation, in quotes or not ('"We got her!"').
 _QUESTION_OR_EXCLAMATION = regex.compile(r"[?!？！][\p{Pf}\p{Pe}\"']*$")
+#: A headline may ask, then answer ("Who will strip the cork? The Alentejo looks for ..."):
+#: a question or an exclamation may end its first of two phrases.
+_ASKED_FIRST = regex.compile(r"[?!？！][\p{Pf}\p{Pe}\"']*\s+\S")
 #: Words with letters (a phone number is no headline).
 LETTER_WORD = regex.compile(r"\b[^\W\d_]{2,}")
 #: A letter of a script written without spaces (its words are not apart: ``features.words``
@@ -28,12 +31,15 @@ _CLOCK_TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 
 def headline_like(page: Page, index: int) -> bool:
     """A heading line: 3-30 words, two of them with letters (or letters of a script without
-    spaces), one phrase (no sentence end inside; at the end a question or an exclamation is
-    fine; no items apart by dots, no time of day), starting with a capital, a letter of a script without case,
-    or a number ("10 ways to ..."), after any opening quote or bracket."""
+    spaces), one phrase (no sentence end inside, but a question or an exclamation may end the
+    first of two; at the end a question or an exclamation is fine; no items apart by dots, no
+    time of day), starting with a capital, a letter of a script without case, or a number ("10
+    ways to ..."), after any opening quote or bracket."""
     f = page.features[index]
     text = page.blocks[index].text
-    if f.sentences > 1 or (f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None):
+    if f.sentences > 2 or (f.sentences == 2 and _ASKED_FIRST.search(text) is None):
+        return False
+    if f.ends_sentence and _QUESTION_OR_EXCLAMATION.search(text) is None:
         return False
     if "·" in text or "•" in text or "・" in text:
         return False  # items apart by dots (in Japanese "・"): a banner, a share bar or a line of facts

@@ -1,6 +1,7 @@
 """Heuristics over block features; DEFAULT_HEURISTICS lists the ones a Cleaner runs, in order."""
 
 from .base import REGISTRY, Heuristic, Verdict, heuristic
+from .boxes import signup_box
 from .cards import card_list
 from .chrome import repeated_chrome
 from .contents import table_of_contents
@@ -10,6 +11,7 @@ from .thread import thread_post
 
 DEFAULT_HEURISTICS: tuple[Heuristic, ...] = (
     caption_above_credit,
+    signup_box,
     thread_post,
     card_list,
     table_of_contents,

@@ -36,14 +36,14 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
         if following is None or following.rule.label != "credit" or not bare_credit:
             continue
         if tight_page is None:
-            tight_page = _sets_paragraphs_tight(page)
+            tight_page = sets_paragraphs_tight(page)
         if tight_page:
             return
         credit = page.blocks[index + 1].text
         yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
 
 
-def _sets_paragraphs_tight(page: Page) -> bool:
+def sets_paragraphs_tight(page: Page) -> bool:
     """Whether the page sets most of its paragraphs without a blank line between them (text
     scraped with single line breaks): then a body paragraph above a credit is set tight too."""
     gaps = [

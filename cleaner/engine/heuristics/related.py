@@ -28,6 +28,8 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if match is None or match.rule.role != "list_heading":
             continue
         heading = page.blocks[index].text
+        if _names_a_story(heading):
+            continue  # "Read more: HEADLINE" is one link, not a list's heading
         blocks = page.blocks
         for item in range(index + 1, min(len(page), index + 1 + MAX_ITEMS)):
             f = page.features[item]
@@ -43,6 +45,16 @@ def related_list(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
                 break  # or at the heading above such lines: a section's subhead
             if item in wanted and page.rule_match(item) is None:
                 yield item, "promo", f"Listed under the heading {heading[:40]!r}."
+
+
+#: A pointer that goes on, after its separator, with a story's headline (two words or more).
+_POINTER_WITH_HEADLINE = re.compile(r"[:»>|]\s*\w+\W+\w+")
+
+
+def _names_a_story(text: str) -> bool:
+    """Whether a "Read more / Read also" line names its story after a separator: then it is a
+    link to that story, and the lines under it are the article's again."""
+    return _POINTER_WITH_HEADLINE.search(text) is not None
 
 
 def _set_tight(page: Page, index: int, after_an_item: bool) -> bool:

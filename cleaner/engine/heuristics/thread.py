@@ -89,7 +89,7 @@ def _find_thread(page: Page) -> Thread | None:
     """Group the short stretches between paragraphs by what their lines are (``_signature``); a
     signature that repeats MIN_GAPS times and holds a post's reply links or author (``_is_post``)
     is a thread's furniture, unless its first post stands under a comment-section heading."""
-    texts = [index for index, f in enumerate(page.features) if f.ends_sentence]  # a post ends on a sentence
+    texts = [index for index in range(len(page)) if _ends_text(page, index)]
     gaps = [range(before + 1, after) for before, after in pairwise(texts) if 1 <= after - before - 1 <= MAX_LINES]
     lengths = Counter(len(gap) for gap in gaps)  # only gaps as long as another can repeat: rules run on few
     groups: dict[tuple[str, ...], list[range]] = defaultdict(list)
@@ -125,6 +125,18 @@ def _find_thread(page: Page) -> Thread | None:
             links.update(index for index, repeated in zip(window, same, strict=True) if repeated)
         posts += len(stretches) + 1 + (opening is not None)
     return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _ends_text(page: Page, index: int) -> bool:
+    """Whether a line can end a post's text: it ends a sentence, or a colon when it is longer
+    than an author line (a post announcing its list) or a rule names it (a quote's "NAME said:";
+    "Sorted by:" is the furniture's)."""
+    f = page.features[index]
+    if f.ends_sentence:
+        return True
+    if not page.blocks[index].text.rstrip().endswith((":", "：")):
+        return False
+    return f.words > AUTHOR_WORDS or page.rule_match(index) is not None
 
 
 def _opening_gap(page: Page, texts: list[int], first: range, signature: tuple[str, ...]) -> tuple[range, int] | None:
