@@ -105,3 +105,75 @@ def test_a_line_of_two_sentences_is_no_headline() -> None:
     result = cleaner.clean(text)
     assert result.title is None
     assert result.text == text.rstrip("\n")
+
+
+def test_a_question_may_open_a_two_phrase_headline() -> None:
+    """A headline may ask, then answer ("Quem vai tirar a cortiça? O Alentejo à procura de
+    ..."): a question ending its first phrase of two keeps it headline-like; a period does not."""
+    asked = "Quem vai tirar a cortiça? O Alentejo à procura de uma nova geração"
+    paragraphs = [
+        "Manuel Caeiro tira cortiça há quarenta e cinco anos e diz que o trabalho exige paciência e muita força.",
+        "A campanha dura apenas três meses, e muitos jovens preferem empregos estáveis durante o ano todo.",
+        "Uma escola de tiragem abriu no ano passado em Coruche para formar os primeiros vinte aprendizes.",
+    ]
+    menu = "Portugal\nAlentejo\nEconomia\nDesporto"
+    result = cleaner.clean(f"{menu}\n\n{asked}\n\nPor Ana Ramos\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert result.title == asked
+    told = "Quem vai tirar a cortiça. O Alentejo à procura de uma nova geração"
+    assert cleaner.clean(f"{menu}\n\n{told}\n\nPor Ana Ramos\n\n" + "\n\n".join(paragraphs) + "\n").title != told
+
+
+def test_a_kicker_set_tight_over_the_headline_leaves_it_the_title() -> None:
+    """A kicker ("Dachzeile") of a few words set tight over the headline, the two apart from
+    the rest, is no menu: the line under it is the headline. Three such lines are a menu's."""
+    kicker, headline = "Genossenschaft statt Gasheizung", "Wie ein Dorf im Allgäu sein eigenes Wärmenetz gebaut hat"
+    paragraphs = [
+        "In Unterbuchenried heizen inzwischen fast zweihundert Haushalte mit Wärme aus Holzhackschnitzeln.",
+        "Rund vierzig Prozent der Kosten deckte die Bundesförderung, den Rest brachten die Genossen selbst auf.",
+        "Im April 2021 rollten die Bagger an, und für die Leitungen musste fast jede Straße aufgerissen werden.",
+    ]
+    menu = "Lokales\nPolitik\nWirtschaft\nSport"
+    body = "\n\n".join(paragraphs) + "\n"
+    result = cleaner.clean(f"{menu}\n\n{kicker}\n{headline}\n\nVon Sabine Roßkopf\n\n{body}")
+    assert result.title == headline
+    assert kicker not in result.text
+    teaser_box = cleaner.clean(f"{menu}\n\n{kicker}\n{headline}\nMehr aus der Region\n\nVon Sabine Roßkopf\n\n{body}")
+    assert teaser_box.title != headline
+
+
+def test_a_cookie_banner_above_the_menus_does_not_hide_the_headline() -> None:
+    """A headline stands above its article's text, so no line under a paragraph is the title;
+    but a consent banner a rule names (far above the article, over long menus) is no article's
+    text, in any language."""
+    banner = (
+        "Utilizamos cookies propias y de terceros para analizar el tráfico y mostrarte publicidad "
+        "personalizada. Puedes aceptarlas o configurar su uso en cualquier momento."
+    )
+    headline = "Los regantes que devolvieron la vida a las acequias de la Alpujarra"
+    paragraphs = [
+        "Un grupo de vecinos ha restaurado en seis años más de cuarenta kilómetros de canales de origen andalusí.",
+        "Antonio Rodríguez abre cada mañana una compuerta de la acequia y mide el caudal que baja de la sierra.",
+        "Los técnicos de la Junta calculan que las acequias recargan el acuífero con millones de litros cada año.",
+    ]
+    menu = "\n".join(["Portada", "España", "Internacional", "Economía", "Ciencia", "Tecnología", "Clima"] * 3)
+    page = f"{banner}\nAceptar\nConfigurar\n\n{menu}\n\n{headline}\n\nPor Lucía Ortega\n\n"
+    result = cleaner.clean(page + "\n\n".join(paragraphs) + "\n")
+    assert result.title == headline
+    assert banner not in result.text
+
+
+def test_a_rating_repeated_on_the_page_is_no_title_anchor() -> None:
+    """Text mode takes the page's first line for its <title> and its repeat for the headline; a
+    rating widget standing first (as in a clean text that starts with one) is no <title>, so
+    its repeat above the recipe card does not cut off what stands before it."""
+    rating = "★★★★★ 4.9 from 212 votes"
+    intro = [
+        "There is a café two streets from my grandmother's old apartment that has served these pancakes for years.",
+        "It took me an embarrassing number of attempts, but the batter finally came out light and tall every time.",
+    ]
+    card = ["Lemon Ricotta Pancakes", rating, "Ingredients", "1 cup flour", "2 eggs", "1 cup ricotta"]
+    steps = "Whisk the flour, eggs and ricotta together, then cook small pancakes on a buttered pan until golden."
+    text = "\n\n".join([rating, *intro, "\n".join(card), steps]) + "\n"
+    result = cleaner.clean(text)
+    assert all(paragraph in result.text for paragraph in intro)
+    assert rating not in result.text and result.title != rating

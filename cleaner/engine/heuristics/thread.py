@@ -89,7 +89,7 @@ def _find_thread(page: Page) -> Thread | None:
     """Group the short stretches between paragraphs by what their lines are (``_signature``); a
     signature that repeats MIN_GAPS times and holds a post's reply links or author (``_is_post``)
     is a thread's furniture, unless its first post stands under a comment-section heading."""
-    texts = [index for index in range(len(page)) if _ends_text(page, index)]
+    texts = _post_text_ends(page)
     gaps = [range(before + 1, after) for before, after in pairwise(texts) if 1 <= after - before - 1 <= MAX_LINES]
     lengths = Counter(len(gap) for gap in gaps)  # only gaps as long as another can repeat: rules run on few
     groups: dict[tuple[str, ...], list[range]] = defaultdict(list)
@@ -125,6 +125,23 @@ def _find_thread(page: Page) -> Thread | None:
             links.update(index for index, repeated in zip(window, same, strict=True) if repeated)
         posts += len(stretches) + 1 + (opening is not None)
     return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _post_text_ends(page: Page) -> list[int]:
+    """The lines that may end a post's text (``_ends_text``), and the lines of a list a post
+    announces (set tight under its line ending in a colon, no rule naming them): a post may end
+    on its list."""
+    ends: list[int] = []
+    announced = False
+    for index, block in enumerate(page.blocks):
+        if _ends_text(page, index):
+            ends.append(index)
+            announced = block.text.rstrip().endswith((":", "："))
+        elif announced and block.gap_before == 0 and page.rule_match(index) is None:
+            ends.append(index)
+        else:
+            announced = False
+    return ends
 
 
 def _ends_text(page: Page, index: int) -> bool:

@@ -1,0 +1,172 @@
+"""Furniture set between an article's parts (issue 15): a sign-up box, a captioned photo, a
+"Read more" link, a product's box contents and reviews, a forum post's list and quote. Each is
+removed with its label, or kept as the page's content, in the page's language."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.model import Result
+
+GERMAN = [
+    "Rund vierzig Prozent der Kosten deckte die Bundesförderung für effiziente Wärmenetze, den Rest die Genossen.",
+    "Im April 2021 rollten die Bagger an, und für die Leitungen musste fast jede Straße im Dorf aufgerissen werden.",
+    "Nicht alles lief glatt, denn im Winter verzögerte sich die Lieferung des zweiten Kessels um Wochen.",
+    "Die Genossen mussten in dieser Zeit mit einem geliehenen Ölkessel heizen, der viel Geld gekostet hat.",
+    "Heute zahlen die Haushalte nach Angaben der Genossenschaft rund ein Viertel weniger als mit Heizöl.",
+]
+
+
+def removed(result: Result) -> dict[str, tuple[str, str]]:
+    """Each removed line's text with its label and rule."""
+    return {result.source[r.start : r.end]: (r.label, r.rule) for r in result.removals}
+
+
+def page(*parts: str) -> str:
+    """Parts set apart by blank lines, a menu and a headline above them."""
+    return "\n\n".join(["Lokales\nPolitik\nSport", "Wie ein Dorf sein eigenes Wärmenetz gebaut hat", *parts]) + "\n"
+
+
+def test_a_sign_up_box_between_sections_goes_whole() -> None:
+    """One line of the box is a rule's (the pitch); its heading, field and button, set tight
+    with it, are the box's; the sections on both sides stay."""
+    box = (
+        "Der Allgäu-Newsletter\nDie wichtigsten Nachrichten aus der Region jeden Morgen in Ihrem Postfach.\n"
+        "E-Mail-Adresse\nJetzt anmelden"
+    )
+    result = cleaner.clean(page(*GERMAN[:2], box, *GERMAN[2:]))
+    assert all(paragraph in result.text for paragraph in GERMAN)
+    labels = removed(result)
+    for line in box.split("\n"):
+        assert labels[line][0] == "cta", line
+    assert labels["E-Mail-Adresse"][1] == "heuristic.signup_box"
+
+
+def test_a_list_a_paragraph_announces_is_no_sign_up_box() -> None:
+    """Steps under "Here's how:" stay, though one of them reads as a sign-up prompt."""
+    steps = (
+        "Sign up for a Hulu ad-free account for $11.99 a month\n"
+        "If you already have a Hulu account, visit your account page to upgrade\n"
+        "Sign up for the Disney+ bundle using the same email as your Hulu account"
+    )
+    paragraphs = [
+        "The bundle includes Hulu with limited commercials, and the ad-free plan costs more every month.",
+        "If you want ad-free Hulu, you will have to upgrade before signing up for the bundle. Here's how:",
+    ]
+    tail = "The upgrade takes effect at once, and the bundle price is charged from the next billing date."
+    result = cleaner.clean(
+        "\n\n".join(["Deals", "How to get the Disney+ bundle without ads", *paragraphs, steps, tail])
+    )
+    kept = result.text
+    assert "Sign up for a Hulu ad-free account for $11.99 a month" in kept
+    assert "If you already have a Hulu account, visit your account page to upgrade" in kept
+    assert not any(rule == "heuristic.signup_box" for _, rule in removed(result).values())
+
+
+def test_captions_over_copyright_and_photo_credits_are_captions() -> None:
+    """A '© NAME / OUTLET' line with no year and a 'Foto NAME' line are a photo's credit, and
+    the line set tight above either is its caption; a site's '© 2024 ...' line is legal."""
+    italian = [
+        "Sotto il portico di via Santo Stefano il rumore dei trapani si mescola a quello dei passanti ogni mattina.",
+        "A tre anni dall'iscrizione nella lista dell'Unesco, i lavori di restauro sono diventati più frequenti.",
+        "Per un condominio con dieci arcate, un restauro completo può superare facilmente i duecentomila euro.",
+    ]
+    figure = "Il portico di San Luca, il più lungo del mondo con i suoi 666 archi.\nFoto Schicchi"
+    result = cleaner.clean(page(italian[0], figure, *italian[1:], "© 2024 Il Corriere Emiliano"))
+    labels = removed(result)
+    assert labels["Foto Schicchi"][0] == "credit"
+    assert labels["Il portico di San Luca, il più lungo del mondo con i suoi 666 archi."][0] == "caption"
+    assert labels["© 2024 Il Corriere Emiliano"][0] == "legal"
+    french = "Le quai de chargement de l'hôtel logistique, inauguré en 2023.\n© Franck Dubray / L'Écho de l'Ouest"
+    result = cleaner.clean(page(italian[0], french, *italian[1:]))
+    labels = removed(result)
+    assert labels["© Franck Dubray / L'Écho de l'Ouest"][0] == "credit"
+    assert labels["Le quai de chargement de l'hôtel logistique, inauguré en 2023."][0] == "caption"
+    assert all(paragraph in result.text for paragraph in italian)
+
+
+def test_a_read_more_link_naming_its_story_heads_no_list() -> None:
+    """'Read more: HEADLINE' is one link; the subhead and paragraphs under it are the article's."""
+    paragraphs = [
+        "Beavers were hunted to extinction in Britain around four hundred years ago, and returned only recently.",
+        "The Exeter team compared streams with and without beaver dams over several years of careful measurement.",
+        "Peak flows during heavy rain fell by about a third below the dams, the researchers found in their study.",
+    ]
+    link = "Read more: Wild bison return to a Kent woodland after 6,000 years"
+    text = "\n\n".join(["News\nUK\nWorld", "How beavers are quietly reshaping a Devon valley", paragraphs[0], link])
+    text += "\n\nWhat the scientists measured\n\n" + "\n\n".join(paragraphs[1:]) + "\n"
+    result = cleaner.clean(text)
+    assert "What the scientists measured" in result.text
+    assert removed(result)[link][0] == "promo"
+
+
+def test_what_is_in_the_box_after_the_specifications_is_kept() -> None:
+    """A heading over a list of data after a product's specification table is the next section,
+    though the table's last row scores as chrome."""
+    description = (
+        "Esta freidora de aire tiene dos cestas independientes, de modo que puedes cocinar la carne y las "
+        "patatas a la vez, cada una a su temperatura y con su propio tiempo."
+    )
+    features = "Características\nDos cestas independientes de 4,25 L\nOcho programas\nTemporizador de hasta 60 minutos"
+    specs = (
+        "Especificaciones técnicas\nPotencia: 2400 W\nCapacidad: 8,5 L (2 × 4,25 L)\nTemperatura: 40–200 °C\n"
+        "Longitud del cable: 1 m\nMaterial exterior: plástico resistente al calor\nGarantía: 3 años"
+    )
+    box = (
+        "Contenido de la caja\n1 freidora de aire AirChef Duo\n2 cestas con bandeja antiadherente\n"
+        "1 separador para cesta\nRecetario con 50 recetas\nManual de instrucciones"
+    )
+    footer = "Atención al cliente\nEnvíos\nDevoluciones\nQuiénes somos"
+    parts = ["Inicio\nCocina\nOfertas", "Freidora de aire AirChef Duo 8,5 L", description, features, specs, box, footer]
+    result = cleaner.clean("\n\n".join(parts) + "\n")
+    for line in box.split("\n"):
+        assert line in result.text, line
+    assert "Devoluciones" not in result.text
+
+
+def test_product_reviews_are_comments() -> None:
+    """A shop's customer reviews under the product are its comment section: heading, reviewer
+    lines with "verified purchase" and helpful-vote lines, in the shop's language."""
+    description = (
+        "Ekspres kolbowy dla osób, które chcą przygotowywać w domu kawę jak w kawiarni, bez skomplikowanej "
+        "obsługi i długiego nagrzewania."
+    )
+    features = "Najważniejsze cechy\nMłynek stożkowy z 30 stopniami mielenia\nCiśnienie 15 barów\nZbiornik na wodę 2 l"
+    review = (
+        "Tomasz z Krakowa · 14.05.2024 · Potwierdzony zakup\n"
+        "Świetny ekspres na start. Po tygodniu ustawiania młynka kawa jest lepsza niż w mojej ulubionej kawiarni.\n"
+        "Czy ta opinia była pomocna? Tak (27) Nie (2)"
+    )
+    text = "\n\n".join(["Strona główna\nAGD\nPromocje", "Ekspres kolbowy Barista Pro", description, features])
+    result = cleaner.clean(text + "\n\nOpinie klientów\n\n" + review + "\n")
+    labels = removed(result)
+    assert labels["Opinie klientów"][0] == "comments"
+    for line in review.split("\n"):
+        assert labels[line][0] == "comments", line
+    assert description in result.text
+
+
+def test_a_post_that_announces_a_list_and_a_quoted_post_stay_posts() -> None:
+    """A post's text may end on a colon (its list follows) and a reply may quote one ("NAME
+    schrieb:"): the furniture between posts is still told apart, and every post is kept."""
+    header = "Zitieren\nAntworten\n{name}\nMitglied seit: 03/2012\nBeiträge: {posts}\n{date}\n#{number}"
+    posts = [
+        "Seit es draußen kalt ist, springt unsere Wärmepumpe gefühlt alle zehn Minuten an und wieder aus.",
+        "Vierzig Starts am Tag sind zu viel. Prüf diese Punkte, bevor du den Installateur rufst:\n"
+        "alle Thermostatventile ganz geöffnet\nHeizkurve schrittweise gesenkt\nSperrzeit zwischen zwei Starts",
+        "Thermo_Klaus schrieb:\nalle Thermostatventile ganz geöffnet\n"
+        "Danke, im Schlafzimmer waren sie fast zu. Jetzt sind es nur noch acht Starts am Tag.",
+        "Sehr gut, das ist ein ordentliches Ergebnis. Beobachte es noch eine Woche und melde dich dann wieder.",
+    ]
+    names = ["heizungsneuling_77", "Thermo_Klaus", "heizungsneuling_77", "Thermo_Klaus"]
+    parts = ["Forum\nHeizung\nWärmepumpen", "Luft-Wasser-Wärmepumpe taktet ständig"]
+    for number, (name, post) in enumerate(zip(names, posts, strict=True), start=1):
+        date = f"0{number}.01.2024, 19:4{number}"
+        parts += [header.format(name=name, posts=100 + number, date=date, number=number), post]
+    result = cleaner.clean("\n\n".join(parts) + "\n")
+    for post in posts:
+        for line in post.split("\n"):
+            if line != "Thermo_Klaus schrieb:":
+                assert line in result.text, line
+    labels = removed(result)
+    assert labels["Thermo_Klaus schrieb:"][0] == "comments"
+    assert labels["heizungsneuling_77"][0] == "byline"
