@@ -170,3 +170,51 @@ def test_a_post_that_announces_a_list_and_a_quoted_post_stay_posts() -> None:
     labels = removed(result)
     assert labels["Thermo_Klaus schrieb:"][0] == "comments"
     assert labels["heizungsneuling_77"][0] == "byline"
+
+
+def test_a_question_and_its_answers_stay_with_comments_under_each() -> None:
+    """A Q&A page: the question under the title and every answer are kept; the comments signed
+    "– NAME DATE" under the question and under each answer (one, two or none) go as comments,
+    with the cards and links between the posts."""
+    question = [
+        "I have a list of lists and I want to change a copy of it while the original stays as it was.",
+        "I thought the copy method made a new list. What am I doing wrong, and how do I copy it?",
+    ]
+    answers = [
+        [
+            "The copy method makes a shallow copy: the outer list is new, but the rows inside are the same.",
+            "Use copy.deepcopy instead, which copies every level of the nested list.",
+        ],
+        ["For two levels a comprehension is enough, and it is much faster than a deep copy of the grid."],
+        ["Another option, if you work with numeric grids a lot, is an array library with its own copy."],
+    ]
+    comments = [
+        ["Does this answer your question? How do I clone a list? – Tomas K. Apr 2, 2021 at 9:20"],
+        [
+            "Worth adding that deepcopy can be slow for large structures. – l_oliveira Apr 2, 2021 at 10:11",
+            "True, see the other answer. – Dr. Raj Pillai Apr 3, 2021 at 11:30",
+        ],
+        ["This is the one I use every day, thanks. – marta_codes Apr 2, 2021 at 12:15"],
+        [],
+    ]
+    card = "Share\nImprove this {kind}\nFollow\n{verb} Apr 2, 2021 at 9:{minute}\n{name}\n{reputation} ● 3 ● 14"
+    parts = ["Questions\nTags\nUsers\nUnanswered", "Why does my list change when I modify a copy of it?"]
+    parts += ["Asked 3 years ago\nViewed 41k times", "57", *question, "python\nlist\ncopy"]
+    names = ["marta_codes", "raj", "nina", "sam"]
+    posts = [question, *answers]
+    for number, (post_comments, name) in enumerate(zip(comments, names, strict=True)):
+        kind, verb = ("question", "asked") if number == 0 else ("answer", "answered")
+        furniture = card.format(kind=kind, verb=verb, minute=10 + number, name=name, reputation=100 * (number + 1))
+        parts += [furniture, *post_comments, "Add a comment"]
+        if number == 0:
+            parts += ["3 Answers\nSorted by: Highest score (default)"]
+        if number + 1 < len(posts):
+            parts += [str(40 - number), *posts[number + 1]]
+    result = cleaner.clean("\n\n".join(parts) + "\n")
+    for post in posts:
+        for paragraph in post:
+            assert paragraph in result.text, paragraph
+    labels = removed(result)
+    for post_comments in comments:
+        for comment in post_comments:
+            assert labels[comment][0] == "comments", comment

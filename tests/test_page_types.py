@@ -67,7 +67,6 @@ KNOWN_GAPS = {
     "blind_news_pt": "a 'Guardar' button, captions and their bare-name credits are kept",
     "blind_product_es": "the subhead right under the product header is dropped; a manual download link is kept",
     "blind_product_pl": "the subhead under the header and the box-contents list at the end are dropped",
-    "blind_qa_en": "the question under the title is dropped and the answers after its comments go as comments",
     "blind_recipe_en": "a photo caption is kept; the nutrition line after the notes is dropped",
     "blind_recipe_it": "a photo caption and the nutrition note are kept",
 }

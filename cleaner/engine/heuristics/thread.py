@@ -10,13 +10,15 @@ posts under a comment-section heading that follows an article are a comment sect
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..page import Page
 from ..scores import is_paragraph
+from ..title import LETTER_WORD
 from .base import Verdict, heuristic
 
 #: Labels of the rules that tell a post's furniture: its reply links and its author; a date
@@ -28,11 +30,16 @@ PROMO_LABEL = "promo"
 #: A comment-section heading: the posts under it are comments (``rules.pack.ROLES``).
 COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
 #: The furniture between two posts is at most this many lines (a longer stretch is a page's
-#: other content), and the same furniture stands between at least MIN_GAPS pairs of posts.
-MAX_LINES = 8
+#: other content; a post's comments come in it), and the same furniture stands between at
+#: least MIN_GAPS pairs of posts.
+MAX_LINES = 12
 MIN_GAPS = 2
-#: The stretch above a thread's first alike gap (``_opening_gap``) is at most this many lines.
+#: Gaps whose lengths differ by at most this many lines may be alike (``_alike_in_length``).
+LENGTH_SLACK = 3
+#: The stretch above a thread's first alike gap (``_opening_gap``) is at most this many lines,
+#: and stands within OPENING_TEXTS text lines above it.
 OPENING_LINES = 24
+OPENING_TEXTS = 8
 #: An unclaimed line of at most this many words in a post's furniture is its author's name.
 AUTHOR_WORDS = 3
 #: A line no rule names: of at most AUTHOR_WORDS words (a name, a link, a count), or longer (a
@@ -86,18 +93,18 @@ def thread_post(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
 
 
 def _find_thread(page: Page) -> Thread | None:
-    """Group the short stretches between paragraphs by what their lines are (``_signature``); a
-    signature that repeats MIN_GAPS times and holds a post's reply links or author (``_is_post``)
-    is a thread's furniture, unless its first post stands under a comment-section heading."""
+    """Group the short stretches between paragraphs by what their lines are (``_signature``, a
+    run of alike lines read as one: a post's comments, one or three); a signature that repeats
+    MIN_GAPS times and holds a post's reply links or author (``_is_post``) is a thread's
+    furniture, unless its first post stands under a comment-section heading."""
     texts = _post_text_ends(page)
     gaps = [range(before + 1, after) for before, after in pairwise(texts) if 1 <= after - before - 1 <= MAX_LINES]
-    lengths = Counter(len(gap) for gap in gaps)  # only gaps as long as another can repeat: rules run on few
-    groups: dict[tuple[str, ...], list[range]] = defaultdict(list)
-    for stretch in gaps:
-        if lengths[len(stretch)] >= MIN_GAPS:
-            signature = _signature(page, stretch)
-            if signature is not None:
-                groups[signature].append(stretch)
+    groups: dict[tuple[str, ...], list[list[list[int]]]] = defaultdict(list)
+    for stretch in _alike_in_length(gaps):  # (only gaps as long as others: rules run on few)
+        read = _signature(page, stretch)
+        if read is not None:
+            tokens, positions = read
+            groups[tokens].append(positions)
     furniture: set[int] = set()
     links: set[int] = set()
     posts = 0
@@ -105,26 +112,38 @@ def _find_thread(page: Page) -> Thread | None:
     for signature, stretches in groups.items():
         if len(stretches) < MIN_GAPS:
             continue
-        columns = list(zip(*stretches, strict=True))
+        columns = [[index for stretch in stretches for index in stretch[k]] for k in range(len(signature))]
         same = [len({blocks[index].text for index in column}) == 1 for column in columns]
         if any(_headline(token) and not repeated for token, repeated in zip(signature, same, strict=True)):
             continue  # a headline that changes from gap to gap: a list of other stories
-        if not _is_post(signature, same) or _under_comment_heading(page, stretches[0].start - 1, signature):
+        first = stretches[0][0][0]
+        if not _is_post(signature, same) or _under_comment_heading(page, first - 1, signature):
             continue
-        for stretch in stretches:
-            furniture.update(stretch)
         for column, repeated in zip(columns, same, strict=True):
+            furniture.update(column)
             if repeated:
                 links.update(column)
-        opening = _opening_gap(page, texts, stretches[0], signature)
+        opening = _opening_gap(page, texts, range(first, stretches[0][-1][-1] + 1), signature)
         if opening is not None:
-            above, start = opening
+            above, window = opening
             furniture.update(above)
-            window = range(above.start + start, above.start + start + len(signature))
-            links.update(index for index in above if index not in window)  # tags, counts, a sort menu
-            links.update(index for index, repeated in zip(window, same, strict=True) if repeated)
+            inside = {index for position in window for index in position}
+            links.update(index for index in above if index not in inside)  # tags, counts, a sort menu
+            links.update(
+                index for position, repeated in zip(window, same, strict=True) if repeated for index in position
+            )
         posts += len(stretches) + 1 + (opening is not None)
     return Thread(frozenset(furniture), posts, frozenset(links)) if furniture else None
+
+
+def _alike_in_length(gaps: list[range]) -> Iterator[range]:
+    """The gaps as long as MIN_GAPS - 1 others, give or take LENGTH_SLACK lines (a post with
+    one comment more than the next): only those can repeat."""
+    lengths = sorted(len(gap) for gap in gaps)
+    for gap in gaps:
+        near = bisect_right(lengths, len(gap) + LENGTH_SLACK) - bisect_left(lengths, len(gap) - LENGTH_SLACK)
+        if near >= MIN_GAPS:
+            yield gap
 
 
 def _post_text_ends(page: Page) -> list[int]:
@@ -156,25 +175,26 @@ def _ends_text(page: Page, index: int) -> bool:
     return f.words > AUTHOR_WORDS or page.rule_match(index) is not None
 
 
-def _opening_gap(page: Page, texts: list[int], first: range, signature: tuple[str, ...]) -> tuple[range, int] | None:
+def _opening_gap(
+    page: Page, texts: list[int], first: range, signature: tuple[str, ...]
+) -> tuple[range, list[list[int]]] | None:
     """The stretch above the first post of alike gaps, when it holds the same furniture as they
-    do (in a row, at the offset returned) and more (tags, an answer count, a sort menu): then
+    do (in a row: the positions returned) and more (tags, an answer count, a sort menu): then
     the post above it is the thread's opening post or question, and that stretch is furniture
-    too. At most OPENING_LINES lines."""
+    too. At most OPENING_LINES lines, found within OPENING_TEXTS text lines above the first
+    alike gap (the first post may be several paragraphs, a list or code between them)."""
     position = texts.index(first.start - 1)
-    if position == 0:
-        return None
-    above = range(texts[position - 1] + 1, first.start - 1)
-    # (the first post may be several paragraphs: its own text ends the stretch above it)
-    while above and page.features[above.stop - 1].ends_sentence:
-        above = range(above.start, above.stop - 1)
-    if not len(signature) < len(above) <= OPENING_LINES:
-        return None
-    tokens = [_token(page, index) for index in above]
     width = len(signature)
-    found = (start for start in range(len(tokens) - width + 1) if tuple(tokens[start : start + width]) == signature)
-    start = next(found, None)
-    return None if start is None else (above, start)
+    for back in range(position, max(position - OPENING_TEXTS, 0), -1):
+        above = range(texts[back - 1] + 1, texts[back])
+        if not width < len(above) <= OPENING_LINES:
+            continue
+        tokens, positions = _runs(page, above)
+        found = (start for start in range(len(tokens) - width + 1) if tokens[start : start + width] == signature)
+        start = next(found, None)
+        if start is not None:
+            return above, positions[start : start + width]
+    return None
 
 
 def _headline(token: str) -> bool:
@@ -194,21 +214,39 @@ def _is_post(signature: tuple[str, ...], same: list[bool]) -> bool:
     return DATE_LABEL in labels and varying
 
 
-def _signature(page: Page, stretch: range) -> tuple[str, ...] | None:
-    """What each line of a stretch is: the label and id of the rule that names it, UNNAMED for a
-    line of a few words (a name, a link), LONG for a longer one. None unless a rule names a line
-    a post's furniture or date; None when a line is a comment-section heading."""
-    signature = tuple(_token(page, index) for index in stretch)
-    labels = {token.partition("/")[0] for token in signature}
-    return signature if labels & (POST_LABELS | {DATE_LABEL}) else None
+def _signature(page: Page, stretch: range) -> tuple[tuple[str, ...], list[list[int]]] | None:
+    """What the lines of a stretch are (``_runs``), with the blocks of each: the label and id of
+    the rule that names them, UNNAMED for a line of a few words (a name, a link), LONG for a
+    longer one. None unless a rule names a line a post's furniture or date."""
+    tokens, positions = _runs(page, stretch)
+    labels = {token.partition("/")[0] for token in tokens}
+    return (tokens, positions) if labels & (POST_LABELS | {DATE_LABEL}) else None
+
+
+def _runs(page: Page, stretch: range) -> tuple[tuple[str, ...], list[list[int]]]:
+    """The tokens of a stretch's lines (``_token``), a run of lines a rule names alike read as
+    one (a post's comments), and the blocks of each."""
+    tokens: list[str] = []
+    positions: list[list[int]] = []
+    for index in stretch:
+        token = _token(page, index)
+        if tokens and token == tokens[-1] and token not in (UNNAMED, LONG):
+            positions[-1].append(index)
+        else:
+            tokens.append(token)
+            positions.append([index])
+    return tuple(tokens), positions
 
 
 def _token(page: Page, index: int) -> str:
-    """What a line between posts is (``_signature``)."""
+    """What a line between posts is (``_signature``): a line of figures without a word ("48.6k ●
+    9 ● 102", a member's reputation and badges) reads as a short one, whatever its length."""
     match = page.rule_match(index)
     if match is not None:
         return f"{match.rule.label}/{match.rule.id}"
-    return UNNAMED if page.features[index].words <= AUTHOR_WORDS else LONG
+    if page.features[index].words <= AUTHOR_WORDS:
+        return UNNAMED
+    return LONG if LETTER_WORD.search(page.blocks[index].text) is not None else UNNAMED
 
 
 def _under_comment_heading(page: Page, first_post: int, signature: tuple[str, ...]) -> bool:
