@@ -218,3 +218,70 @@ def test_a_question_and_its_answers_stay_with_comments_under_each() -> None:
     for post_comments in comments:
         for comment in post_comments:
             assert labels[comment][0] == "comments", comment
+
+
+def test_every_product_of_a_roundup_is_kept_with_its_pros_and_cons() -> None:
+    """A roundup's sections (name, verdict, specs, pros and cons lists, a shop box between
+    them): a pros or cons heading announces its list as a colon does, so no product after the
+    first is lost to the one-word lines between them, in English or German."""
+    products = {
+        "English": [
+            (
+                "1. Crispbake Duo 6",
+                "The Duo 6 browned both of its baskets evenly, the only dual-drawer model that did.",
+                "Most even browning in our tests\nTwo foods, one finish time\nQuiet fan",
+                "Takes up a lot of counter space\nDrawers are heavy when full\nPricey",
+            ),
+            (
+                "2. Hotbox Mini 3.5",
+                "For under seventy dollars the Mini cooks surprisingly well, and fries came out crisp.",
+                "Very affordable\nSmall footprint\nEasy to clean",
+                "Basket fits two portions\nTimer dial is imprecise\nLoud",
+            ),
+            (
+                "3. Ovenly Pro 12",
+                "If you want one appliance to replace your toaster and half your oven, this is it.",
+                "Roasts, toasts and bakes\nRotisserie spit included\nLarge window",
+                "Slower than drawer fryers\nDoor gets greasy\nBulky",
+            ),
+        ],
+        "German": [
+            (
+                "1. Barista Pro",
+                "Die Barista Pro brüht den besten Espresso im Test und schäumt Milch in zwanzig Sekunden.",
+                "Sehr guter Espresso\nSchneller Milchschaum\nLeise",
+                "Teuer\nGroßer Wassertank fehlt\nSchwer",
+            ),
+            (
+                "2. Caffè Uno",
+                "Für unter zweihundert Euro liefert die Caffè Uno erstaunlich runden Kaffee am Morgen.",
+                "Günstig\nKompakt\nEinfache Reinigung",
+                "Kleiner Tank\nLaute Pumpe\nKein Display",
+            ),
+            (
+                "3. Kaffeewerk 9",
+                "Wer viele Gäste hat, bekommt mit dem Kaffeewerk neun Tassen hintereinander ohne Pause.",
+                "Großer Tank\nZwei Tassen zugleich\nStabil",
+                "Langsam beim Aufheizen\nSperrig\nViel Plastik",
+            ),
+        ],
+    }
+    headings = {
+        "English": ("Pros", "Cons", "Check price at Amazon"),
+        "German": ("Vorteile", "Nachteile", "Zum Angebot"),
+    }
+    intro = {
+        "English": "We tested fourteen models side by side over six weeks, and these three came out on top.",
+        "German": "Wir haben vierzehn Maschinen sechs Wochen lang nebeneinander getestet, und diese drei lagen vorn.",
+    }
+    for language, sections in products.items():
+        pros, cons, shop = headings[language]
+        parts = ["Home\nReviews\nDeals\nRecipes", "The best of 2026, tested and rated", intro[language]]
+        for name, verdict, good, bad in sections:
+            parts += [f"{name}\n{verdict}\n{pros}\n{good}\n{cons}\n{bad}\n{shop}"]
+        parts += ["About us\nContact\nCareers\nImprint"]
+        result = cleaner.clean("\n\n".join(parts) + "\n")
+        for name, verdict, good, bad in sections:
+            for line in [name, verdict, *good.split("\n"), *bad.split("\n")]:
+                assert line in result.text, (language, line)
+        assert "Careers" not in result.text

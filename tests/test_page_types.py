@@ -58,6 +58,17 @@ KNOWN_GAPS = {
     "faq_de": "the first section's subhead under the date line is dropped",
     # the glossary's intro and first term are page-top chrome; the risk warning is kept
     "glossary_nl": "the intro is dropped, the risk warning line is kept",
+    # development pages of the types kept worst (roundups, reviews, events, tickers, Q&A)
+    "changelog_fr": "each release's date line is dropped as a date line; a 'was this helpful' line is kept",
+    "event_de": "the date line is dropped; ticket and calendar buttons, a map consent note are kept",
+    "event_it": "the date, time, place and ticket lines under the title are dropped",
+    "qa_es": "the site's blurb, the title and the asked line above the question are kept",
+    "qa_fr": "the 'not the answer you are looking for' line after the last answer is kept",
+    "review_en": "the film's fact box (title, director, cast) and the verdict section are dropped",
+    "roundup_de": "the author's bio line after the conclusion is kept",
+    "roundup_en": "the author's bio line after the conclusion is kept",
+    "ticker_en": "the ticker's filter and notice lines, an author name and a newsletter pitch are kept",
+    "ticker_fr": "the key points' heading is dropped; an 'Activer' button is kept",
     # the blind pages (written without looking at the engine: corpus/pages/README.md)
     "blind_forum_de": "posts' signatures, rank lines and an ad between posts are kept; the greeting is dropped",
     "blind_forum_en": "posts' signatures, a quote's 'Click to expand...' and an ad between posts are kept",

@@ -57,6 +57,18 @@ PHRASE_WORDS = 3
 _LOWER_WORD_RE = regex.compile(r"\s\p{Ll}|\p{Lo}")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
+#: A review's or a roundup's pros and cons headings, in the languages cleaner writes rules for:
+#: they announce the lists under them as a colon does (``Lines.colon``).
+_VERDICT_HEADING = regex.compile(
+    r"(?i)^\W*(?:pros|cons|pro|contra|the good|the bad|what we like|what we don'?t like|we like|we don'?t like"
+    r"|vorteile|nachteile|pluspunkte|minuspunkte|plus|minus|positiv|negativ"
+    r"|avantages|inconvénients|points forts|points faibles|on aime|on aime moins|les plus|les moins"
+    r"|ventajas|desventajas|inconvenientes|pros y contras|a favor|en contra|lo mejor|lo peor"
+    r"|pregi|difetti|punti di forza|punti deboli|vantaggi|svantaggi"
+    r"|voordelen|nadelen|pluspunten|minpunten|prós|contras|vantagens|desvantagens|pontos fortes|pontos fracos"
+    r"|zalety|wady|plusy|minusy|плюсы|минусы|достоинства|недостатки|fördelar|nackdelar|výhody|nevýhody"
+    r"|avantaje|dezavantaje|artılar|eksiler|переваги|недоліки)\W*$"
+)
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
 #: statement's end (";", "{", "}") or a block's opening colon at the line's end.
 _CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$|^(?:from\s+[\w.]+\s+)?import\s+\w")
@@ -161,6 +173,7 @@ class Lines:
         "open_colon",
         "paragraph",
         "texts",
+        "verdict",
     )
 
     def __init__(self, texts: Sequence[str], features: Sequence[BlockFeatures], has_stoplist: bool) -> None:
@@ -169,8 +182,11 @@ class Lines:
         self.has_stoplist = has_stoplist
         #: The blocks context may adjust: words, and not ending as prose (``ends_prose``).
         self.open = [index for index, f in enumerate(features) if f.words != 0 and not ends_prose(f, has_stoplist)]
-        #: Per block: it ends with a colon (its text; ``open_colon``: its features, for ``open`` blocks).
-        self.colon = [text.endswith(":") for text in texts]
+        #: Per block: a review's pros or cons heading (``verdict``), which announces its list as a
+        #: colon does; it ends with a colon or is one (``colon``: its text; ``open_colon``: its
+        #: features, for ``open`` blocks).
+        self.verdict = [_VERDICT_HEADING.match(text) is not None for text in texts]
+        self.colon = [text.endswith(":") or verdict for text, verdict in zip(texts, self.verdict, strict=True)]
         self.open_colon = [f.ends_colon for f in features]
         #: Per block: a paragraph a subhead may stand above (PARAGRAPH_WORDS, ``ends_prose``).
         self.paragraph = [f.words >= PARAGRAPH_WORDS and ends_prose(f, has_stoplist) for f in features]
@@ -189,11 +205,13 @@ class Lines:
         self._code: list[bool | None] = [None] * len(texts)
 
     def structured(self, index: int) -> bool:
-        """A list marker, a number first, or cells (``_structured``) in a line of ROW_WORDS words
+        """A list marker, a number first, or cells (``structured_row``) in a line of ROW_WORDS words
         or more, measured on first use."""
         known = self._structured[index]
         if known is None:
-            known = self._structured[index] = self.features[index].words >= ROW_WORDS and _structured(self.texts[index])
+            known = self._structured[index] = self.features[index].words >= ROW_WORDS and structured_row(
+                self.texts[index]
+            )
         return known
 
     def number(self, index: int) -> bool:
@@ -414,7 +432,7 @@ def _code(marked: Sequence[bool]) -> bool:
     return sum(marked) >= max(CODE_LINES, CODE_SHARE * len(marked)) and (marked[0] or marked[-1])
 
 
-def _structured(text: str) -> bool:
+def structured_row(text: str) -> bool:
     """A list marker, a number first (a quantity, a rank, a date) or a quantity last where a
     script without spaces sets it (``quantity_last``), cells, or a row of a table of
     properties ("Weight: 2.3 kg", ``_property``)."""
@@ -578,7 +596,7 @@ def _announced_lists(
 
     def data(first: int, length: int) -> bool:
         """Most lines hold a number as a word (set apart from the heading: as the first or
-        second word, the data leading each row), or are structured (``_structured``: a table's
+        second word, the data leading each row), or are structured (``structured_row``: a table's
         rows, a property's name and value)."""
         with_numbers = numbers if tight[first] else leading_numbers
         share = DATA_SHARE * length
@@ -607,8 +625,10 @@ def _announced_lists(
     starts: dict[int, int] = {}  # a list's first line -> how many lists start there
     for heading in lines.announcing:
         colon = colons[heading]
-        if heading in claimed or (colon and scores[heading] + LINE_SCALE * ANNOUNCES <= 0):
-            continue
+        if heading in claimed or (
+            colon and not lines.verdict[heading] and scores[heading] + LINE_SCALE * ANNOUNCES <= 0
+        ):
+            continue  # (a pros or cons heading is one word, scoring as a menu's item does)
         previous = before[heading]
         if not colon and not (
             previous < 0 or scores[previous] > 0 or head(previous) in starts or _after_table(heading, previous, listed)

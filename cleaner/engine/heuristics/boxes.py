@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..context import structured_row
 from ..page import Page
 from .base import Verdict, heuristic
 from .figures import sets_paragraphs_tight
@@ -54,11 +55,30 @@ def _tight_box(page: Page, index: int) -> range:
 
 
 def _box_shaped(page: Page, box: range) -> bool:
-    """Whether the lines can be one box: few and short, and not a list that the line above
-    announces (it ends with a colon)."""
+    """Whether the lines can be one box: few and short, none a list item or a table's row
+    (``structured_row``, or half its words figures: a table set tight above a prompt is the
+    article's), and not a list
+    that the line above announces (it ends with a colon)."""
     if len(box) > MAX_BOX_LINES or any(page.features[i].words > MAX_BOX_LINE_WORDS for i in box):
         return False
+    if any(_row(page, i) for i in box):
+        return False
     return box.start == 0 or not page.blocks[box.start - 1].text.rstrip().endswith((":", "："))
+
+
+def _row(page: Page, index: int) -> bool:
+    """Whether a line no rule claims is a list item or a table's row (a date line a rule names
+    is furniture, figures and all)."""
+    text = page.blocks[index].text
+    return (structured_row(text) or _figures_row(text)) and not _removing_match(page, index)
+
+
+def _figures_row(text: str) -> bool:
+    """Whether two words or more of the line, and half of them, are figures ("Bilbao 166.022
+    74,8 %"): a table's row, however its cells are set apart."""
+    words = text.split()
+    figures = sum(1 for word in words if any(character.isdigit() for character in word))
+    return figures >= 2 and 2 * figures >= len(words)
 
 
 def _joined(page: Page, index: int, prompt: int) -> bool:
@@ -69,9 +89,14 @@ def _joined(page: Page, index: int, prompt: int) -> bool:
 
 
 def _signup_prompt(page: Page, index: int) -> bool:
-    """Whether a rule that removes wherever it matches claims block ``index`` as a prompt."""
+    """Whether a rule that removes wherever it matches claims block ``index`` as a prompt, and
+    the line opens as a line does, not in lower case (the last line of a hard-wrapped paragraph,
+    "comment.", is no prompt)."""
     match = page.rule_match(index)
-    return match is not None and match.rule.label == "cta" and match.rule.where == "anywhere"
+    if match is None or match.rule.label != "cta" or match.rule.where != "anywhere":
+        return False
+    first = next((character for character in page.blocks[index].text if character.isalnum()), "")
+    return not first.islower()
 
 
 def _removing_match(page: Page, index: int) -> bool:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+
+import regex
 
 from ..page import Page
 from ..scores import is_paragraph
@@ -34,18 +36,23 @@ COMMENT_HEADINGS = frozenset({"comment_heading", "weak_comment_heading"})
 #: least MIN_GAPS pairs of posts.
 MAX_LINES = 12
 MIN_GAPS = 2
-#: Gaps whose lengths differ by at most this many lines may be alike (``_alike_in_length``).
+#: Gaps whose lengths differ by at most this many lines may be alike (``_alike_in_length``);
+#: they are alike when their first PREFIX_LINES lines are (what follows differs: a post's
+#: comments, none under the last).
 LENGTH_SLACK = 3
+PREFIX_LINES = 5
 #: The stretch above a thread's first alike gap (``_opening_gap``) is at most this many lines,
-#: and stands within OPENING_TEXTS text lines above it.
+#: and ends within OPENING_REACH lines above it (a first answer with its code between).
 OPENING_LINES = 24
-OPENING_TEXTS = 8
+OPENING_REACH = 40
 #: An unclaimed line of at most this many words in a post's furniture is its author's name.
 AUTHOR_WORDS = 3
 #: A line no rule names: of at most AUTHOR_WORDS words (a name, a link, a count), or longer (a
 #: post's subject, "Re: " and the thread's title, which must then be the same in every gap: a
 #: headline that changes from gap to gap makes the stretches a list of other stories).
 UNNAMED = "·"
+#: A short line ending on an initial ("Carla V.") is a name, not a post's last sentence.
+_INITIAL_LAST = regex.compile(r"(?:^|\s)\p{Lu}\.$")
 LONG = "…"
 
 
@@ -99,31 +106,43 @@ def _find_thread(page: Page) -> Thread | None:
     furniture, unless its first post stands under a comment-section heading."""
     texts = _post_text_ends(page)
     gaps = [range(before + 1, after) for before, after in pairwise(texts) if 1 <= after - before - 1 <= MAX_LINES]
-    groups: dict[tuple[str, ...], list[list[list[int]]]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[tuple[list[list[int]], tuple[str, ...]]]] = defaultdict(list)
     for stretch in _alike_in_length(gaps):  # (only gaps as long as others: rules run on few)
         read = _signature(page, stretch)
         if read is not None:
             tokens, positions = read
-            groups[tokens].append(positions)
+            groups[tokens[:PREFIX_LINES]].append((positions, tokens[PREFIX_LINES:]))
     furniture: set[int] = set()
     links: set[int] = set()
     posts = 0
     blocks = page.blocks
-    for signature, stretches in groups.items():
+    for signature, alike in groups.items():
+        # (a stretch going on into another story's headline is not a post's: the thread's end)
+        stretches = [(stretch, tail) for stretch, tail in alike if not any(_headline(token) for token in tail)]
         if len(stretches) < MIN_GAPS:
             continue
-        columns = [[index for stretch in stretches for index in stretch[k]] for k in range(len(signature))]
+        columns = [[index for stretch, _ in stretches for index in stretch[k]] for k in range(len(signature))]
         same = [len({blocks[index].text for index in column}) == 1 for column in columns]
         if any(_headline(token) and not repeated for token, repeated in zip(signature, same, strict=True)):
             continue  # a headline that changes from gap to gap: a list of other stories
-        first = stretches[0][0][0]
-        if not _is_post(signature, same) or _under_comment_heading(page, first - 1, signature):
+        first = stretches[0][0][0][0]
+        if not _is_post(signature, same):
+            continue
+        opening = _opening_gap(page, texts, range(first, stretches[0][0][-1][-1] + 1), signature)
+        read_as = {*signature, *(token for _, tail in stretches for token in tail)}
+        # (an answer count after the opening post's furniture, "2 respuestas", heads no comments;
+        # a comment heading before the first comment's furniture does)
+        counted = range(0)
+        if opening is not None:
+            counted = range(opening[1][-1][-1] + 1, opening[0].stop)
+        if _under_comment_heading(page, first - 1, read_as, counted):
             continue
         for column, repeated in zip(columns, same, strict=True):
             furniture.update(column)
             if repeated:
                 links.update(column)
-        opening = _opening_gap(page, texts, range(first, stretches[0][-1][-1] + 1), signature)
+        for lines, _ in stretches:  # what follows the alike lines: a post's comments, a form
+            furniture.update(index for position in lines[len(signature) :] for index in position)
         if opening is not None:
             above, window = opening
             furniture.update(above)
@@ -169,7 +188,7 @@ def _ends_text(page: Page, index: int) -> bool:
     "Sorted by:" is the furniture's)."""
     f = page.features[index]
     if f.ends_sentence:
-        return True
+        return f.words > AUTHOR_WORDS or _INITIAL_LAST.search(page.blocks[index].text) is None
     if not page.blocks[index].text.rstrip().endswith((":", "：")):
         return False
     return f.words > AUTHOR_WORDS or page.rule_match(index) is not None
@@ -181,11 +200,13 @@ def _opening_gap(
     """The stretch above the first post of alike gaps, when it holds the same furniture as they
     do (in a row: the positions returned) and more (tags, an answer count, a sort menu): then
     the post above it is the thread's opening post or question, and that stretch is furniture
-    too. At most OPENING_LINES lines, found within OPENING_TEXTS text lines above the first
-    alike gap (the first post may be several paragraphs, a list or code between them)."""
+    too. At most OPENING_LINES lines, found within OPENING_REACH lines above the first alike
+    gap (the first post may be several paragraphs, a list or code between them)."""
     position = texts.index(first.start - 1)
     width = len(signature)
-    for back in range(position, max(position - OPENING_TEXTS, 0), -1):
+    for back in range(position, 0, -1):
+        if first.start - texts[back] > OPENING_REACH:
+            break
         above = range(texts[back - 1] + 1, texts[back])
         if not width < len(above) <= OPENING_LINES:
             continue
@@ -249,13 +270,16 @@ def _token(page: Page, index: int) -> str:
     return LONG if LETTER_WORD.search(page.blocks[index].text) is not None else UNNAMED
 
 
-def _under_comment_heading(page: Page, first_post: int, signature: tuple[str, ...]) -> bool:
+def _under_comment_heading(page: Page, first_post: int, signature: Collection[str], counted: range) -> bool:
     """Whether the posts are reader comments: a comment-section heading stands above the first
     post with a paragraph above it (an article). A thread's first post is the page's first
-    text, a reply counter under the thread's title ("12 replies") is not a comment section, nor
-    is a comment link every post has ("Add a comment": its rule is in the posts' furniture)."""
+    text, a reply counter under the thread's title ("12 replies") or after the opening post's
+    furniture (``counted``) is not a comment section, nor is a comment link every post has ("Add
+    a comment": its rule is in the posts' furniture)."""
     features = page.features
     for index in range(first_post - 1, -1, -1):
+        if index in counted:
+            continue
         match = None if is_paragraph(features[index]) else page.rule_match(index)
         if match is not None and match.rule.role in COMMENT_HEADINGS and _token(page, index) not in signature:
             return any(is_paragraph(f) for f in features[:index])
