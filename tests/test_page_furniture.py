@@ -285,3 +285,24 @@ def test_every_product_of_a_roundup_is_kept_with_its_pros_and_cons() -> None:
             for line in [name, verdict, *good.split("\n"), *bad.split("\n")]:
                 assert line in result.text, (language, line)
         assert "Careers" not in result.text
+
+
+def test_a_table_with_cells_apart_by_bars_is_no_breadcrumb() -> None:
+    """A documentation table set as "a | b | c" rows is the page's; a trail of sections joined
+    by arrows above it is its breadcrumb."""
+    rows = [
+        "Parámetro | Tipo | Descripción",
+        "timeout | entero | Segundos de espera antes de cancelar la petición",
+        "reintentos | entero | Cuántas veces se repite una petición fallida",
+        "cabeceras | objeto | Cabeceras que se añaden a cada petición",
+    ]
+    paragraphs = [
+        "El cliente acepta un objeto de opciones al crearse; todas las opciones tienen un valor por defecto.",
+        "Si una petición supera el tiempo de espera, el cliente la cancela y lanza un error de tipo Timeout.",
+    ]
+    trail = "Inicio > Documentación > Cliente HTTP"
+    text = "\n\n".join([trail, "Opciones del cliente", paragraphs[0], "\n".join(rows), paragraphs[1]]) + "\n"
+    result = cleaner.clean(text)
+    for row in rows:
+        assert row in result.text, row
+    assert removed(result)[trail][0] == "nav"
