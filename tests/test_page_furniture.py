@@ -306,3 +306,27 @@ def test_a_table_with_cells_apart_by_bars_is_no_breadcrumb() -> None:
     for row in rows:
         assert row in result.text, row
     assert removed(result)[trail][0] == "nav"
+
+
+def test_a_fact_box_row_shaped_as_a_house_ad_stays_in_its_box() -> None:
+    """ "Starring: NAME, NAME, NAME" reads as a house ad's "Name: pitch" (a hint, evidence only
+    outside the article); in a box of property rows under the headline it is a row like the
+    others: the box's shape outweighs the hint."""
+    box = [
+        "Director: Maren Holt",
+        "Starring: Clara Voss, Ruth Adeyemi, Tomas Reyes",
+        "Runtime: 2h 8min",
+        "Certificate: 15",
+        "Release date: 20 March 2026",
+    ]
+    paragraphs = [
+        "There is a shot about twenty minutes into the film that tells you exactly what kind of film it is.",
+        "If that sounds like a test of patience, it is, a little, but the director earns every long take.",
+        "Clara Voss plays the older sister, a hospital administrator who has never once been late for anything.",
+    ]
+    text = "\n\n".join(
+        ["Film\nTV\nMusic\nBooks", "The Salt Road review – a slow, salty road movie", "\n".join(box), *paragraphs]
+    )
+    result = cleaner.clean(text + "\n")
+    for row in box:
+        assert row in result.text, row

@@ -57,6 +57,8 @@ PHRASE_WORDS = 3
 _LOWER_WORD_RE = regex.compile(r"\s\p{Ll}|\p{Lo}")
 #: A number first, after any opening punctuation.
 _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
+#: A structured list keeps its hinted rows when at most one in HINTED_ROWS is (``add_context``).
+HINTED_ROWS = 3
 #: A review's or a roundup's pros and cons headings, in the languages cleaner writes rules for:
 #: they announce the lists under them as a colon does (``Lines.colon``).
 _VERDICT_HEADING = regex.compile(
@@ -268,7 +270,11 @@ class Lines:
 
 
 def add_context(
-    scores: list[float], lines: Lines, neighbours: Neighbours, claimed: Collection[int] = ()
+    scores: list[float],
+    lines: Lines,
+    neighbours: Neighbours,
+    claimed: Collection[int] = (),
+    hinted: Collection[int] = (),
 ) -> tuple[list[float], set[int]]:
     """Scores with what a line's neighbours say of it (lines a rule or heuristic claims are left
     as they are, and are no neighbours of others), and the lines read as items of a list or rows
@@ -282,16 +288,31 @@ def add_context(
       (SUBHEAD), unless it ends with a colon (it announces what follows);
     - ending with a colon above a block worth keeping, it announces it (ANNOUNCES);
     - the lines of a list announced as the article's, or of a structured list or table, are kept
-      whole (``_announced_lists``, ``_structured_lists``).
+      whole (``_announced_lists``, ``_structured_lists``); a line only hinted (``hinted``: a
+      house ad's "Name: pitch" shape, evidence outside the article) may be a structured list's
+      row ("Starring: NAME, NAME"): the list's shape outweighs a hint on a few of its inner
+      rows (1 / HINTED_ROWS at most; a hint on its first or last row, or on most rows, is a
+      house ad or a filter box set tight against the list and outweighs the shape).
+      Elsewhere hinted lines are read as claimed.
     """
     n = len(scores)
     paragraph, colon = lines.paragraph, lines.open_colon
     result = list(scores)
     before, after, tight = neighbours.before, neighbours.after, neighbours.tight
-    structured_lists = list(_structured_lists(lines, neighbours, claimed))
+    taken = set(claimed) | set(hinted)  # (claimed or hinted: read as claimed, but in lists)
+    structured_lists = list(_structured_lists(lines, neighbours, taken))
+    if hinted:
+        hints = set(hinted)
+        structured_lists += [
+            rows
+            for rows in _structured_lists(lines, neighbours, claimed)
+            if HINTED_ROWS * sum(row in hints for row in rows) <= len(rows)
+            and rows[0] not in hints
+            and rows[-1] not in hints
+        ]
     listed = {item for structured in structured_lists for item in structured}
     for index in lines.open:
-        if index in claimed:
+        if index in taken:
             continue
         below = after[index]
         if below >= n:
@@ -308,7 +329,7 @@ def add_context(
             result[index] += LINE_SCALE * SUBHEAD
         if colon[index] and scores[below] > 0:
             result[index] += LINE_SCALE * ANNOUNCES
-    headings, depth = _announced_lists(scores, lines, neighbours, claimed, listed)
+    headings, depth = _announced_lists(scores, lines, neighbours, taken, listed)
     for item, lists in depth.items():  # each list adds to its lines (a list starts after its heading)
         result[item] = _announced(result[item], lists)
     for heading in headings:  # then the heading's floor, as when each list was applied in turn

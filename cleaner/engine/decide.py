@@ -38,7 +38,7 @@ from .transcript import transcript_lines
 KICKER_WORDS = 4
 #: A kicker's text: words (letters, spaces, hyphens, apostrophes), the first a capital or of a
 #: script without case (``_kicker``).
-_KICKER_WORDS = regex.compile(r"^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’\- ]*$")
+_KICKER_TEXT = regex.compile(r"^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’\- ]*$")
 KEPT = Decision("body", "", "")
 INVISIBLE = Decision("other", "heuristic.invisible_line", "Zero-width characters only: a blank line to the reader.")
 #: How many repeated-headline candidates are tried as the article's start.
@@ -244,11 +244,12 @@ class _Context:
     def scored(
         self, scores: list[float], neighbours: Neighbours, claimed: Collection[int], hinted: Collection[int]
     ) -> tuple[list[float], set[int]]:
-        """``add_context`` (``claimed`` and ``hinted`` blocks are both read as claimed there); a
+        """``add_context`` (``hinted`` blocks are read as claimed there, but as a structured
+        list's rows); a
         card list's entries (``heuristics.cards``) score at least LIST_FLOOR and are items, as a
         list's lines are, unless a rule or heuristic claims them: a hint (evidence only outside
         the article: a house ad's "Name: pitch" shape) does not outweigh the cards' shape."""
-        result, items = add_context(scores, self.lines, neighbours, set(claimed) | set(hinted))
+        result, items = add_context(scores, self.lines, neighbours, claimed, hinted)
         for index in self.entries:
             if index not in claimed:
                 result[index] = max(result[index], LIST_FLOOR)
@@ -503,7 +504,7 @@ def _kicker(page: Page, index: int) -> bool:
     longer = page.features[index + 1].words - f.words
     if not (set_apart and below_apart and f.words <= KICKER_WORDS < longer):
         return False
-    return not f.ends_sentence and _KICKER_WORDS.match(blocks[index].text) is not None
+    return not f.ends_sentence and _KICKER_TEXT.match(blocks[index].text) is not None
 
 
 def _body_starts(context: _Context, scores: list[float], items: set[int]) -> list[float]:

@@ -30,11 +30,9 @@ def signup_box(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         if page.features[index].words > MAX_BOX_LINE_WORDS or _removing_match(page, index):
             continue
         box = _tight_box(page, index)
-        if not _box_shaped(page, box):
-            continue
         prompt = next((other for other in box if other != index and _signup_prompt(page, other)), None)
-        if prompt is None or not _joined(page, index, prompt):
-            continue
+        if prompt is None or not _box_shaped(page, box) or not _joined(page, index, prompt):
+            continue  # (the prompt first: most lines stand in no box with one)
         if tight_page is None:
             tight_page = sets_paragraphs_tight(page)
         if tight_page:
@@ -57,8 +55,7 @@ def _tight_box(page: Page, index: int) -> range:
 def _box_shaped(page: Page, box: range) -> bool:
     """Whether the lines can be one box: few and short, none a list item or a table's row
     (``structured_row``, or half its words figures: a table set tight above a prompt is the
-    article's), and not a list
-    that the line above announces (it ends with a colon)."""
+    article's), and not a list that the line above announces (it ends with a colon)."""
     if len(box) > MAX_BOX_LINES or any(page.features[i].words > MAX_BOX_LINE_WORDS for i in box):
         return False
     if any(_row(page, i) for i in box):
