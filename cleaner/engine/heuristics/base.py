@@ -55,3 +55,9 @@ def heuristic(
         return item
 
     return register
+
+
+def ends_with_colon(text: str) -> bool:
+    """Whether a line ends with a colon, half- or full-width (as Chinese and Japanese set it):
+    it announces what follows (a list, a quote)."""
+    return text.rstrip().endswith((":", "："))

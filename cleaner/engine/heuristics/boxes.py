@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from ..context import structured_row
 from ..page import Page
-from .base import Verdict, heuristic
+from .base import Verdict, ends_with_colon, heuristic
 from .figures import sets_paragraphs_tight
 
 #: A box holds this many lines at most...
@@ -25,7 +25,6 @@ MAX_BOX_LINE_WORDS = 25
 def signup_box(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
     if not page.sets_lines_apart():
         return
-    tight_page: bool | None = None  # read off the page at the first box (most pages have none)
     for index in indices:
         if page.features[index].words > MAX_BOX_LINE_WORDS or _removing_match(page, index):
             continue
@@ -33,9 +32,7 @@ def signup_box(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
         prompt = next((other for other in box if other != index and _signup_prompt(page, other)), None)
         if prompt is None or not _box_shaped(page, box) or not _joined(page, index, prompt):
             continue  # (the prompt first: most lines stand in no box with one)
-        if tight_page is None:
-            tight_page = sets_paragraphs_tight(page)
-        if tight_page:
+        if sets_paragraphs_tight(page):  # (read off the page at the first box: most have none)
             return
         yield index, "cta", f"Set in one box with the sign-up prompt {page.blocks[prompt].text[:50]!r}."
 
@@ -60,7 +57,7 @@ def _box_shaped(page: Page, box: range) -> bool:
         return False
     if any(_row(page, i) for i in box):
         return False
-    return box.start == 0 or not page.blocks[box.start - 1].text.rstrip().endswith((":", "："))
+    return box.start == 0 or not ends_with_colon(page.blocks[box.start - 1].text)
 
 
 def _row(page: Page, index: int) -> bool:

@@ -25,7 +25,6 @@ PARAGRAPH_WORDS = 20
     "A line immediately followed (no blank line between) by a photo credit is that photo's caption.",
 )
 def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict]:
-    tight_page: bool | None = None  # read off the page at the first credit (most pages have none)
     for index in indices:
         if index + 1 >= len(page) or page.blocks[index + 1].gap_before != 0:
             continue
@@ -35,9 +34,7 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
         bare_credit = page.features[index + 1].words <= MAX_CREDIT_WORDS
         if following is None or following.rule.label != "credit" or not bare_credit:
             continue
-        if tight_page is None:
-            tight_page = sets_paragraphs_tight(page)
-        if tight_page:
+        if sets_paragraphs_tight(page):  # (read off the page at the first credit: most have none)
             return
         credit = page.blocks[index + 1].text
         yield index, "caption", f"Directly above the photo credit {credit[:50]!r}."
@@ -45,7 +42,12 @@ def caption_above_credit(page: Page, indices: Sequence[int]) -> Iterator[Verdict
 
 def sets_paragraphs_tight(page: Page) -> bool:
     """Whether the page sets most of its paragraphs without a blank line between them (text
-    scraped with single line breaks): then a body paragraph above a credit is set tight too."""
+    scraped with single line breaks): then a body paragraph above a credit, or beside a
+    sign-up prompt, is set tight too. Measured once per page (``Page.derive``)."""
+    return page.derive("sets_paragraphs_tight", _sets_paragraphs_tight)
+
+
+def _sets_paragraphs_tight(page: Page) -> bool:
     gaps = [
         block.gap_before == 0
         for block, f in zip(page.blocks[1:], page.features[1:], strict=True)

@@ -21,7 +21,7 @@ import regex
 from ..page import Page
 from ..scores import is_paragraph
 from ..title import LETTER_WORD
-from .base import Verdict, heuristic
+from .base import Verdict, ends_with_colon, heuristic
 
 #: Labels of the rules that tell a post's furniture: its reply links and its author; a date
 #: tells it only beside a line that names a different author in each gap (a list of other
@@ -174,7 +174,7 @@ def _post_text_ends(page: Page) -> list[int]:
     for index, block in enumerate(page.blocks):
         if _ends_text(page, index):
             ends.append(index)
-            announced = block.text.rstrip().endswith((":", "："))
+            announced = ends_with_colon(block.text)
         elif announced and block.gap_before == 0 and page.rule_match(index) is None:
             ends.append(index)
         else:
@@ -189,7 +189,7 @@ def _ends_text(page: Page, index: int) -> bool:
     f = page.features[index]
     if f.ends_sentence:
         return f.words > AUTHOR_WORDS or _INITIAL_LAST.search(page.blocks[index].text) is None
-    if not page.blocks[index].text.rstrip().endswith((":", "：")):
+    if not ends_with_colon(page.blocks[index].text):
         return False
     return f.words > AUTHOR_WORDS or page.rule_match(index) is not None
 
