@@ -61,16 +61,20 @@ _LEADING_NUMBER_RE = regex.compile(r"^\W*\d")
 HINTED_ROWS = 3
 #: A review's or a roundup's pros and cons headings, in the languages cleaner writes rules for:
 #: they announce the lists under them as a colon does (``Lines.colon``).
-_VERDICT_HEADING = regex.compile(
-    r"(?i)^\W*(?:pros|cons|pro|contra|the good|the bad|what we like|what we don'?t like|we like|we don'?t like"
+_VERDICT_NAMES = (
+    r"pros|cons|pro|contra|the good|the bad|what we like|what we don'?t like|we like|we don'?t like"
     r"|vorteile|nachteile|pluspunkte|minuspunkte|plus|minus|positiv|negativ"
     r"|avantages|inconvénients|points forts|points faibles|on aime|on aime moins|les plus|les moins"
     r"|ventajas|desventajas|inconvenientes|pros y contras|a favor|en contra|lo mejor|lo peor"
     r"|pregi|difetti|punti di forza|punti deboli|vantaggi|svantaggi"
     r"|voordelen|nadelen|pluspunten|minpunten|prós|contras|vantagens|desvantagens|pontos fortes|pontos fracos"
     r"|zalety|wady|plusy|minusy|плюсы|минусы|достоинства|недостатки|fördelar|nackdelar|výhody|nevýhody"
-    r"|avantaje|dezavantaje|artılar|eksiler|переваги|недоліки)\W*$"
+    r"|avantaje|dezavantaje|artılar|eksiler|переваги|недоліки"
 )
+_VERDICT_HEADING = regex.compile(rf"(?i)^\W*(?:{_VERDICT_NAMES})\W*$")
+#: The most ``\w+`` tokens a verdict heading holds (its name's: \W holds none), so a longer
+#: line is not searched.
+_VERDICT_TOKENS = max(len(regex.findall(r"\w+", name.replace("'?", "'"))) for name in _VERDICT_NAMES.split("|"))
 #: A line of code: a call ("print(", "sum("), an operator set apart ("x = 1", "=>", "+="), or a
 #: statement's end (";", "{", "}") or a block's opening colon at the line's end.
 _CODE_RE = regex.compile(r"\w\(|\s(?:=|==|!=|=>|:=|\+=|-=)\s|[;{}]\s*$|:\s*$|^(?:from\s+[\w.]+\s+)?import\s+\w")
@@ -96,7 +100,7 @@ COMMAND_CHARS = 300
 _PROSE_PROGRAMS = frozenset(
     {"go", "make", "cat", "source", "touch", "service", "port", "snap", "bundle", "echo", "export", "#", ">"}
 )
-_SENTENCE_END_RE = regex.compile(r"\w[.!?…]\W*$")
+_SENTENCE_END_RE = regex.compile(r"(?r)\w[.!?…]\W*$")  # (searched backwards: it ends at the end)
 #: A block of code (``_structured_lists``): at least CODE_LINES lines set tight, CODE_SHARE of
 #: them marked as code.
 CODE_LINES = 2
@@ -187,7 +191,10 @@ class Lines:
         #: Per block: a review's pros or cons heading (``verdict``), which announces its list as a
         #: colon does; it ends with a colon or is one (``colon``: its text; ``open_colon``: its
         #: features, for ``open`` blocks).
-        self.verdict = [_VERDICT_HEADING.match(text) is not None for text in texts]
+        self.verdict = [
+            f.tokens <= _VERDICT_TOKENS and _VERDICT_HEADING.match(text) is not None
+            for text, f in zip(texts, features, strict=True)
+        ]
         self.colon = [text.endswith(":") or verdict for text, verdict in zip(texts, self.verdict, strict=True)]
         self.open_colon = [f.ends_colon for f in features]
         #: Per block: a paragraph a subhead may stand above (PARAGRAPH_WORDS, ``ends_prose``).

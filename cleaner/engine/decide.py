@@ -238,6 +238,9 @@ class _Context:
         self._usual_gap: float | None = None
         #: The entries of the page's card list, if it has one (``heuristics.cards``).
         self.entries: frozenset[int] = frozenset()
+        #: The last ``scored`` call's arguments and what it returned: a round whose claims are the
+        #: last round's (a third of them) is scored alike without measuring its context again.
+        self._last_scored: tuple[tuple[object, ...], list[float], set[int]] | None = None
         #: The last decoding's evidence (scores, list items, claims, anchors) and its path.
         self.last_decoding: tuple[list[float], set[int], dict[int, Decision], list[int], list[int]] | None = None
 
@@ -249,11 +252,16 @@ class _Context:
         card list's entries (``heuristics.cards``) score at least LIST_FLOOR and are items, as a
         list's lines are, unless a rule or heuristic claims them: a hint (evidence only outside
         the article: a house ad's "Name: pitch" shape) does not outweigh the cards' shape."""
+        key = (scores, neighbours, frozenset(claimed), frozenset(hinted), self.entries)
+        last = self._last_scored
+        if last is not None and last[0] == key:
+            return list(last[1]), set(last[2])  # (a round that claimed what the last one did)
         result, items = add_context(scores, self.lines, neighbours, claimed, hinted)
         for index in self.entries:
             if index not in claimed:
                 result[index] = max(result[index], LIST_FLOOR)
                 items.add(index)
+        self._last_scored = ((list(scores), *key[1:]), list(result), set(items))
         return result, items
 
     def lead_zone(self, title: int | None, claimed: dict[int, Decision]) -> dict[int, Decision]:

@@ -61,8 +61,10 @@ _DIGIT_RE = regex.compile(r"\d")
 MARKER_RE = regex.compile(r"^(?:[•·▪◦●■►▸*–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 _INNER_PUNCTUATION_RE = regex.compile(r"[,;()\[\]]")
 #: A quantity after its item ("面粉 200克", "バター 50g", "砂糖 大さじ1"): a letter, a number, a
-#: unit of a few letters at most, the line's end (``quantity_last``).
-_QUANTITY_LAST_RE = regex.compile(r"\p{L}\s?\d+(?:[.,/]\d+)?\s?\p{L}{0,3}$")
+#: unit of a few letters at most, the line's end (``quantity_last``). Searched backwards
+#: (``(?r)``): a match must end at the line's end, so it is found or ruled out there, not by
+#: trying every position of a long paragraph (the same lines match).
+_QUANTITY_LAST_RE = regex.compile(r"(?r)\p{L}\s?\d+(?:[.,/]\d+)?\s?\p{L}{0,3}$")
 _UNSPACED_RE = regex.compile(UNSPACED_CLASS)
 
 
