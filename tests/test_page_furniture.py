@@ -123,6 +123,40 @@ def test_what_is_in_the_box_after_the_specifications_is_kept() -> None:
     assert "Devoluciones" not in result.text
 
 
+def test_a_box_list_of_names_after_the_specifications_is_kept_before_the_reviews() -> None:
+    """What is in the box, a list of names (no figures, no sentence ends) under its heading
+    right after the specification table, is the product's last section when the reviews'
+    heading closes it; the reviews and the footer below are still removed."""
+    for language, heading, specs, box, reviews in (
+        (
+            "de",
+            "Technische Daten",
+            "Leistung: 1400 W\nFassungsvermögen: 1,75 l\nGewicht: 5,2 kg\nGarantie: 2 Jahre",
+            "Lieferumfang\nGlasbehälter mit Deckel\nSpatel\nRezeptheft",
+            "Kundenbewertungen",
+        ),
+        (
+            "en",
+            "Specifications",
+            "Power: 1400 W\nCapacity: 1.75 l\nWeight: 5.2 kg\nWarranty: 2 years",
+            "What's in the box\nGlass jug with lid\nSpatula\nRecipe booklet",
+            "Customer reviews",
+        ),
+    ):
+        description = (
+            "Der Mixer kocht Suppen und mixt Smoothies im selben Glasbehälter, und er reinigt sich danach selbst."
+            if language == "de"
+            else "The blender cooks soups and mixes smoothies in the same glass jug, and it cleans itself after."
+        )
+        parts = ["Home\nKitchen\nDeals", "Velvet Pro heated blender 1.75 l", description, f"{heading}\n{specs}", box]
+        footer = "Help\nTrack my order\nReturns"
+        result = cleaner.clean("\n\n".join([*parts, reviews, footer]) + "\n")
+        for line in box.split("\n"):
+            assert line in result.text, (language, line)
+        assert removed(result)[reviews][0] == "comments", language
+        assert "Track my order" not in result.text, language
+
+
 def test_product_reviews_are_comments() -> None:
     """A shop's customer reviews under the product are its comment section: heading, reviewer
     lines with "verified purchase" and helpful-vote lines, in the shop's language."""

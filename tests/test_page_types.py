@@ -29,13 +29,12 @@ FORUMS = sorted(name for name in PAGES if name.startswith("forum_"))
 #: Known gaps, each a page type the selection does not yet keep whole (issue 15):
 KNOWN_GAPS = {
     # products: a subhead right under the product's header ("Description") is taken for the
-    # header's unless two short subheads over sections follow; short noun lists ("In the box":
-    # "Spatula", "Laptop") read as menus
+    # header's unless two short subheads over sections follow; a short noun list ("In the box")
+    # not right after the specifications reads as a menu
     "product_es": "the customer questions counter is kept",
-    "product_fr": "the box-contents list at the end is dropped",
     "product_ja": "the '商品説明' subhead is dropped (read as two words, the later subheads as one)",
     "product_ru": "the box-contents list at the end (no list of data follows it) is dropped",
-    "product_specs_pl": "the 'Opis produktu' subhead and the box-contents list are dropped",
+    "product_specs_pl": "the 'Opis produktu' subhead is dropped",
     "product_tabs_de": "the 'Produktbeschreibung' subhead is dropped (one short subhead over a section follows)",
     # listings and collections: the cards are kept (heuristics.cards), but what stands around
     # or between them is read as theirs, and cards of two shapes are not one list

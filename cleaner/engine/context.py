@@ -50,6 +50,9 @@ _LEADING_DATA_RE = regex.compile(r"^\W*(?:\w+\W+)?\d")
 #: A row of data or a list's structured line has at least this many words: a bare figure ("108",
 #: "84.1K") is a counter's (views, comments, shares), no row (``Lines.structured``, ``number``).
 ROW_WORDS = 2
+#: A name in a list (what is in a product's box: "Spatula", "USB-C charger 65 W") has at most
+#: this many words (``_announced_lists``).
+NAME_WORDS = 6
 #: A line standing this many times after a sentence's end is furniture (``Lines.recurring``).
 RECURRING = 2
 #: A list's item is a phrase (a feature, a step) with at least this many words.
@@ -618,6 +621,12 @@ def _announced_lists(
     leading_numbers = _MarkedInRun(lines.leading_number, after, run)
     phrases = _MarkedInRun(lines.phrase, after, run)
     structured = _MarkedInRun(lines.structured, after, run)
+    features = lines.features
+
+    def name(index: int) -> bool:
+        return not features[index].ends_sentence and features[index].words <= NAME_WORDS
+
+    names = _MarkedInRun(name, after, run)
 
     def list_length(first: int) -> int:
         return run[first] if tight[first] else 1 + run[after[first]]
@@ -676,16 +685,24 @@ def _announced_lists(
             # below a paragraph, and followed by a paragraph, a subhead over one, or a list of
             # data under its heading.
             # (A list of names, "In the box", when a list of data under its heading follows.)
-            if not (previous >= 0 and lines.paragraph[previous] and not tight[heading]):
-                continue
+            # A list of names (NAME_WORDS words at most, no sentence end) under a heading that
+            # is no row itself, right after a table and closed by a claimed line (a comment or
+            # related heading, a sign-up box) or the page's end, is the article's last part
+            # whatever follows: what is in a product's box.
             follower = follower_of(first)
-            if follower >= n or follower in claimed:
-                continue
-            if phrases.in_list(first) >= DATA_SHARE * length:
-                if not (opens_section(follower) or data_list_under(follower)):
+            closing = tables["last"][first] + 1  # (the line right after the list, claimed or not)
+            closes = closing >= n or closing in claimed
+            boxed = names.in_list(first) == length and not lines.structured(heading)
+            if not (boxed and closes and _after_table(heading, previous, listed)):
+                if not (previous >= 0 and lines.paragraph[previous] and not tight[heading]):
                     continue
-            elif not data_list_under(follower):
-                continue
+                if follower >= n or follower in claimed:
+                    continue
+                if phrases.in_list(first) >= DATA_SHARE * length:
+                    if not (opens_section(follower) or data_list_under(follower)):
+                        continue
+                elif not data_list_under(follower):
+                    continue
         headings.append(heading)
         starts[first] = starts.get(first, 0) + 1
     depth: dict[int, int] = {}
