@@ -49,7 +49,7 @@ KNOWN_GAPS = {
     "collection_de": "the result counter, sort bar and filters above the games are kept",
     # short lines under the title (times, servings, a date and place) are the standfirst zone
     "event_en": "the date, time, place and price lines under the title are dropped",
-    "changelog_en": "the first version line and every release date are dropped",
+    "changelog_en": "the first version line and its date, under the headline, are dropped",
     "howto_pt": "a short noun list ('Carne e peixe', 'Laticínios') and its subhead are dropped",
     "service_es": "the address section at the end is dropped",
     "service_fr": "a list of phrases after the price table, and the address section, are dropped",

@@ -29,6 +29,7 @@ from .language import stopwords
 from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
+from .releases import release_dates
 from .scan import all_capitals
 from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
 from .title import LOOKBACK, headline_like
@@ -191,12 +192,16 @@ def decide(
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = context.lead_zone(title_index, claimed)
     regions = Regions(page, path, title_index, claimed)
+    # A release's date inside the article is its content; as a claimed date it was no barrier.
+    releases = {index for index in release_dates(page, claimed) if index in run}
 
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         state = path[index]
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
+        elif index in releases:
+            decision = KEPT
         elif index in claimed and not (state == COMMENTS and claimed[index].rule == thread_post.id):
             decision = claimed[index]  # (a comment section's authors are its comments)
         elif index in lead:
