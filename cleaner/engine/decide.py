@@ -19,6 +19,7 @@ import regex
 
 from .anchor import headline_anchors
 from .assemble import Decision
+from .content_dates import listed_dates, release_dates
 from .context import LIST_FLOOR, Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
@@ -29,7 +30,6 @@ from .language import stopwords
 from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
-from .releases import release_dates
 from .scan import all_capitals
 from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
 from .title import LOOKBACK, headline_like
@@ -192,15 +192,21 @@ def decide(
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = context.lead_zone(title_index, claimed)
     regions = Regions(page, path, title_index, claimed)
-    # A release's date inside the article is its content; as a claimed date it was no barrier.
-    releases = {index for index in release_dates(page, claimed) if index in run}
+    # A release's date, or a date among a box's rows of data, inside the article is its content;
+    # as a claimed date it was no barrier.
+    in_body = [state == BODY for state in path]
+    content_dates = {
+        index
+        for index in [*release_dates(page, claimed), *listed_dates(page, claimed, context.lines.structured, in_body)]
+        if index in run
+    }
 
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
         state = path[index]
         if index == title_index:
             decision = Decision("title", "heuristic.title", "The headline: a heading line just before the article.")
-        elif index in releases:
+        elif index in content_dates:
             decision = KEPT
         elif index in claimed and not (state == COMMENTS and claimed[index].rule == thread_post.id):
             decision = claimed[index]  # (a comment section's authors are its comments)
