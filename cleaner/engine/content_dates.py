@@ -21,6 +21,9 @@ HEADING_WORDS = 6
 RELEASES = 2
 #: A date set tight against this many rows of data is a row of their box.
 BOX_ROWS = 2
+#: A date line has at most this many words and no sentence end (a correction note, also a
+#: dateline rule's, is a sentence).
+DATE_WORDS = 8
 #: The label dateline rules give.
 DATELINE = "dateline"
 
@@ -32,7 +35,7 @@ def release_dates(page: Page, claimed: Mapping[int, Decision]) -> list[int]:
     found = [
         index
         for index, decision in claimed.items()
-        if decision.label == DATELINE
+        if _date_line(page, index, decision)
         and index > 0
         and index - 1 not in claimed
         and not features[index - 1].ends_sentence
@@ -46,15 +49,17 @@ def listed_dates(
     page: Page, claimed: Mapping[int, Decision], rows: Callable[[int], bool], kept: Sequence[bool]
 ) -> set[int]:
     """The claimed date lines set tight (no blank line between) against BOX_ROWS kept rows of
-    data or more (``rows``: a property's name and value, a number first, cells), as "Samstag,
+    data or more (``rows``: a property's name and value, a number first, cells; no sentence
+    end: "NAME: a quote." is a speaker's line, no datum), as "Samstag,
     20. Juni 2026" over "Einlass: 18:30 Uhr" and "Beginn: 19:30 Uhr": a row of the same box (a
     byline's date over one "Reading time: 6 minutes" line is the page's)."""
     blocks = page.blocks
     n = len(blocks)
+    ends_sentence = [f.ends_sentence for f in page.features]
 
     def tight_rows(start: int, step: int) -> int:
         count, index = 0, start
-        while 0 <= index < n and count < BOX_ROWS and kept[index] and rows(index):
+        while 0 <= index < n and count < BOX_ROWS and kept[index] and rows(index) and not ends_sentence[index]:
             joined = blocks[index].gap_before if step > 0 else blocks[index + 1].gap_before
             if joined:
                 break
@@ -65,5 +70,12 @@ def listed_dates(
     return {
         index
         for index, decision in claimed.items()
-        if decision.label == DATELINE and max(tight_rows(index + 1, 1), tight_rows(index - 1, -1)) >= BOX_ROWS
+        if _date_line(page, index, decision) and max(tight_rows(index + 1, 1), tight_rows(index - 1, -1)) >= BOX_ROWS
     }
+
+
+def _date_line(page: Page, index: int, decision: Decision) -> bool:
+    """Whether a dateline rule claims block ``index`` and it reads as a date alone: DATE_WORDS
+    words at most, no sentence end."""
+    f = page.features[index]
+    return decision.label == DATELINE and f.words <= DATE_WORDS and not f.ends_sentence
