@@ -51,6 +51,9 @@ GERMAN = (
         ("2021年3月3日 10:00", (), "2021年3月3日 10:00", "2021-03-03T10:00"),
         ("Nov. 19, 2019 at 9:08 pm GMT", (), "Nov. 19, 2019 at 9:08 pm GMT", "2019-11-19T21:08Z"),
         ("November 19, 2019 12:04AM", (), "November 19, 2019 12:04AM", "2019-11-19T00:04"),
+        ("Frissítve: 2024. március 3., 10:15", ("Hungarian",), "2024. március 3., 10:15", "2024-03-03T10:15"),
+        ("Julkaistu 3.3.2021 klo 10.15", ("Finnish",), "3.3.2021 klo 10.15", "2021-03-03T10:15"),
+        ("Τετάρτη, 3 Μαρτίου 2024, 10:15", ("Greek",), "3 Μαρτίου 2024, 10:15", "2024-03-03T10:15"),
     ],
 )
 def test_dates_in_many_forms_and_languages(text: str, languages: tuple[str, ...], matched: str, value: str) -> None:
@@ -78,6 +81,9 @@ def test_what_is_no_calendar_date_gives_none(text: str) -> None:
         ("Reuters Staff", ["Reuters"]),
         ("Staff Writer", []),
         ("By Our Correspondent", []),
+        ("Szerző: Kovács Anna", ["Kovács Anna"]),
+        ("Toimittajat: Mikko Korhonen ja Liisa Nieminen", ["Mikko Korhonen", "Liisa Nieminen"]),
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρίας Παπαδοπούλου"]),
     ],
 )
 def test_author_names_from_bylines(byline: str, names: list[str]) -> None:

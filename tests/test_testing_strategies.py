@@ -31,6 +31,7 @@ OPENERS = "“„«‘¿¡—–”»「『"
 def test_the_languages_of_the_rule_packs_are_written() -> None:
     packs = {"Dutch", "French", "German", "Italian", "Polish", "Portuguese", "Russian", "Spanish", "Swedish"}
     packs |= {"Danish", "Czech", "Romanian", "Turkish", "Ukrainian", "Chinese", "Japanese"}
+    packs |= {"Hungarian", "Finnish", "Greek"}
     assert {"English", *packs} <= set(LANGUAGES)
 
 
@@ -233,6 +234,9 @@ NOT_CLAIMED_WITH_ITS_LABEL = {
     "Romanian": set(),
     "Turkish": set(),
     "Ukrainian": set(),
+    "Hungarian": set(),
+    "Finnish": set(),
+    "Greek": set(),
     "Chinese": set(),
     "Japanese": set(),
 }

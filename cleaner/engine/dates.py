@@ -1,7 +1,8 @@
 """Find calendar dates in a line of text: each one's span and its value in ISO 8601.
 
 Forms: ISO (``2021-03-03T09:15Z``), a day and a month name and a year in either order
-(``3. März 2021, 09:15 Uhr``, ``March 3, 2021``, ``12 de marzo de 2018``), year-month-day with
+(``3. März 2021, 09:15 Uhr``, ``March 3, 2021``, ``12 de marzo de 2018``, year first in Hungarian:
+``2024. március 3., 10:15``), year-month-day with
 CJK markers (``2021年3月3日``), and numeric dates (``03/03/2021``, ``3.3.2021``, ``2016.12.01``),
 each optionally followed by a time and a UTC offset. Month names and each language's usual
 order of day and month come from dateparser's per-language data (read as data: importing
@@ -49,7 +50,7 @@ _MONTHS = (
 )
 #: Used for every page: English month names are common on pages in any language.
 _ALWAYS = "en"
-_TIME = r"""(?:\s*(?:,|at|um|à|a\s+las|às|alle|ore|в|kl\.|o|-|\||–|•|·)?\s*
+_TIME = r"""(?:\s*(?:,|at|um|à|a\s+las|às|alle|ore|в|klo|kello|kl\.|στις|o|-|\||–|•|·)?\s*
     (?P<hour>[01]?\d|2[0-3])(?:[:h]|\.(?=\d\d))(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?
     \s*(?P<ampm>[ap]\.?\s?m\.?(?!\p{L}))?(?:\s*(?:Uhr|h)(?!\p{L}))?
     (?:\s*(?P<zone>Z|UTC|GMT|[+-](?:[01]\d|2[0-3]):?[0-5]\d))?)?"""
@@ -86,6 +87,7 @@ def _compile(names: dict[str, int]) -> Any:
     named = (
         rf"{day.format('dd')}\s*(?:de\s+|of\s+)?(?P<dm>{months})\.?,?\s*(?:de\s+|del\s+)?(?P<dy>\d{{4}})"
         rf"|(?P<mm>{months})\.?\s+{day.format('md')},?\s+(?P<my>\d{{4}})"
+        rf"|(?P<yy>\d{{4}})\.\s*(?P<ym>{months})\.?\s+(?P<yd>[0-2]?\d|3[01])\.?"  # year first (Hungarian)
     )
     body = rf"(?<![\p{{L}}\d])(?:{_ISO}|{_CJK}|(?:{named})(?!\d)|{_NUMERIC}){_TIME}"
     return regex.compile(body, regex.IGNORECASE | regex.VERBOSE)
@@ -154,6 +156,8 @@ def _value(match: Any, months: dict[str, int], order: str) -> str | None:
             ymd = int(group("dy")), months[group("dm").casefold()], int(group("dd"))
         elif group("mm"):
             ymd = int(group("my")), months[group("mm").casefold()], int(group("md"))
+        elif group("ym"):
+            ymd = int(group("yy")), months[group("ym").casefold()], int(group("yd"))
         else:
             numeric = _numeric(group("a"), group("b"), group("c"), group("sep"), order)
             if numeric is None:

@@ -28,7 +28,8 @@ CONTRIBUTOR_RULES = frozenset({"byline.contributed_to_report"})
 #: A date preceded (in its line) by one of these words is when the story changed, not when it appeared.
 UPDATE_WORDS = (
     r"(?i)(?:updated?|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato"
-    r"|обновлено|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert|päivitetty)\W*$"
+    r"|обновлено|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert|päivitetty|aktualizováno|actualizat"
+    r"|güncelleme|güncellendi|оновлено|frissítve|frissítés|módosítva|ενημέρωση|ενημερώθηκε)\W*$"
 )
 #: How far before a date (characters) its "Updated" / "Published" word may stand.
 _LOOKBACK = 40

@@ -48,7 +48,8 @@ class _Patterns(NamedTuple):
 def _patterns() -> _Patterns:
     lead = r"""(?i)^\W*(?:additional\s+)?(?:(?:written|words|story|text|reporting|writing|posted|published|compiled)
     \s+by|by|von|par|por|di|door|av|af|przez|автор|author|authors|reporter|writer|contributor|autor|autora|auteur|text
-    |texto)\b\s*:?\s*"""
+    |texto|szerző|szerzők|írta|szöveg|teksti|toimittaja|toimittajat|kirjoittaja|kirjoittajat|συντάκτης|συντάκτρια
+    |κείμενο|γράφει\s+(?:ο|η)|του|της|των)\b\s*:?\s*"""
     name = rf"""(?:[\p{{Lu}}\p{{Lt}}][\p{{L}}\p{{M}}.'’-]*
     (?:\s+(?:{_PARTICLES}\s+)*[\p{{Lu}}\p{{Lt}}][\p{{L}}\p{{M}}.'’-]*){{0,4}}
     |[\p{{Lo}}\p{{M}}][\p{{Lo}}\p{{M}}\p{{Lm}}・·]*)(?![\p{{L}}\p{{M}}])"""
@@ -59,7 +60,7 @@ def _patterns() -> _Patterns:
         ),
         credit_parts=regex.compile(r"[;()]"),
         names_end=regex.compile(r"\s*(?:[|•·/／]|\s[–—-]\s|\d).*$", regex.DOTALL),
-        between=regex.compile(r"(?i)\s*,\s*|\s*&\s*|\s+(?:and|und|et|y|e|i|og|en|och|и|és|ve|และ)\s+"),
+        between=regex.compile(r"(?i)\s*,\s*|\s*&\s*|\s+(?:and|und|et|y|e|i|og|en|och|и|és|ve|ja|και|และ)\s+"),
         name=regex.compile(name, regex.VERBOSE),
         word=regex.compile(r"\S+"),
     )

@@ -32,6 +32,9 @@ REPLY_LINKS: dict[str, tuple[str, ...]] = {
     "Romanian": ("Răspunde", "Citează"),
     "Turkish": ("Yanıtla", "Alıntıla"),
     "Ukrainian": ("Відповісти", "Цитувати"),
+    "Hungarian": ("Válasz", "Idézet"),
+    "Finnish": ("Vastaa", "Lainaa"),
+    "Greek": ("Απάντηση", "Παράθεση"),
     "Chinese": ("回复", "引用"),
     "Japanese": ("返信", "引用"),
 }
