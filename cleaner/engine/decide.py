@@ -24,6 +24,7 @@ from .context import LIST_FLOOR, Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
+from .heuristics.base import ends_with_colon
 from .heuristics.cards import card_list, page_cards
 from .heuristics.thread import page_thread, thread_post
 from .language import stopwords
@@ -31,7 +32,7 @@ from .lead import lead_zone, page_usual_gap
 from .page import Page
 from .regions import Regions, is_short_line, line_words
 from .scan import all_capitals
-from .scores import CLAIMED_SCORE, Run, block_scores, strongly_body
+from .scores import CLAIMED_SCORE, Run, block_scores, is_paragraph, strongly_body
 from .title import LOOKBACK, headline_like
 from .transcript import transcript_lines
 
@@ -162,6 +163,7 @@ def decide(
         context.entries = cards.entries
     claimed: dict[int, Decision] = {}
     hints: dict[int, Decision] = {}
+    barriers: set[int] = set()
     for _ in range(MAX_ROUNDS):
         claimed, hints = _verdicts(page, heuristics, sorted(region))
         if thread is not None:
@@ -169,7 +171,8 @@ def decide(
         if cards is not None:
             _as_post_furniture(cards.furniture, claimed, hints)
         own = _claimed_scores(page, base, claimed, hints)
-        scores, items = context.scored(own, adjacent, claimed.keys(), hints.keys())
+        barriers = _barriers(page, hints)
+        scores, items = context.scored(own, adjacent, claimed.keys(), barriers)
         path = _decode(context, scores, items, claimed, anchors)
         missing = _near(page, [_headed_span(path)]) - region
         if not missing:
@@ -180,7 +183,7 @@ def decide(
     # text is cleaned again).
     kept = _kept(context, path, scores, claimed)
     for _ in range(CONTEXT_ROUNDS):
-        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys(), hints.keys())
+        scores, items = context.scored(own, _neighbours(gaps, kept, path, claimed), claimed.keys(), barriers)
         path = _decode(context, scores, items, claimed, anchors)
         now_kept = _kept(context, path, scores, claimed)
         if now_kept == kept:
@@ -631,6 +634,60 @@ def _as_post_furniture(furniture: Collection[int], claimed: dict[int, Decision],
         decision = claimed.get(index) or hints.pop(index, None)
         if decision is not None:
             claimed[index] = replace(decision, role=POST_ROLE)
+
+
+def _barriers(page: Page, hints: dict[int, Decision]) -> set[int]:
+    """The hinted blocks read as claimed in context (``add_context``): all but a furniture hint
+    (a name alone on its line, which may be an author's byline) standing in the article's shape,
+    read as the line it is: set tight down a run of lines that opens on a line ending in a colon
+    ("Elected to the board:"), set tight beside another hint of its rule, or between two
+    paragraphs (a subhead). A list of people is the article's, and so is a name heading a
+    section; an author's name stands alone, over a headline or a date."""
+    barriers: set[int] = set()
+    for index, decision in hints.items():
+        if decision.role not in FURNITURE_ROLES or not _article_shaped(page, index, hints):
+            barriers.add(index)
+    return barriers
+
+
+def _article_shaped(page: Page, index: int, hints: dict[int, Decision]) -> bool:
+    """Whether hinted block ``index`` stands as an article's line (``_barriers``)."""
+    return _in_list(page, index) or _beside_alike(page, index, hints) or _between_paragraphs(page, index)
+
+
+def _in_list(page: Page, index: int) -> bool:
+    """Whether block ``index`` is set tight down a run of lines that opens on a line ending in a
+    colon."""
+    blocks = page.blocks
+    line = index
+    while line > 0 and blocks[line].gap_before == 0:
+        line -= 1
+        if ends_with_colon(blocks[line].text):
+            return True
+    return False
+
+
+def _between_paragraphs(page: Page, index: int) -> bool:
+    """Whether blocks ``index - 1`` and ``index + 1`` are both paragraphs."""
+    features = page.features
+    if index == 0 or index + 1 >= len(features):
+        return False
+    return is_paragraph(features[index - 1]) and is_paragraph(features[index + 1])
+
+
+def _beside_alike(page: Page, index: int, hints: dict[int, Decision]) -> bool:
+    """Whether a block set tight against block ``index`` holds a hint of the same rule."""
+    blocks = page.blocks
+    rule = hints[index].rule
+    if index > 0 and blocks[index].gap_before == 0:
+        above = hints.get(index - 1)
+        if above is not None and above.rule == rule:
+            return True
+    if index + 1 < len(blocks) and blocks[index + 1].gap_before == 0:
+        below = hints.get(index + 1)
+        if below is not None and below.rule == rule:
+            return True
+    return False
 
 
 def _claimed_scores(

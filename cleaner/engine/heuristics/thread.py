@@ -19,6 +19,7 @@ from itertools import pairwise
 import regex
 
 from ..page import Page
+from ..rules import RuleMatch
 from ..scores import is_paragraph
 from ..title import LETTER_WORD
 from .base import Verdict, ends_with_colon, heuristic
@@ -175,7 +176,7 @@ def _post_text_ends(page: Page) -> list[int]:
         if _ends_text(page, index):
             ends.append(index)
             announced = ends_with_colon(block.text)
-        elif announced and block.gap_before == 0 and page.rule_match(index) is None:
+        elif announced and block.gap_before == 0 and _named(page, index) is None:
             ends.append(index)
         else:
             announced = False
@@ -262,12 +263,21 @@ def _runs(page: Page, stretch: range) -> tuple[tuple[str, ...], list[list[int]]]
 def _token(page: Page, index: int) -> str:
     """What a line between posts is (``_signature``): a line of figures without a word ("48.6k ●
     9 ● 102", a member's reputation and badges) reads as a short one, whatever its length."""
-    match = page.rule_match(index)
+    match = _named(page, index)
     if match is not None:
         return f"{match.rule.label}/{match.rule.id}"
     if page.features[index].words <= AUTHOR_WORDS:
         return UNNAMED
     return LONG if LETTER_WORD.search(page.blocks[index].text) is not None else UNNAMED
+
+
+def _named(page: Page, index: int) -> RuleMatch | None:
+    """The match of a rule that names the line outright: an evidence-only one (``where =
+    "outside"``: a name alone on its line, which may be an author's) names nothing between
+    paragraphs, where a list of people or a subhead has that shape; read by its length, it makes
+    no thread of an article."""
+    match = page.rule_match(index)
+    return None if match is None or match.rule.where == "outside" else match
 
 
 def _under_comment_heading(page: Page, first_post: int, signature: Collection[str], counted: range) -> bool:
