@@ -644,27 +644,27 @@ def _barriers(page: Page, hints: dict[int, Decision]) -> set[int]:
     paragraphs (a subhead). A list of people is the article's, and so is a name heading a
     section; an author's name stands alone, over a headline or a date."""
     barriers: set[int] = set()
+    listed: list[bool] | None = None
     for index, decision in hints.items():
-        if decision.role not in FURNITURE_ROLES or not _article_shaped(page, index, hints):
+        if decision.role not in FURNITURE_ROLES:
+            barriers.add(index)
+            continue
+        if listed is None:
+            listed = _under_colon(page)
+        if not (listed[index] or _beside_alike(page, index, hints) or _between_paragraphs(page, index)):
             barriers.add(index)
     return barriers
 
 
-def _article_shaped(page: Page, index: int, hints: dict[int, Decision]) -> bool:
-    """Whether hinted block ``index`` stands as an article's line (``_barriers``)."""
-    return _in_list(page, index) or _beside_alike(page, index, hints) or _between_paragraphs(page, index)
-
-
-def _in_list(page: Page, index: int) -> bool:
-    """Whether block ``index`` is set tight down a run of lines that opens on a line ending in a
-    colon."""
+def _under_colon(page: Page) -> list[bool]:
+    """Per block: whether it is set tight down a run of lines that opens on a line ending in a
+    colon (one pass: a page of many tight hinted lines costs linear time)."""
     blocks = page.blocks
-    line = index
-    while line > 0 and blocks[line].gap_before == 0:
-        line -= 1
-        if ends_with_colon(blocks[line].text):
-            return True
-    return False
+    listed = [False] * len(blocks)
+    for index in range(1, len(blocks)):
+        if blocks[index].gap_before == 0:
+            listed[index] = listed[index - 1] or ends_with_colon(blocks[index - 1].text)
+    return listed
 
 
 def _between_paragraphs(page: Page, index: int) -> bool:
