@@ -3,6 +3,7 @@ lines is prose line by line (``features._paragraph_ends``), so whole paragraphs 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from random import Random
 
 import pytest
@@ -76,6 +77,60 @@ def test_a_sentence_ending_inside_a_line_ends_the_lines_above_it() -> None:
 def test_a_paragraph_whose_last_line_ends_no_sentence_changes_nothing() -> None:
     text = "The city council on Tuesday approved plans for a new tram line\nrunning from the central station"
     assert ends(text, "English") == [False, False]
+
+
+#: Paragraphs wrapped at 60 characters where every break falls before a capital or after a
+#: figure or a name (German nouns, names, "PKP"): neither case nor a stopword tells the wrap.
+WRAPPED_AT_60 = {
+    "German": (
+        "Die Preise in Stuttgart stiegen im November um 28,6 Prozent\n"
+        "Jahr für Jahr. Das Unternehmen wurde 2022 gegründet und hat\n"
+        "Mitarbeiter. Es ist nicht das erste Mal, sagt Thomas Weber\n"
+        "Montag in Berlin."
+    ),
+    "Polish": (
+        "Piotr Wiśniewski na razie nie komentuje tej decyzji. Według\n"
+        "PKP na spotkanie w Krakowie przyszło około 988 osób. Według\n"
+        "PKP na spotkanie w Katowicach przyszło około 279 osób."
+    ),
+    "English": (
+        "“It is too early to say what this means for families,” Aisha\n"
+        "Khan told reporters in Sydney. The council approved the plan\n"
+        "Tuesday, officials said."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(WRAPPED_AT_60))
+def test_a_page_wrapped_at_one_width_is_prose_wherever_it_breaks(language: str) -> None:
+    text = WRAPPED_AT_60[language]
+    lines = text.split("\n")
+    assert all(len(line) <= 60 < len(line) + 1 + len(below.split()[0]) for line, below in pairwise(lines))
+    assert ends(text, language) == [True] * len(lines)
+
+
+def test_lines_of_many_lengths_are_no_wrapped_text() -> None:
+    # Headlines over their summaries, set tight: the summary's first word would have fit after
+    # most of them, so no width broke them.
+    text = (
+        "Council approves new tram line for the city centre\nThe plan will cost 300 million pounds.\n\n"
+        "Bus fares rise in January\nOperators blame fuel costs.\n\n"
+        "New cycle lanes open downtown next week\nRiders welcome the change.\n\n"
+        "Schools to get more money\nThe budget adds 5 percent."
+    )
+    assert ends(text, "English") == [False, True] * 4
+
+
+def test_a_hard_wrapped_lead_under_the_byline_is_kept() -> None:
+    text = (
+        "Stadtrat beschließt neuen Haushalt\n\nVon Anna Schmidt\nStand: 7. Dezember 2024, 3:56 Uhr\n\n"
+        + WRAPPED_AT_60["German"]
+        + "\n\nArtikel teilen\n\nWas jetzt passiert\n\n"
+        "Thomas Weber sagte am Mittwoch, dass die Regierung den Plan\nnoch in diesem Jahr prüfen werde."
+    )
+    result = cleaner.clean(text)
+    assert WRAPPED_AT_60["German"] in result.text
+    assert "Was jetzt passiert" in result.text
 
 
 @pytest.mark.parametrize(

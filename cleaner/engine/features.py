@@ -60,6 +60,13 @@ _first = itemgetter(0)
 #: A line of this many words or more may be wrapped into the next (``_paragraph_ends``): a
 #: shorter one is a menu's item or a label, whatever case the next line opens in.
 WRAP_WORDS = 4
+#: Text hard-wrapped at a width (``_wrap_width``): at least WRAP_BROKEN lines set tight above
+#: another, and more than half of such lines at least half as long as the longest, were broken
+#: where the next line's first word would have taken them past that longest line, of
+#: WRAP_MIN_CHARS characters at least (a menu's and a list's lines are of any length: no width
+#: breaks them, and few stand within a word of the longest).
+WRAP_BROKEN = 2
+WRAP_MIN_CHARS = 40
 #: Commas a wrapped line may end with (Latin, Chinese and Japanese), and what follows a list's
 #: letter ("a)", "b.").
 _COMMAS = frozenset(",，、;；")
@@ -281,12 +288,13 @@ def _paragraph_ends(
     ends = [f.ends_sentence for f in blocks]
     lines = doc.blocks
     changed = False
+    width = _wrap_width(lines, blocks)
     for index in range(len(blocks) - 2, -1, -1):  # from the bottom: a paragraph's end moves up its lines
         below = index + 1
         if (
             not ends[index]
             and (ends[below] or (blocks[below].sentences > 1 and _opens_running_on(lines[below].text)))
-            and _wraps_into(lines[index].text, blocks[index], lines[below], stops)
+            and _wraps_into(lines[index].text, blocks[index], lines[below], stops, width)
         ):
             ends[index] = ends[below] = changed = True
     if not changed:
@@ -296,21 +304,63 @@ def _paragraph_ends(
     )
 
 
-def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str]) -> bool:
+def _wraps_into(text: str, f: BlockFeatures, below: Block, stops: frozenset[str], width: int = 0) -> bool:
     """Whether a line (``text``, ``f``) of WRAP_WORDS words or more, without a sentence end or a
     colon, runs on in the line set tight under it (not a list's item: "a)", "2.", "- "): this one
     ends with a comma (any script: also where no letter has a case) or a stopword of the page
-    ("to", "der": no heading ends so), or that one opens in lower case or with a figure."""
+    ("to", "der": no heading ends so), or that one opens in lower case or with a figure, or the
+    page is hard-wrapped at ``width`` (``_wrap_width``; 0: it is not) and that one's first word
+    would have taken this one past it (a wrapper broke the line, not its author: "Jahren" under
+    "so stark wie seit 4", "Khan" under "Aisha", where case and stopwords tell nothing)."""
     if below.gap_before or f.ends_sentence or f.ends_colon or f.words < WRAP_WORDS:
         return False
     following = below.text
-    first, rest = following[:1], following[1:].lstrip(_DIGIT_CHARS)
-    if first in _LIST_MARKS or (rest[:1] in _MARKER_ENDS and rest[1:2] in ("", " ", "\t")):
+    if _opens_item(following):
         return False
-    if text[-1:] in _COMMAS or _opens_running_on(following):
+    if text[-1:] in _COMMAS or _opens_running_on(following) or (width and _broken_at(text, following, width)):
         return True
     last = text.rsplit(None, 1)[-1]
     return last.islower() and last in stops
+
+
+def _opens_item(text: str) -> bool:
+    """Whether a line opens as a list's item does: a mark ("- ", "•") or a number or letter and
+    a full stop or bracket ("2.", "a)")."""
+    first, rest = text[:1], text[1:].lstrip(_DIGIT_CHARS)
+    return first in _LIST_MARKS or (rest[:1] in _MARKER_ENDS and rest[1:2] in ("", " ", "\t"))
+
+
+def _broken_at(text: str, following: str, width: int) -> bool:
+    """Whether ``text`` (spaced: a script without spaces wraps anywhere) fits ``width`` and the
+    first word of the line under it would not have: a wrapper broke the line there."""
+    if " " not in text or len(text) > width:
+        return False
+    word = following.split(None, 1)
+    return bool(word) and len(text) + 1 + len(word[0]) > width
+
+
+def _wrap_width(lines: Sequence[Block], blocks: Sequence[BlockFeatures]) -> int:
+    """The width the page's text was hard-wrapped at, or 0 (see WRAP_BROKEN): the longest line
+    of WRAP_WORDS words or more, without a sentence end, set tight above another line, when
+    enough such lines, of those at least half as long (a table's rows, a byline block's lines
+    are shorter), were broken at it (``_broken_at``). A list's item is no such line: the next
+    one opens with its own mark, however long it is."""
+    tight = [
+        index
+        for index in range(len(lines) - 1)
+        if not lines[index + 1].gap_before
+        and blocks[index].words >= WRAP_WORDS
+        and not blocks[index].ends_sentence
+        and not _opens_item(lines[index + 1].text)
+    ]
+    if len(tight) < WRAP_BROKEN:
+        return 0
+    width = max(len(lines[index].text) for index in tight)
+    if width < WRAP_MIN_CHARS:
+        return 0
+    long = [index for index in tight if 2 * len(lines[index].text) >= width]
+    broken = sum(_broken_at(lines[index].text, lines[index + 1].text, width) for index in long)
+    return width if broken >= WRAP_BROKEN and 2 * broken > len(long) else 0
 
 
 def _opens_running_on(text: str) -> bool:
