@@ -194,3 +194,29 @@ def test_hard_wrapping_keeps_labels_sections_and_what_stands_between() -> None:
         old = " ".join(article.spans[i].text for i in before.spans)
         assert " ".join(wrapped.spans[i].text for i in after.spans) == old
     assert [b.text for b in segment(wrapped.text).blocks] == [s.text for s in wrapped.spans]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph"),
+    [
+        ("English", "Sarah Johnson, who has worked in Chicago since 2008, declined to\ncomment."),
+        ("Dutch", "Janssens in Gent. Thijs Mulder, de woordvoerder, wilde niet\nreageren."),
+    ],
+)
+def test_the_last_words_of_a_wrapped_sentence_are_no_prompt(language: str, paragraph: str) -> None:
+    # A rule reads a line whole: "comment." alone is a comment prompt, but here it ends the
+    # sentence the line above runs into, and goes with its paragraph.
+    vocab = VOCABULARIES[language]
+    text = f"{vocab.sentences[0]}\n\n{paragraph}\n\n{vocab.sentences[1]} {vocab.sentences[2]}"
+    result = cleaner.Cleaner().clean(text)
+    assert paragraph in result.text, result.removals
+
+
+def test_a_prompt_under_a_finished_sentence_is_still_claimed() -> None:
+    text = (
+        "The council approved the plan on Tuesday, and work on the new line starts in May.\n"
+        "Share this article\n\nCritics said the cost was too high for a city facing cuts."
+    )
+    result = cleaner.Cleaner().clean(text)
+    assert "Share this article" not in result.text
+    assert "Critics said" in result.text

@@ -22,6 +22,7 @@ from .assemble import Decision
 from .content_dates import listed_dates, release_dates
 from .context import LIST_FLOOR, Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
+from .features import ends_sentence
 from .heuristics import Heuristic
 from .heuristics.base import ID_PREFIX as HEURISTIC_PREFIX
 from .heuristics.base import ends_with_colon
@@ -614,7 +615,7 @@ def _verdicts(
     hints: dict[int, Decision] = {}
     for index in indices:
         match = page.rule_match(index)
-        if match is not None:
+        if match is not None and not _runs_on_into(page, index):
             target = hints if match.rule.where == "outside" else claimed
             target[index] = Decision(match.rule.label, match.rule.id, match.reason, match.rule.role)
     for item in heuristics:
@@ -625,6 +626,21 @@ def _verdicts(
     for index in transcript_lines(page, hints):  # a speaker's line: the article's, not a one-off pitch
         del hints[index]
     return claimed, hints
+
+
+def _runs_on_into(page: Page, index: int) -> bool:
+    """Whether the block is the rest of a sentence that the line set tight above it runs into
+    (``features._paragraph_ends``: a hard-wrapped paragraph's line, which ends a sentence only
+    as its paragraph does) and no rule claims that line: a rule reads a line whole, and the
+    last words of a sentence ("comment.", "reageren." under "declined to") are no prompt."""
+    if index == 0 or page.blocks[index].gap_before:
+        return False
+    above = index - 1
+    return (
+        page.features[above].ends_sentence
+        and not ends_sentence(page.blocks[above].text)
+        and page.rule_match(above) is None
+    )
 
 
 def _as_post_furniture(furniture: Collection[int], claimed: dict[int, Decision], hints: dict[int, Decision]) -> None:

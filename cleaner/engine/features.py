@@ -203,6 +203,12 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] == "\n" and _SENTENCE_END_RE.search(text) is not None
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends on a sentence's end of its own (``BlockFeatures.ends_sentence`` also
+    holds for a hard-wrapped paragraph's lines, which end one as their paragraph does)."""
+    return _ends_sentence(text)
+
+
 def _starts_upper(text: str) -> bool:
     """``_UPPER_START_RE.match(text) is not None``: ASCII by comparison, the rest by the regex
     (``unicodedata`` is not used: Python's Unicode tables can be older than ``regex``'s)."""
