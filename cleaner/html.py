@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from .engine.charclasses import UNSPACED_CLASS
 from .engine.votes import ExtractorVotes, word_key
 from .errors import HtmlLimitError, InputError
 from .html_metadata import head_metadata
@@ -21,6 +22,8 @@ from .model import Metadata
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 #: A tag starts right after "<" (no space): "a < b" in plain text is not one.
+#: A character of a script written without spaces (Chinese, Japanese, Thai...).
+_UNSPACED_RE = regex.compile(UNSPACED_CLASS)
 _TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
 
 
@@ -211,7 +214,13 @@ def _trafilatura_votes(tree: Any, warnings: list[str]) -> ExtractorVotes | None:
         return None
     if not extracted:
         return None
-    keys = [word_key(line) for line in extracted.splitlines() if line.strip()]
+    lines = [line for line in extracted.splitlines() if line.strip()]
+    keys = [word_key(line) for line in lines]
+    # In a script written without spaces a space parts phrases, not words: trafilatura flattens
+    # some pages' blocks into one line joined by spaces ("在武汉新建一所学校 每年审查一次预算"),
+    # and each such piece is a line it kept (a short one is too short to be looked up inside
+    # the text). A piece of a spaced script is a word, which says nothing of a line.
+    pieces = [word_key(piece) for line in lines for piece in line.split() if _UNSPACED_RE.search(piece)]
     # The text's key is its lines' keys joined: no word, and no lower-casing context (final
     # sigma), crosses a line break; a blank line's key is empty.
-    return ExtractorVotes(frozenset(keys), "".join(keys))
+    return ExtractorVotes(frozenset(keys) | frozenset(pieces), "".join(keys))

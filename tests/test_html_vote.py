@@ -10,6 +10,7 @@ import trafilatura.core
 import trafilatura.external
 import trafilatura.readability_lxml
 
+import cleaner
 from cleaner.html import render_html
 from cleaner.html_vote import extract_function
 
@@ -175,3 +176,36 @@ def test_the_vote_built_while_the_stoplist_was_patched_reads_the_real_one_after(
     finally:
         monkeypatch.undo()
         extract_function.cache_clear()
+
+
+#: A Chinese article whose last section is a short list: trafilatura flattens this page into one
+#: line of phrases joined by spaces, its list items among them.
+CHINESE_LIST_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>北京如何解决住房难题</title></head><body>"
+    "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><article>"
+    "<h1>北京如何解决住房难题</h1><div class='byline'>作者：刘洋<br>发布时间：2024年5月17日 14:13</div>"
+    "<p>“我们必须坦诚面对出了什么问题。”杨帆在深圳对记者说。2012年6月，市议会批准了265.7亿元的项目预算。</p>"
+    "<h2>计划背后的数字</h2><p>黄丽说：“没有人想到数字会这么高。”</p>"
+    "<ul><li>在武汉新建一所学校</li><li>每年审查一次预算</li><li>主要线路增开公交车</li>"
+    "<li>到2015年新增206,932套住房</li></ul></article><footer><p>Contact</p></footer></body></html>"
+)
+
+
+def test_a_phrase_trafilatura_kept_between_spaces_is_a_kept_line_in_unspaced_scripts() -> None:
+    votes = render_html(CHINESE_LIST_PAGE).votes
+    assert votes is not None
+    assert all(votes.kept(item) for item in ("在武汉新建一所学校", "每年审查一次预算", "计划背后的数字"))
+    assert not votes.kept("Contact")
+
+
+def test_a_short_chinese_list_at_an_articles_end_is_kept_in_html_mode() -> None:
+    result = cleaner.Cleaner().clean_html(CHINESE_LIST_PAGE)
+    for line in ("计划背后的数字", "在武汉新建一所学校", "每年审查一次预算", "主要线路增开公交车"):
+        assert line in result.text
+
+
+def test_a_word_of_a_spaced_script_is_no_kept_line() -> None:
+    page = CHINESE_LIST_PAGE.replace("<li>每年审查一次预算</li>", "<li>Home</li>")
+    votes = render_html(page).votes
+    assert votes is not None
+    assert not votes.kept("News")
