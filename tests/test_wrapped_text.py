@@ -220,3 +220,16 @@ def test_a_prompt_under_a_finished_sentence_is_still_claimed() -> None:
     result = cleaner.Cleaner().clean(text)
     assert "Share this article" not in result.text
     assert "Critics said" in result.text
+
+
+def test_a_claimed_line_under_a_line_ending_on_a_stopword_stays_claimed() -> None:
+    # On a page set without blank lines a line ending on a stopword ("goed") runs on into the
+    # next, but a copyright line opening with its sign stands on its own.
+    text = (
+        "Philips schrapt 198.705 banen\n"
+        "De autoriteiten hadden een eenvoudige verklaring: er was niet genoeg geld.\n"
+        "Eindhoven keurt nieuwe begroting voor scholen goed\n"
+        "© 2021 De Krant. Alle rechten voorbehouden."
+    )
+    result = cleaner.Cleaner().clean(text)
+    assert "© 2021" not in result.text

@@ -631,9 +631,11 @@ def _verdicts(
 def _runs_on_into(page: Page, index: int) -> bool:
     """Whether the block is the rest of a sentence that the line set tight above it runs into
     (``features._paragraph_ends``: a hard-wrapped paragraph's line, which ends a sentence only
-    as its paragraph does) and no rule claims that line: a rule reads a line whole, and the
-    last words of a sentence ("comment.", "reageren." under "declined to") are no prompt."""
-    if index == 0 or page.blocks[index].gap_before:
+    as its paragraph does), opening in lower case as only a sentence's rest does, and no rule
+    claims that line: a rule reads a line whole, and the last words of a sentence ("comment.",
+    "reageren." under "declined to") are no prompt. (A line opening in upper case or with a
+    symbol, "© 2021 ...", may stand on its own under a line that merely ends on a stopword.)"""
+    if index == 0 or page.blocks[index].gap_before or not page.blocks[index].text[:1].islower():
         return False
     above = index - 1
     return (
