@@ -1,6 +1,6 @@
 """Dates that are the article's (``engine.content_dates``): a date under each version heading of
-release notes, a date among an event's rows of facts. A page's own dateline, under its headline,
-still goes, also when the headline names a version or a reading time stands under it."""
+release notes. A page's own dateline, under its headline, still goes, also when the headline
+names a version or a reading time stands under it."""
 
 from __future__ import annotations
 
@@ -76,30 +76,6 @@ def test_a_dateline_under_a_headline_naming_a_version_still_goes() -> None:
     result = cleaner.clean(text)
     assert "March 3, 2026" in _removed(result)
     assert result.title == "Android 15.1 arrives with a new battery saver"
-
-
-def test_an_events_date_among_its_facts_is_kept() -> None:
-    """French and German events: the date set tight over the times and prices (rows of data) is
-    the event's, kept with them."""
-    pages = [
-        (
-            "Concerts\nThéâtre\nExpositions",
-            "Nuit du jazz au château : le trio Lumen en plein air",
-            "Samedi 20 juin 2026\nOuverture des portes : 18 h 30\nDébut du concert : 19 h 30\nTarif : 22 €",
-            "Le trio Lumen ouvre la saison d'été dans la cour du château avec les morceaux de son nouvel album.",
-        ),
-        (
-            "Konzerte\nTheater\nKurse",
-            "Jazz im Hof: Sommernacht mit dem Lena Wirth Quartett",
-            "Samstag, 20. Juni 2026\nEinlass: 18:30 Uhr\nBeginn: 19:30 Uhr\nEintritt: 22 €",
-            "Zum Auftakt der Open-Air-Saison spielt das Quartett im Innenhof die Stücke seines neuen Albums.",
-        ),
-    ]
-    for menu, title, facts, paragraph in pages:
-        more = paragraph.replace("ouvre", "referme").replace("Zum Auftakt", "Zum Abschluss")
-        result = cleaner.clean("\n\n".join([menu, title, paragraph, facts, more]) + "\n")
-        for line in facts.split("\n"):
-            assert line in result.text, line
 
 
 def test_a_bylines_date_over_a_reading_time_still_goes() -> None:

@@ -59,7 +59,7 @@ KNOWN_GAPS = {
     "glossary_nl": "the intro is dropped, the risk warning line is kept",
     # development pages of the types kept worst (roundups, reviews, events, tickers, Q&A)
     "changelog_fr": "what follows the last release (a helpful vote, older versions' links, an idea prompt) is kept",
-    "event_de": "the organiser's section at the end is dropped; ticket and calendar buttons, a map note are kept",
+    "event_de": "the date line and the organiser's section are dropped; ticket and calendar buttons are kept",
     "event_it": "the date, time, place and ticket lines under the title are dropped",
     "qa_es": "the site's blurb and sign-up prompt above the question, and the vote counter, are kept",
     "review_en": "the film's fact box (title, director, cast) and the verdict section are dropped",

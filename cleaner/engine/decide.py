@@ -19,7 +19,7 @@ import regex
 
 from .anchor import headline_anchors
 from .assemble import Decision
-from .content_dates import listed_dates, release_dates
+from .content_dates import release_dates
 from .context import LIST_FLOOR, Lines, Neighbours, add_context
 from .decode import BODY, COMMENTS, IMPOSSIBLE, LEAD, TITLE, Emissions, article_rows, decode, grid, on_grid
 from .features import ends_sentence
@@ -196,14 +196,8 @@ def decide(
     title_index = next((index for index, state in enumerate(path) if state == TITLE), None)
     lead = context.lead_zone(title_index, claimed)
     regions = Regions(page, path, title_index, claimed)
-    # A release's date, or a date among a box's rows of data, inside the article is its content;
-    # as a claimed date it was no barrier.
-    in_body = [state == BODY for state in path]
-    content_dates = {
-        index
-        for index in [*release_dates(page, claimed), *listed_dates(page, claimed, context.lines.structured, in_body)]
-        if index in run
-    }
+    # A release's date inside the article is its content; as a claimed date it was no barrier.
+    content_dates = {index for index in release_dates(page, claimed) if index in run}
 
     decisions: list[Decision] = []
     for index, f in enumerate(page.features):
