@@ -21,9 +21,9 @@ from .html_vote import extract_function
 from .model import Metadata
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
-#: A tag starts right after "<" (no space): "a < b" in plain text is not one.
 #: A character of a script written without spaces (Chinese, Japanese, Thai...).
 _UNSPACED_RE = regex.compile(UNSPACED_CLASS)
+#: A tag starts right after "<" (no space): "a < b" in plain text is not one.
 _TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*|!--|!doctype)[\s>/]", regex.IGNORECASE)
 
 
